@@ -1,0 +1,57 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
+import { inputError } from './input-error';
+
+export interface PhoneRules {
+  /** The field label the user sees, quoted in errors. */
+  field: string;
+  /** Two-letter ISO country assumed when a number has no country code. */
+  defaultCountry?: string;
+  /** Accept only numbers of this country (ISO code). */
+  onlyCountry?: string;
+}
+
+const COUNTRY_CODE = /^[A-Za-z]{2}$/;
+
+function countryOf(code: string | undefined, field: string): CountryCode | undefined {
+  if (code === undefined || code.trim() === '') return undefined;
+  if (!COUNTRY_CODE.test(code.trim())) {
+    throw inputError(field, `"${code}" is not a two-letter country code (for example US or GB).`);
+  }
+  return code.trim().toUpperCase() as CountryCode;
+}
+
+/**
+ * Turns a number as people type it ("(949) 555-0100", "+44 7700 900123", "07700900123")
+ * into E.164 ("+19495550100"). Rejects, quoting the input, what cannot be a phone number.
+ * Possible (right length for its country) is the bar, not "assigned": carriers' metadata
+ * lags and fictional test ranges are real enough for sandboxes.
+ */
+export function toE164(input: string, rules: PhoneRules): string {
+  const typed = input.trim();
+  if (typed === '') throw inputError(rules.field, 'a phone number is required.');
+  const defaultCountry = countryOf(rules.defaultCountry, 'Default Country');
+  const onlyCountry = countryOf(rules.onlyCountry, rules.field);
+  const international = typed.startsWith('00') ? `+${typed.slice(2)}` : typed;
+  const parsed = parsePhoneNumberFromString(international, defaultCountry ?? onlyCountry);
+  if (!parsed || !parsed.isPossible() || /[A-Za-z]/.test(typed.replace(/\s*(ext\.?|x)\s*\d+$/i, ''))) {
+    const hint = defaultCountry || onlyCountry || typed.startsWith('+')
+      ? ''
+      : ' Include the country code (for example +1 for the US) or set Default Country.';
+    throw inputError(rules.field, `"${input}" is not a phone number.${hint}`);
+  }
+  if (onlyCountry && parsed.country !== onlyCountry) {
+    throw inputError(rules.field, `"${input}" is not a ${onlyCountry} phone number.`);
+  }
+  return parsed.number;
+}
+
+/** E.164 without the plus: the digits-only international form some providers want. */
+export function toInternationalDigits(input: string, rules: PhoneRules): string {
+  return toE164(input, rules).slice(1);
+}
+
+/** Splits a list of numbers typed in one field (commas, semicolons or new lines) or given as line items. */
+export function splitNumbers(input: string | readonly string[]): string[] {
+  const parts = typeof input === 'string' ? input.split(/[,;\n]/) : input.flatMap((item) => item.split(/[,;\n]/));
+  return parts.map((part) => part.trim()).filter((part) => part !== '');
+}

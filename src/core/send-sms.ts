@@ -1,0 +1,100 @@
+import { defineCreate, type Bundle, type PlainInputField, type ZObject } from 'zapier-platform-core';
+import { z as schema } from 'zod';
+import { describeText } from './message-text';
+import { parseInput, requiredText } from './input';
+import { splitNumbers, toE164, toInternationalDigits } from './phone';
+
+/** What a provider must supply for the shared Send SMS action. */
+export interface SmsChannel {
+  provider: string;
+  /** The `from` field as this provider defines it (a dropdown of its senders, or free text). */
+  fromField: PlainInputField & { key: 'from' };
+  /** How many recipients one step may name (1 where the provider sends to one number). */
+  maxRecipients: number;
+  /** The provider's limit on message length, in characters, where one is known. */
+  maxTextLength?: number;
+  /** How the provider wants recipients written: E.164 (`+447700900123`) or its digits (`447700900123`). */
+  recipientFormat: 'e164' | 'digits';
+  /** Only numbers of this country (ISO code) may be texted. */
+  recipientCountry?: string;
+  /** Sends the message to recipients already in `recipientFormat`; returns the output fields. */
+  send(z: ZObject, bundle: Bundle, message: { from: string; to: string[]; text: string }): Promise<Record<string, unknown>>;
+  /** What `send` returns for the sample message, and its labels. */
+  sample: Record<string, unknown>;
+  outputFields: { key: string; label: string; type?: 'string' | 'number' | 'integer' | 'boolean' | 'datetime' }[];
+}
+
+const SAMPLE_TEXT = 'Hi Sam, your order #1042 is ready for pickup.';
+
+export function sendSmsCreate(channel: SmsChannel) {
+  const several = channel.maxRecipients > 1;
+  const inputFields = [
+    channel.fromField,
+    {
+      key: 'to',
+      label: several ? 'To (one or more numbers)' : 'To',
+      required: true,
+      list: several,
+      helpText: several
+        ? `Phone numbers to text, as you would type them, e.g. \`(949) 555-0100\` or \`+44 7700 900123\`. Add up to ${channel.maxRecipients} numbers, one per line or separated by commas.`
+        : 'The phone number to text, as you would type it, e.g. `(949) 555-0100` or `+44 7700 900123`.',
+    },
+    {
+      key: 'text',
+      label: 'Message',
+      required: true,
+      type: 'text',
+      helpText: `The text to send.${channel.maxTextLength ? ` At most ${channel.maxTextLength} characters.` : ''} Longer messages are split into several SMS segments by the network; the step's output says how many.`,
+    },
+    {
+      key: 'default_country',
+      label: 'Default Country',
+      required: false,
+      helpText: 'Two-letter country code (e.g. `US`, `GB`) used for numbers typed without a country code. Leave blank when every number starts with `+` and its country code.',
+    },
+  ] as const satisfies PlainInputField[];
+
+  const textShape = channel.maxTextLength
+    ? requiredText('The message').pipe(schema.string().max(channel.maxTextLength, { error: `The message is longer than ${channel.maxTextLength} characters.` }))
+    : requiredText('The message');
+  const inputShape = schema.object({
+    from: requiredText('The sender'),
+    to: schema
+      .union([schema.string(), schema.array(schema.string())], { error: 'At least one phone number is required.' })
+      .transform(splitNumbers)
+      .refine((numbers) => numbers.length > 0, { error: 'At least one phone number is required.' })
+      .refine((numbers) => numbers.length <= channel.maxRecipients, {
+        error: channel.maxRecipients === 1 ? 'Give one phone number only.' : `Give at most ${channel.maxRecipients} phone numbers.`,
+      }),
+    text: textShape,
+    default_country: schema.string().trim().optional(),
+  });
+
+  return defineCreate({
+    key: 'send_sms',
+    noun: 'SMS',
+    display: {
+      label: 'Send SMS',
+      description: `Sends a text message through ${channel.provider}.`,
+    },
+    operation: {
+      inputFields,
+      perform: async (z: ZObject, bundle: Bundle) => {
+        const input = parseInput(inputShape, bundle.inputData, inputFields);
+        const rules = { field: 'To', defaultCountry: input.default_country, onlyCountry: channel.recipientCountry };
+        const format = channel.recipientFormat === 'e164' ? toE164 : toInternationalDigits;
+        const to = input.to.map((typed) => format(typed, rules));
+        const sent = await channel.send(z, bundle, { from: input.from, to, text: input.text });
+        const shape = describeText(input.text);
+        return { ...sent, text: input.text, encoding: shape.encoding, segments: shape.segments };
+      },
+      sample: { ...channel.sample, text: SAMPLE_TEXT, encoding: 'GSM-7', segments: 1 },
+      outputFields: [
+        ...channel.outputFields,
+        { key: 'text', label: 'Message' },
+        { key: 'encoding', label: 'Encoding (GSM-7 or UCS-2)' },
+        { key: 'segments', label: 'SMS Segments', type: 'integer' },
+      ],
+    },
+  });
+}
