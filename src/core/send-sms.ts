@@ -17,8 +17,10 @@ export interface SmsChannel {
   recipientFormat: 'e164' | 'digits';
   /** Only numbers of this country (ISO code) may be texted. */
   recipientCountry?: string;
+  /** The country assumed for numbers typed without a country code when the step names none. */
+  defaultCountry?: string;
   /** Sends the message to recipients already in `recipientFormat`; returns the output fields. */
-  send(z: ZObject, bundle: Bundle, message: { from: string; to: string[]; text: string }): Promise<Record<string, unknown>>;
+  send(z: ZObject, bundle: Bundle, message: { from: string; to: string[]; text: string; defaultCountry?: string }): Promise<Record<string, unknown>>;
   /** What `send` returns for the sample message, and its labels. */
   sample: Record<string, unknown>;
   outputFields: { key: string; label: string; type?: 'string' | 'number' | 'integer' | 'boolean' | 'datetime' }[];
@@ -50,7 +52,7 @@ export function sendSmsCreate(channel: SmsChannel) {
       key: 'default_country',
       label: 'Default Country',
       required: false,
-      helpText: 'Two-letter country code (e.g. `US`, `GB`) used for numbers typed without a country code. Leave blank when every number starts with `+` and its country code.',
+      helpText: `Two-letter country code (e.g. \`US\`, \`GB\`) used for numbers typed without a country code.${channel.defaultCountry ? ` Blank means ${channel.defaultCountry}.` : ' Leave blank when every number starts with `+` and its country code.'}`,
     },
   ] as const satisfies PlainInputField[];
 
@@ -81,10 +83,11 @@ export function sendSmsCreate(channel: SmsChannel) {
       inputFields,
       perform: async (z: ZObject, bundle: Bundle) => {
         const input = parseInput(inputShape, bundle.inputData, inputFields);
-        const rules = { field: 'To', defaultCountry: input.default_country, onlyCountry: channel.recipientCountry };
+        const defaultCountry = input.default_country || channel.defaultCountry;
+        const rules = { field: 'To', defaultCountry, onlyCountry: channel.recipientCountry };
         const format = channel.recipientFormat === 'e164' ? toE164 : toInternationalDigits;
         const to = input.to.map((typed) => format(typed, rules));
-        const sent = await channel.send(z, bundle, { from: input.from, to, text: input.text });
+        const sent = await channel.send(z, bundle, { from: input.from, to, text: input.text, defaultCountry });
         const shape = describeText(input.text);
         return { ...sent, text: input.text, encoding: shape.encoding, segments: shape.segments };
       },

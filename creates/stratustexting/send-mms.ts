@@ -1,0 +1,77 @@
+import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
+import { z as schema } from 'zod';
+import { optionalText, parseInput, requiredText } from '../../src/core/input';
+import { splitNumbers, toE164 } from '../../src/core/phone';
+import { sendMms } from '../../src/providers/stratustexting/api';
+import { MAX_RECIPIENTS, MAX_TEXT_LENGTH } from './send-sms';
+
+const inputFields = defineInputFields([
+  { key: 'from', label: 'From Number', required: true, helpText: 'One of your StratusTexting numbers, e.g. `(949) 555-0100`.' },
+  {
+    key: 'to',
+    label: 'To (one or more numbers)',
+    required: true,
+    list: true,
+    helpText: `Phone numbers to send the picture to, e.g. \`(949) 555-0111\`; up to ${MAX_RECIPIENTS}.`,
+  },
+  {
+    key: 'media',
+    label: 'Media File',
+    required: true,
+    type: 'file',
+    helpText: 'The picture, GIF or short video to send: a file from an earlier step, or a public URL to it.',
+  },
+  { key: 'text', label: 'Message', required: false, type: 'text', helpText: `Text to send with the media (optional, at most ${MAX_TEXT_LENGTH} characters).` },
+  {
+    key: 'default_country',
+    label: 'Default Country',
+    required: false,
+    helpText: 'Two-letter country code (e.g. `US`) for numbers typed without a country code. Blank means US.',
+  },
+]);
+
+const inputShape = schema.object({
+  from: requiredText('The sender'),
+  to: schema
+    .union([schema.string(), schema.array(schema.string())], { error: 'At least one phone number is required.' })
+    .transform(splitNumbers)
+    .refine((numbers) => numbers.length > 0, { error: 'At least one phone number is required.' })
+    .refine((numbers) => numbers.length <= MAX_RECIPIENTS, { error: `Give at most ${MAX_RECIPIENTS} phone numbers.` }),
+  media: requiredText('The media file').pipe(schema.url({ protocol: /^https?$/, error: 'must be a file from an earlier step or a link starting with https://.' })),
+  text: optionalText().pipe(schema.string().max(MAX_TEXT_LENGTH, { error: `is longer than ${MAX_TEXT_LENGTH} characters.` }).optional()),
+  default_country: optionalText(),
+});
+
+export default defineCreate({
+  key: 'send_mms',
+  noun: 'MMS',
+  display: {
+    label: 'Send MMS',
+    description: 'Sends a picture or other media, with optional text, through StratusTexting.',
+  },
+  operation: {
+    inputFields,
+    perform: async (z: ZObject, bundle: Bundle) => {
+      const input = parseInput(inputShape, bundle.inputData, inputFields);
+      const rules = { field: 'To', defaultCountry: input.default_country ?? 'US' };
+      const to = input.to.map((typed) => toE164(typed, rules));
+      const from = toE164(input.from, { ...rules, field: 'From Number' });
+      const result = await sendMms(z, { from, to, text: input.text, mediaUrl: input.media });
+      return { ...result, from, to, media_url: input.media, text: input.text ?? '' };
+    },
+    sample: {
+      result: 'Message Processed Successfully',
+      from: '+19495550100',
+      to: ['+19495550111'],
+      media_url: 'https://files.example.com/menu.jpg',
+      text: "Here's this week's menu!",
+    },
+    outputFields: [
+      { key: 'result', label: 'Result' },
+      { key: 'from', label: 'From Number' },
+      { key: 'to[]', label: 'To Numbers' },
+      { key: 'media_url', label: 'Media URL' },
+      { key: 'text', label: 'Message' },
+    ],
+  },
+});

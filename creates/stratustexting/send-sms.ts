@@ -1,0 +1,33 @@
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { sendSmsCreate } from '../../src/core/send-sms';
+import { toE164 } from '../../src/core/phone';
+import { sendSms } from '../../src/providers/stratustexting/api';
+
+// ASSUMPTION: the API's limits are not documented; a third-party client caps text at 1000 characters.
+export const MAX_TEXT_LENGTH = 1000;
+export const MAX_RECIPIENTS = 50;
+
+export default sendSmsCreate({
+  provider: 'StratusTexting',
+  fromField: {
+    key: 'from',
+    label: 'From Number',
+    required: true,
+    helpText: 'One of your StratusTexting numbers, as you would type it, e.g. `(949) 555-0100`. US numbers may omit +1.',
+  },
+  maxRecipients: MAX_RECIPIENTS,
+  maxTextLength: MAX_TEXT_LENGTH,
+  recipientFormat: 'e164',
+  defaultCountry: 'US',
+  send: async (z: ZObject, _bundle: Bundle, message) => {
+    const from = toE164(message.from, { field: 'From Number', defaultCountry: message.defaultCountry });
+    const result = await sendSms(z, { ...message, from });
+    return { ...result, from, to: message.to };
+  },
+  sample: { result: 'Message Processed Successfully', from: '+19495550100', to: ['+19495550111'] },
+  outputFields: [
+    { key: 'result', label: 'Result' },
+    { key: 'from', label: 'From Number' },
+    { key: 'to[]', label: 'To Numbers' },
+  ],
+});

@@ -1,0 +1,55 @@
+import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
+import { z as schema } from 'zod';
+import { inputError } from '../../src/core/input-error';
+import { optionalText, parseInput } from '../../src/core/input';
+import { toE164 } from '../../src/core/phone';
+import { updateContactById, updateContactByMobile } from '../../src/providers/stratustexting/api';
+import { contactDetailFields, contactDetailShape, defaultCountryField } from '../../src/providers/stratustexting/contact-fields';
+import { contactOutputFields, contactSample } from '../../src/providers/stratustexting/samples';
+
+const inputFields = [
+  {
+    key: 'contact_id',
+    label: 'Contact ID',
+    required: false,
+    helpText: 'The ID of the contact to change, e.g. from a Find Contact step. Give this or the mobile number.',
+  },
+  {
+    key: 'mobile',
+    label: 'Mobile Number',
+    required: false,
+    helpText: 'The mobile number of the contact to change, when no Contact ID is given. With a Contact ID, this becomes the contact\'s new number.',
+  },
+  ...contactDetailFields,
+  defaultCountryField,
+];
+
+const inputShape = schema.object({ contact_id: optionalText(), mobile: optionalText(), ...contactDetailShape });
+
+export default defineCreate({
+  key: 'update_contact',
+  noun: 'Contact',
+  display: {
+    label: 'Update Contact',
+    description: 'Changes the details of an existing contact, found by its ID or mobile number. Blank fields are left as they are.',
+  },
+  operation: {
+    inputFields,
+    perform: async (z: ZObject, bundle: Bundle) => {
+      const { contact_id: contactId, mobile: typedMobile, default_country: defaultCountry = 'US', ...details } = parseInput(
+        inputShape,
+        bundle.inputData,
+        inputFields,
+      );
+      const mobile = typedMobile === undefined ? undefined : toE164(typedMobile, { field: 'Mobile Number', defaultCountry });
+      if (Object.values(details).every((value) => value === undefined) && !(contactId && mobile)) {
+        throw inputError('Update Contact', 'fill in at least one detail to change.');
+      }
+      if (contactId) return updateContactById(z, contactId, { ...details, mobile });
+      if (mobile) return updateContactByMobile(z, mobile, details);
+      throw inputError('Contact ID', 'give the Contact ID or the Mobile Number of the contact to change.');
+    },
+    sample: contactSample,
+    outputFields: contactOutputFields,
+  },
+});

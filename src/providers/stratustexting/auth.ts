@@ -1,0 +1,126 @@
+import { errors, type Authentication, type BeforeRequestMiddleware, type Bundle, type ZObject } from 'zapier-platform-core';
+import { z as schema } from 'zod';
+import { callProvider } from '../../core/provider-request';
+import { listSites } from './api';
+import { brand } from './brand';
+
+const tokenSchema = schema.looseObject({
+  access_token: schema.string().min(1),
+  refresh_token: schema.string().optional(),
+  id_token: schema.string().optional(),
+  expires_in: schema.number().optional(),
+});
+
+function appSecret(name: 'CLIENT_ID' | 'CLIENT_SECRET' | 'API_KEY'): string {
+  const value = process.env[name];
+  if (!value) {
+    throw new errors.Error(
+      `This integration is not configured: its ${name} environment variable is empty. An integration admin sets it with \`zapier-platform env:set\`.`,
+      'misconfigured',
+      500,
+    );
+  }
+  return value;
+}
+
+function clientCredentials(): string {
+  return `Basic ${Buffer.from(`${appSecret('CLIENT_ID')}:${appSecret('CLIENT_SECRET')}`).toString('base64')}`;
+}
+
+/** The e-mail (or user name) in Cognito's id token, for the connection label. Not verified: a label only. */
+function accountNameFrom(idToken: string | undefined): string | undefined {
+  const payload = idToken?.split('.')[1];
+  if (!payload) return undefined;
+  try {
+    const claims: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    const parsed = schema.looseObject({ email: schema.string().optional(), 'cognito:username': schema.string().optional() }).safeParse(claims);
+    return parsed.success ? (parsed.data.email ?? parsed.data['cognito:username']) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function requestToken(z: ZObject, form: Record<string, string>, action: string) {
+  return callProvider(
+    z,
+    {
+      url: brand().tokenUrl,
+      method: 'POST',
+      headers: { Authorization: clientCredentials(), 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(form).toString(),
+    },
+    tokenSchema,
+    { provider: brand().product, action },
+  );
+}
+
+const getAccessToken = async (z: ZObject, bundle: Bundle) => {
+  const token = await requestToken(
+    z,
+    { grant_type: 'authorization_code', code: String(bundle.inputData.code), redirect_uri: String(bundle.inputData.redirect_uri) },
+    'Sign in',
+  );
+  return {
+    access_token: token.access_token,
+    refresh_token: token.refresh_token ?? '',
+    account_name: accountNameFrom(token.id_token) ?? '',
+  };
+};
+
+const refreshAccessToken = async (z: ZObject, bundle: Bundle) => {
+  try {
+    const token = await requestToken(z, { grant_type: 'refresh_token', refresh_token: bundle.authData.refresh_token }, 'Refresh sign-in');
+    // Cognito does not rotate refresh tokens: keep the one we have when none comes back.
+    return { access_token: token.access_token, refresh_token: token.refresh_token ?? bundle.authData.refresh_token };
+  } catch (cause) {
+    if (cause instanceof Error && /HTTP 400/.test(cause.message)) {
+      throw new errors.ExpiredAuthError(`${brand().product} no longer accepts this connection's sign-in: reconnect the account.`);
+    }
+    throw cause;
+  }
+};
+
+/** Adds the bearer token and the API key to calls to the API (not to the token endpoint). */
+export const addApiCredentials: BeforeRequestMiddleware = (request, _z, bundle) => {
+  if (request.url.startsWith(`${brand().apiBaseUrl}/`)) {
+    request.headers = {
+      ...request.headers,
+      Accept: 'application/json',
+      Authorization: `Bearer ${bundle.authData.access_token}`,
+      'x-api-key': appSecret('API_KEY'),
+    };
+  }
+  return request;
+};
+
+const testConnection = async (z: ZObject, bundle: Bundle) => {
+  const sites = await listSites(z);
+  return { account_name: bundle.authData.account_name || undefined, site_count: sites.length, first_site: sites[0]?.name };
+};
+
+export const authentication = {
+  type: 'oauth2',
+  oauth2Config: {
+    authorizeUrl: async (_z: ZObject, bundle: Bundle) => {
+      const settings = brand();
+      const query = new URLSearchParams({
+        client_id: appSecret('CLIENT_ID'),
+        response_type: 'code',
+        redirect_uri: String(bundle.inputData.redirect_uri),
+        state: String(bundle.inputData.state),
+      });
+      if (settings.scopes.trim() !== '') query.set('scope', settings.scopes);
+      return `${settings.authorizeUrl}?${query.toString()}`;
+    },
+    getAccessToken,
+    refreshAccessToken,
+    autoRefresh: true,
+    enablePkce: false,
+  },
+  fields: [],
+  test: testConnection,
+  connectionLabel: async (_z: ZObject, bundle: Bundle) => {
+    const { account_name: account, first_site: site } = bundle.inputData as { account_name?: string; first_site?: string };
+    return [account, site].filter(Boolean).join(' · ') || brand().product;
+  },
+} satisfies Authentication;

@@ -1,0 +1,7 @@
+export const consentIdField = {
+  key: 'consent_id',
+  label: 'Consent',
+  required: true,
+  dynamic: 'consent_list.id.name',
+  helpText: 'The custom consent. Pick one from the list, or enter its ID (e.g. `6890b1408f412234d99c8e13`).',
+} as const;

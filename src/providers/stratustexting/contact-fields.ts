@@ -1,0 +1,27 @@
+import { z as schema } from 'zod';
+import { optionalText } from '../../core/input';
+
+/** The editable contact fields, shared by Create or Update Contact and Update Contact. */
+export const contactDetailFields = [
+  { key: 'first_name', label: 'First Name', required: false, helpText: "The contact's first name." },
+  { key: 'last_name', label: 'Last Name', required: false, helpText: "The contact's last name." },
+  { key: 'email', label: 'Email', required: false, helpText: "The contact's e-mail address, e.g. `sam@example.com`." },
+  { key: 'company', label: 'Company', required: false, helpText: 'The company the contact works for.' },
+  { key: 'notes', label: 'Notes', required: false, type: 'text', helpText: 'Free-form notes shown on the contact.' },
+] as const;
+
+export const defaultCountryField = {
+  key: 'default_country',
+  label: 'Default Country',
+  required: false,
+  helpText: 'Two-letter country code (e.g. `US`) for numbers typed without a country code. Blank means US.',
+} as const;
+
+export const contactDetailShape = {
+  first_name: optionalText(),
+  last_name: optionalText(),
+  email: optionalText().pipe(schema.email({ error: 'is not an e-mail address.' }).optional()),
+  company: optionalText(),
+  notes: optionalText(),
+  default_country: optionalText(),
+};

@@ -1,0 +1,3 @@
+import { messageTrigger } from '../../src/providers/stratustexting/message-trigger';
+
+export default messageTrigger('inbound');
