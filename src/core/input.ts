@@ -15,7 +15,7 @@ export function parseInput<T>(shape: ZodType<T>, inputData: unknown, fields: rea
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const key = String(issue?.path[0] ?? '');
-  const label = fields.find((field) => field.key === key)?.label ?? key;
+  const label = fields.find((field) => field.key === key)?.label ?? (key || 'Input');
   throw inputError(label, issue?.message ?? 'is not valid.');
 }
 

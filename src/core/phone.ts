@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
+import { getCountryCallingCode, isSupportedCountry, parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js/min';
 import { inputError } from './input-error';
 
 export interface PhoneRules {
@@ -14,10 +14,16 @@ const COUNTRY_CODE = /^[A-Za-z]{2}$/;
 
 function countryOf(code: string | undefined, field: string): CountryCode | undefined {
   if (code === undefined || code.trim() === '') return undefined;
-  if (!COUNTRY_CODE.test(code.trim())) {
+  const upper = code.trim().toUpperCase();
+  if (!COUNTRY_CODE.test(upper) || !isSupportedCountry(upper)) {
     throw inputError(field, `"${code}" is not a two-letter country code (for example US or GB).`);
   }
-  return code.trim().toUpperCase() as CountryCode;
+  return upper;
+}
+
+/** A possible number outside assigned ranges has no country, only a calling code. */
+function belongsTo(parsed: PhoneNumber, country: CountryCode): boolean {
+  return parsed.country ? parsed.country === country : parsed.countryCallingCode === getCountryCallingCode(country);
 }
 
 /**
@@ -39,7 +45,7 @@ export function toE164(input: string, rules: PhoneRules): string {
       : ' Include the country code (for example +1 for the US) or set Default Country.';
     throw inputError(rules.field, `"${input}" is not a phone number.${hint}`);
   }
-  if (onlyCountry && parsed.country !== onlyCountry) {
+  if (onlyCountry && !belongsTo(parsed, onlyCountry)) {
     throw inputError(rules.field, `"${input}" is not a ${onlyCountry} phone number.`);
   }
   return parsed.number;

@@ -18,6 +18,7 @@ export interface ProviderAnswer {
 
 const DEFAULT_THROTTLE_SECONDS = 60;
 const REASON_LIMIT = 300;
+const HTTP_DATE = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
 
 function clip(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -74,15 +75,16 @@ export function retryAfterSeconds(header: string | undefined, now = Date.now()):
   if (!header) return DEFAULT_THROTTLE_SECONDS;
   const trimmed = header.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  // Date.parse is lenient ("soon 5" is a date in 2001): accept only the HTTP-date form.
+  if (!HTTP_DATE.test(trimmed)) return DEFAULT_THROTTLE_SECONDS;
   const date = Date.parse(trimmed);
-  if (Number.isNaN(date)) return DEFAULT_THROTTLE_SECONDS;
   return Math.max(0, Math.ceil((date - now) / 1000));
 }
 
 /** The one place a provider's HTTP error becomes a Zapier error. */
 export function providerError(answer: ProviderAnswer, context: CallContext): Error {
   const { provider, action } = context;
-  const reason = providerReason(answer.content);
+  const reason = providerReason(answer.content).replace(/\.+$/, '');
   const said = `${provider} answered "${action}" with HTTP ${answer.status}: ${reason}.`;
   const status = answer.status;
   if (status === 401) {

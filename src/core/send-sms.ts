@@ -30,17 +30,18 @@ const SAMPLE_TEXT = 'Hi Sam, your order #1042 is ready for pickup.';
 
 export function sendSmsCreate(channel: SmsChannel) {
   const several = channel.maxRecipients > 1;
+  const toField = {
+    key: 'to',
+    label: several ? 'To (one or more numbers)' : 'To',
+    required: true,
+    list: several,
+    helpText: several
+      ? `Phone numbers to text, as you would type them, e.g. \`(949) 555-0100\` or \`+44 7700 900123\`. Add up to ${channel.maxRecipients} numbers, one per line or separated by commas.`
+      : 'The phone number to text, as you would type it, e.g. `(949) 555-0100` or `+44 7700 900123`.',
+  } as const;
   const inputFields = [
     channel.fromField,
-    {
-      key: 'to',
-      label: several ? 'To (one or more numbers)' : 'To',
-      required: true,
-      list: several,
-      helpText: several
-        ? `Phone numbers to text, as you would type them, e.g. \`(949) 555-0100\` or \`+44 7700 900123\`. Add up to ${channel.maxRecipients} numbers, one per line or separated by commas.`
-        : 'The phone number to text, as you would type it, e.g. `(949) 555-0100` or `+44 7700 900123`.',
-    },
+    toField,
     {
       key: 'text',
       label: 'Message',
@@ -83,8 +84,8 @@ export function sendSmsCreate(channel: SmsChannel) {
       inputFields,
       perform: async (z: ZObject, bundle: Bundle) => {
         const input = parseInput(inputShape, bundle.inputData, inputFields);
-        const defaultCountry = input.default_country || channel.defaultCountry;
-        const rules = { field: 'To', defaultCountry, onlyCountry: channel.recipientCountry };
+        const defaultCountry = input.default_country?.toUpperCase() || channel.defaultCountry;
+        const rules = { field: toField.label, defaultCountry, onlyCountry: channel.recipientCountry };
         const format = channel.recipientFormat === 'e164' ? toE164 : toInternationalDigits;
         const to = input.to.map((typed) => format(typed, rules));
         const sent = await channel.send(z, bundle, { from: input.from, to, text: input.text, defaultCountry });

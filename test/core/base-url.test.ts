@@ -1,0 +1,44 @@
+import { checkedBaseUrl } from '../../src/core/base-url';
+import { appError, inputProblem, thrown } from './thrown';
+
+const LABEL = 'Base URL';
+
+describe('checkedBaseUrl', () => {
+  describe('accepts HTTPS, dropping the trailing slash', () => {
+    it.each([
+      ['https://api.example.com', 'https://api.example.com'],
+      ['https://api.example.com/', 'https://api.example.com'],
+      ['https://sms.example.com/api/v2/', 'https://sms.example.com/api/v2'],
+      ['https://sms.example.com:8443/api//', 'https://sms.example.com:8443/api'],
+      ['  https://api.example.com/  ', 'https://api.example.com'],
+    ])('"%s" → "%s"', (raw, expected) => {
+      expect(checkedBaseUrl(raw, LABEL)).toBe(expected);
+    });
+  });
+
+  describe('accepts plain HTTP on this machine only', () => {
+    it.each([
+      ['http://localhost:8080/', 'http://localhost:8080'],
+      ['http://localhost/api/', 'http://localhost/api'],
+      ['http://127.0.0.1:3000', 'http://127.0.0.1:3000'],
+      ['http://[::1]:3000/', 'http://[::1]:3000'],
+    ])('"%s" → "%s"', (raw, expected) => {
+      expect(checkedBaseUrl(raw, LABEL)).toBe(expected);
+    });
+
+    it.each(['http://api.example.com', 'http://localhost.example.com', 'http://127.0.0.2', 'ftp://localhost/'])(
+      'refuses "%s", naming the field',
+      (raw) => {
+        expect(appError(thrown(() => checkedBaseUrl(raw, LABEL)))).toEqual(
+          inputProblem(`Base URL: "${raw}" must start with https:// (plain HTTP is allowed only for localhost).`),
+        );
+      },
+    );
+  });
+
+  it.each(['api.example.com', 'not a url', '', 'https://'])('refuses "%s", which is not a URL', (raw) => {
+    expect(appError(thrown(() => checkedBaseUrl(raw, 'Server Address')))).toEqual(
+      inputProblem(`Server Address: "${raw}" is not a URL. Use the full address, starting with https://.`),
+    );
+  });
+});

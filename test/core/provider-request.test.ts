@@ -1,0 +1,165 @@
+import nock from 'nock';
+import { createAppTester, defineApp, defineCreate, defineSearch, type Bundle, type ZObject } from 'zapier-platform-core';
+import { z as schema } from 'zod';
+import { callProvider, callProviderOrNull } from '../../src/core/provider-request';
+import { release } from '../../src/core/release';
+import { appError, rejection } from './thrown';
+
+const API = 'https://api.acme-sms.test';
+const getMessage = { provider: 'Acme SMS', action: 'Find Message' };
+const messageSchema = schema.object({ id: schema.string(), status: schema.enum(['queued', 'sent', 'delivered']) });
+
+const fetchMessage = async (z: ZObject, bundle: Bundle) =>
+  callProvider(z, { url: `${API}/messages/${bundle.inputData.id}`, method: 'GET' }, messageSchema, getMessage);
+
+const findMessage = async (z: ZObject, bundle: Bundle) => {
+  const found = await callProviderOrNull(z, { url: `${API}/messages/${bundle.inputData.id}` }, messageSchema, getMessage);
+  return found ? [found] : [];
+};
+
+const acknowledge = async (z: ZObject) => {
+  const request = { url: `${API}/acknowledgements`, method: 'POST', body: { all: true } } as const;
+  const answer = await callProvider(z, request, schema.undefined(), { provider: 'Acme SMS', action: 'Acknowledge' });
+  return { bodyWasEmpty: answer === undefined };
+};
+
+const app = defineApp({
+  ...release,
+  // Core's logging patch of http(s).request outlives this file and captures this file's nock, which
+  // then swallows later files' requests in the same jest worker; see the report on test/setup.ts.
+  flags: { skipHttpPatch: true },
+  creates: {
+    fetch_message: defineCreate({
+      key: 'fetch_message',
+      noun: 'Message',
+      display: { label: 'Fetch Message', description: 'Fetches a message through callProvider.' },
+      operation: { perform: fetchMessage },
+    }),
+    acknowledge: defineCreate({
+      key: 'acknowledge',
+      noun: 'Acknowledgement',
+      display: { label: 'Acknowledge', description: 'Posts and expects an empty answer.' },
+      operation: { perform: acknowledge },
+    }),
+  },
+  searches: {
+    find_message: defineSearch({
+      key: 'find_message',
+      noun: 'Message',
+      display: { label: 'Find Message', description: 'Finds a message through callProviderOrNull.' },
+      operation: { perform: findMessage },
+    }),
+  },
+});
+
+const appTester = createAppTester(app);
+const bundle = { inputData: { id: 'msg_42' } };
+
+describe('callProvider', () => {
+  it('returns the body parsed by the schema', async () => {
+    nock(API).get('/messages/msg_42').reply(200, { id: 'msg_42', status: 'delivered', extra: 'dropped by the schema' });
+    await expect(appTester(fetchMessage, bundle)).resolves.toEqual({ id: 'msg_42', status: 'delivered' });
+  });
+
+  it('sends the request as given, method and body included, and reads an empty body as undefined', async () => {
+    nock(API).post('/acknowledgements', { all: true }).reply(204, '');
+    await expect(appTester(acknowledge)).resolves.toEqual({ bodyWasEmpty: true });
+  });
+
+  it('maps an HTTP error once to the matching Zapier error', async () => {
+    nock(API).get('/messages/msg_42').reply(401, { message: 'Invalid API key' });
+    const error = await rejection(appTester(fetchMessage, bundle));
+    expect(error.name).toBe('ExpiredAuthError');
+    // The runtime appends "What happened: ..." to auth errors; the first line is ours.
+    expect(error.message.split('\n')[0]).toBe(
+      'Acme SMS answered "Find Message" with HTTP 401: Invalid API key. ' +
+        "The connection's credentials are no longer accepted: reconnect the Acme SMS account.",
+    );
+  });
+
+  it('maps a 5xx to a provider_unavailable error', async () => {
+    nock(API).get('/messages/msg_42').reply(503, '<html><head><title>Service Unavailable</title></head></html>');
+    expect(appError(await rejection(appTester(fetchMessage, bundle)))).toEqual({
+      message:
+        'Acme SMS answered "Find Message" with HTTP 503: an HTML error page titled "Service Unavailable". ' +
+        "This is a problem on Acme SMS's side; try again later.",
+      code: 'provider_unavailable',
+      status: 503,
+    });
+  });
+
+  it('maps a 429 to a ThrottledError carrying the Retry-After delay', async () => {
+    nock(API).get('/messages/msg_42').reply(429, { message: 'Slow down' }, { 'Retry-After': '17' });
+    const error = await rejection(appTester(fetchMessage, bundle));
+    expect(error.name).toBe('ThrottledError');
+    expect(JSON.parse(error.message)).toEqual({
+      message: 'Acme SMS answered "Find Message" with HTTP 429: Slow down. Acme SMS is rate limiting; Zapier retries in 17 seconds.',
+      delay: 17,
+    });
+  });
+
+  it('refuses a body that does not fit the schema, saying where', async () => {
+    nock(API).get('/messages/msg_42').reply(200, { id: 42, status: 'lost' });
+    expect(appError(await rejection(appTester(fetchMessage, bundle)))).toEqual({
+      message:
+        'Acme SMS answered "Find Message" with a response this integration does not understand ' +
+        '(id: Invalid input: expected string, received number; status: Invalid option: expected one of "queued"|"sent"|"delivered").',
+      code: 'unexpected_response',
+      status: 200,
+    });
+  });
+
+  it('refuses a body that is not JSON, as a string the schema does not expect', async () => {
+    nock(API).get('/messages/msg_42').reply(200, 'OK', { 'Content-Type': 'text/plain' });
+    expect(appError(await rejection(appTester(fetchMessage, bundle)))).toEqual({
+      message:
+        'Acme SMS answered "Find Message" with a response this integration does not understand ' +
+        '(body: Invalid input: expected object, received string).',
+      code: 'unexpected_response',
+      status: 200,
+    });
+  });
+
+  it('refuses an empty body where the schema expects one', async () => {
+    nock(API).get('/messages/msg_42').reply(200, '');
+    expect(appError(await rejection(appTester(fetchMessage, bundle)))).toEqual({
+      message:
+        'Acme SMS answered "Find Message" with a response this integration does not understand ' +
+        '(body: Invalid input: expected object, received undefined).',
+      code: 'unexpected_response',
+      status: 200,
+    });
+  });
+
+  it('says the provider could not be reached when the connection fails', async () => {
+    nock(API).get('/messages/msg_42').replyWithError('connect ECONNREFUSED 203.0.113.7:443');
+    expect(appError(await rejection(appTester(fetchMessage, bundle)))).toEqual({
+      message:
+        'Could not reach Acme SMS for "Find Message": request to https://api.acme-sms.test/messages/msg_42 failed, ' +
+        'reason: connect ECONNREFUSED 203.0.113.7:443. Try again later.',
+      code: 'provider_unreachable',
+      status: 503,
+    });
+  });
+});
+
+describe('callProviderOrNull', () => {
+  it('returns null on a 404', async () => {
+    nock(API).get('/messages/msg_42').reply(404, { message: 'Not found' });
+    await expect(appTester(findMessage, bundle)).resolves.toEqual([]);
+  });
+
+  it('returns the parsed body on success', async () => {
+    nock(API).get('/messages/msg_42').reply(200, { id: 'msg_42', status: 'sent' });
+    await expect(appTester(findMessage, bundle)).resolves.toEqual([{ id: 'msg_42', status: 'sent' }]);
+  });
+
+  it('maps every other HTTP error as callProvider does', async () => {
+    nock(API).get('/messages/msg_42').reply(403, { detail: 'API access is disabled' });
+    expect(appError(await rejection(appTester(findMessage, bundle)))).toEqual({
+      message: 'Acme SMS answered "Find Message" with HTTP 403: API access is disabled. Check that the connected Acme SMS account may do this.',
+      code: 'forbidden',
+      status: 403,
+    });
+  });
+});

@@ -1,0 +1,246 @@
+import { createAppTester, defineApp, type Bundle, type ZObject } from 'zapier-platform-core';
+import { release } from '../../src/core/release';
+import { sendSmsCreate, type SmsChannel } from '../../src/core/send-sms';
+import { appError, inputProblem, rejection } from './thrown';
+
+interface SentMessage {
+  from: string;
+  to: string[];
+  text: string;
+  defaultCountry?: string;
+}
+
+// Core's logging patch of http(s).request outlives this file and captures this file's nock, which
+// then swallows later files' requests in the same jest worker; see the report on test/setup.ts.
+const flags = { skipHttpPatch: true };
+
+/** A provider stand-in that records what the shared create asks it to send. */
+function fakeChannel(overrides: Partial<SmsChannel> = {}) {
+  const sent: SentMessage[] = [];
+  const channel: SmsChannel = {
+    provider: 'Acme SMS',
+    fromField: { key: 'from', label: 'From', required: true, helpText: 'The sender ID or number to send from.' },
+    maxRecipients: 3,
+    recipientFormat: 'e164',
+    send: async (_z: ZObject, _bundle: Bundle, message: SentMessage) => {
+      sent.push(message);
+      return { message_id: `msg_${sent.length}`, status: 'queued' };
+    },
+    sample: { message_id: 'msg_1', status: 'queued' },
+    outputFields: [
+      { key: 'message_id', label: 'Message ID' },
+      { key: 'status', label: 'Status' },
+    ],
+    ...overrides,
+  };
+  const create = sendSmsCreate(channel);
+  const appTester = createAppTester(defineApp({ ...release, flags, creates: { [create.key]: create } }));
+  const { perform } = create.operation;
+  if (typeof perform !== 'function') throw new Error('send_sms should perform with a function.');
+  const run = (inputData: Record<string, unknown>) => appTester(perform, { inputData });
+  return { sent, create, fields: create.operation.inputFields ?? [], run };
+}
+
+const helpOf = (fields: readonly { key: string; helpText?: string }[], key: string) => fields.find((field) => field.key === key)?.helpText;
+
+describe('sendSmsCreate', () => {
+  describe('recipients', () => {
+    it('normalises each number to E.164 for an E.164 channel, using the default country', async () => {
+      const { sent, run } = fakeChannel();
+      await run({ from: 'Acme', to: '(949) 555-0100, +44 7700 900123', text: 'Hello', default_country: 'US' });
+      expect(sent).toEqual([{ from: 'Acme', to: ['+19495550100', '+447700900123'], text: 'Hello', defaultCountry: 'US' }]);
+    });
+
+    it('writes numbers as international digits for a digits channel', async () => {
+      const { sent, run } = fakeChannel({ recipientFormat: 'digits' });
+      await run({ from: 'Acme', to: '07700 900123', text: 'Hello', default_country: ' GB ' });
+      expect(sent).toEqual([{ from: 'Acme', to: ['447700900123'], text: 'Hello', defaultCountry: 'GB' }]);
+    });
+
+    it("falls back on the channel's default country when the step names none", async () => {
+      const { sent, run } = fakeChannel({ defaultCountry: 'GB' });
+      await run({ from: 'Acme', to: '07700 900123', text: 'Hello', default_country: '' });
+      expect(sent).toEqual([{ from: 'Acme', to: ['+447700900123'], text: 'Hello', defaultCountry: 'GB' }]);
+    });
+
+    it("prefers the step's default country over the channel's", async () => {
+      const { sent, run } = fakeChannel({ defaultCountry: 'GB' });
+      await run({ from: 'Acme', to: '(949) 555-0100', text: 'Hello', default_country: 'US' });
+      expect(sent).toEqual([{ from: 'Acme', to: ['+19495550100'], text: 'Hello', defaultCountry: 'US' }]);
+    });
+
+    it('takes line items, each of which may hold several numbers', async () => {
+      const { sent, run } = fakeChannel();
+      await run({ from: 'Acme', to: ['+1 949 555 0100', '+44 7700 900123\n+1 (212) 555-0100'], text: 'Hello' });
+      expect(sent).toEqual([{ from: 'Acme', to: ['+19495550100', '+447700900123', '+12125550100'], text: 'Hello' }]);
+    });
+
+    it('refuses more numbers than the provider takes, before sending', async () => {
+      const { sent, run } = fakeChannel();
+      const error = await rejection(run({ from: 'Acme', to: '+19495550100, +19495550101, +19495550102; +19495550103', text: 'Hi' }));
+      expect(appError(error)).toEqual(inputProblem('To (one or more numbers): Give at most 3 phone numbers.'));
+      expect(sent).toEqual([]);
+    });
+
+    it('refuses a second number where the provider sends to one', async () => {
+      const { sent, run } = fakeChannel({ maxRecipients: 1 });
+      const error = await rejection(run({ from: 'Acme', to: '+19495550100, +19495550101', text: 'Hi' }));
+      expect(appError(error)).toEqual(inputProblem('To: Give one phone number only.'));
+      expect(sent).toEqual([]);
+    });
+
+    it.each([
+      ['missing', undefined],
+      ['blank', ' , \n'],
+      ['an empty list', []],
+    ])('asks for a number when the field is %s', async (_what, to) => {
+      const { sent, run } = fakeChannel();
+      const error = await rejection(run({ from: 'Acme', to, text: 'Hi' }));
+      expect(appError(error)).toEqual(inputProblem('To (one or more numbers): At least one phone number is required.'));
+      expect(sent).toEqual([]);
+    });
+
+    it('refuses what is not a phone number, quoting it', async () => {
+      const { sent, run } = fakeChannel();
+      const error = await rejection(run({ from: 'Acme', to: '+19495550100, banana', text: 'Hi' }));
+      expect(appError(error)).toEqual(
+        inputProblem('To (one or more numbers): "banana" is not a phone number. Include the country code (for example +1 for the US) or set Default Country.'),
+      );
+      expect(sent).toEqual([]);
+    });
+
+    it("refuses a number outside the channel's country", async () => {
+      const { sent, run } = fakeChannel({ recipientCountry: 'US' });
+      const error = await rejection(run({ from: 'Acme', to: '+44 7400 123456', text: 'Hi' }));
+      expect(appError(error)).toEqual(inputProblem('To (one or more numbers): "+44 7400 123456" is not a US phone number.'));
+      expect(sent).toEqual([]);
+    });
+
+    it("reads national numbers in the channel's country when no default country is given", async () => {
+      const { sent, run } = fakeChannel({ recipientCountry: 'US' });
+      await run({ from: 'Acme', to: '(949) 555-0100', text: 'Hi' });
+      expect(sent).toEqual([{ from: 'Acme', to: ['+19495550100'], text: 'Hi' }]);
+    });
+
+    it('refuses a default country that is not a two-letter code', async () => {
+      const { run } = fakeChannel();
+      const error = await rejection(run({ from: 'Acme', to: '(949) 555-0100', text: 'Hi', default_country: 'USA' }));
+      expect(appError(error)).toEqual(inputProblem('Default Country: "USA" is not a two-letter country code (for example US or GB).'));
+    });
+  });
+
+  describe('sender and text', () => {
+    it('sends the sender and the text trimmed', async () => {
+      const { sent, run } = fakeChannel();
+      await run({ from: ' Acme ', to: '+19495550100', text: '  Your code is 1234\n' });
+      expect(sent).toEqual([{ from: 'Acme', to: ['+19495550100'], text: 'Your code is 1234' }]);
+    });
+
+    it('asks for a sender', async () => {
+      const { sent, run } = fakeChannel();
+      const error = await rejection(run({ from: '  ', to: '+19495550100', text: 'Hi' }));
+      expect(appError(error)).toEqual(inputProblem('From: The sender is required.'));
+      expect(sent).toEqual([]);
+    });
+
+    it.each([
+      ['missing', undefined],
+      ['empty', ''],
+      ['blank', ' \n '],
+    ])('asks for the message when it is %s', async (_what, text) => {
+      const { sent, run } = fakeChannel();
+      const error = await rejection(run({ from: 'Acme', to: '+19495550100', text }));
+      expect(appError(error)).toEqual(inputProblem('Message: The message is required.'));
+      expect(sent).toEqual([]);
+    });
+
+    it("refuses a message longer than the provider's limit", async () => {
+      const { sent, run } = fakeChannel({ maxTextLength: 320 });
+      const error = await rejection(run({ from: 'Acme', to: '+19495550100', text: 'a'.repeat(321) }));
+      expect(appError(error)).toEqual(inputProblem('Message: The message is longer than 320 characters.'));
+      expect(sent).toEqual([]);
+    });
+
+    it('sends a message of exactly the limit, blanks around it not counted', async () => {
+      const { sent, run } = fakeChannel({ maxTextLength: 320 });
+      await run({ from: 'Acme', to: '+19495550100', text: ` ${'a'.repeat(320)} ` });
+      expect(sent).toEqual([{ from: 'Acme', to: ['+19495550100'], text: 'a'.repeat(320) }]);
+    });
+  });
+
+  describe('output', () => {
+    it("carries the provider's output, the text, its encoding and its segments", async () => {
+      const { run } = fakeChannel();
+      await expect(run({ from: 'Acme', to: '+19495550100', text: 'Hello' })).resolves.toEqual({
+        message_id: 'msg_1',
+        status: 'queued',
+        text: 'Hello',
+        encoding: 'GSM-7',
+        segments: 1,
+      });
+    });
+
+    it('reports UCS-2 and several segments for a long message with an emoji', async () => {
+      const { run } = fakeChannel();
+      const text = `${'a'.repeat(70)}🎉`;
+      await expect(run({ from: 'Acme', to: '+19495550100', text })).resolves.toEqual({
+        message_id: 'msg_1',
+        status: 'queued',
+        text,
+        encoding: 'UCS-2',
+        segments: 2,
+      });
+    });
+
+    it('reports 2 GSM-7 segments for 161 characters', async () => {
+      const { run } = fakeChannel();
+      const output = await run({ from: 'Acme', to: '+19495550100', text: 'b'.repeat(161) });
+      expect(output).toMatchObject({ encoding: 'GSM-7', segments: 2 });
+    });
+  });
+
+  describe('definition', () => {
+    it('offers a list of numbers where the provider takes several', () => {
+      const { create, fields } = fakeChannel({ maxTextLength: 918 });
+      expect(create.key).toBe('send_sms');
+      expect(create.display.description).toBe('Sends a text message through Acme SMS.');
+      expect(fields.map((field) => [field.key, field.label, field.required, 'list' in field && field.list])).toEqual([
+        ['from', 'From', true, false],
+        ['to', 'To (one or more numbers)', true, true],
+        ['text', 'Message', true, false],
+        ['default_country', 'Default Country', false, false],
+      ]);
+      expect(helpOf(fields, 'text')).toContain('At most 918 characters.');
+      expect(helpOf(fields, 'default_country')).toContain('Leave blank when every number starts with `+`');
+    });
+
+    it("names the channel's default country in the Default Country help", () => {
+      const { fields } = fakeChannel({ defaultCountry: 'US' });
+      expect(helpOf(fields, 'default_country')).toContain('Blank means US.');
+    });
+
+    it('asks for a single number where the provider sends to one', () => {
+      const { fields } = fakeChannel({ maxRecipients: 1 });
+      const to = fields.find((field) => field.key === 'to');
+      expect(to && [to.label, 'list' in to && to.list]).toEqual(['To', false]);
+    });
+
+    it("adds the text, encoding and segments to the provider's sample and output fields", () => {
+      const { create } = fakeChannel();
+      expect(create.operation.sample).toEqual({
+        message_id: 'msg_1',
+        status: 'queued',
+        text: 'Hi Sam, your order #1042 is ready for pickup.',
+        encoding: 'GSM-7',
+        segments: 1,
+      });
+      expect(create.operation.outputFields).toEqual([
+        { key: 'message_id', label: 'Message ID' },
+        { key: 'status', label: 'Status' },
+        { key: 'text', label: 'Message' },
+        { key: 'encoding', label: 'Encoding (GSM-7 or UCS-2)' },
+        { key: 'segments', label: 'SMS Segments', type: 'integer' },
+      ]);
+    });
+  });
+});
