@@ -1,0 +1,50 @@
+import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
+import { z as schema } from 'zod';
+import { parseInput } from '../../src/core/input';
+import { addSenderId } from '../../src/providers/sms-extension/api';
+import { newSenderIdText, SENDER_ID_MAX_LENGTH } from '../../src/providers/sms-extension/sender-id';
+
+const inputFields = defineInputFields([
+  {
+    key: 'sender_id',
+    label: 'Sender ID',
+    required: true,
+    type: 'string',
+    helpText: `The name recipients will see as the sender, e.g. \`ACMESHOP\`: letters A-Z and digits only, at most ${SENDER_ID_MAX_LENGTH} characters. SMS Extension must approve it before it can send.`,
+  },
+]);
+
+const inputShape = schema.object({ sender_id: newSenderIdText() });
+
+/** SMS Extension only. */
+export const addSenderIdAction = defineCreate({
+  key: 'add_sender_id',
+  noun: 'Sender ID',
+  display: {
+    label: 'Add Sender ID',
+    description: 'Asks SMS Extension for a new sender id. It needs SMS Extension\'s approval before it can send SMS.',
+  },
+  operation: {
+    inputFields,
+    perform: async (z: ZObject, bundle: Bundle) => {
+      const { sender_id } = parseInput(inputShape, bundle.inputData, inputFields);
+      const answer = await addSenderId(z, bundle, sender_id);
+      return {
+        ...answer,
+        sender_id,
+        approval_needed: true,
+        approval_note: `SMS Extension must approve "${sender_id}" before it can send SMS; it then appears in Send SMS's Sender ID list.`,
+      };
+    },
+    sample: {
+      sender_id: 'ACMESHOP',
+      approval_needed: true,
+      approval_note: 'SMS Extension must approve "ACMESHOP" before it can send SMS; it then appears in Send SMS\'s Sender ID list.',
+    },
+    outputFields: [
+      { key: 'sender_id', label: 'Sender ID' },
+      { key: 'approval_needed', label: 'Approval Needed', type: 'boolean' },
+      { key: 'approval_note', label: 'Approval Note' },
+    ],
+  },
+});

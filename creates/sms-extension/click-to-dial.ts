@@ -1,0 +1,38 @@
+import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
+import { z as schema } from 'zod';
+import { parseInput, requiredText } from '../../src/core/input';
+import { clickToDial } from '../../src/providers/sms-extension/api';
+import { ukNumber } from '../../src/providers/sms-extension/uk-number';
+
+const inputFields = defineInputFields([
+  {
+    key: 'destination',
+    label: 'Number to Call',
+    required: true,
+    type: 'string',
+    helpText: 'The UK phone number to call, as you would type it, e.g. `07700 900123` or `+44 7700 900123`.',
+  },
+]);
+
+const inputShape = schema.object({ destination: requiredText('The number to call') });
+
+/** SMS Extension only. */
+export const clickToDialAction = defineCreate({
+  key: 'click_to_dial',
+  noun: 'Call',
+  display: {
+    label: 'Click to Dial',
+    description: 'Starts a call from your SMS Extension phone to a UK number.',
+  },
+  operation: {
+    inputFields,
+    perform: async (z: ZObject, bundle: Bundle) => {
+      const input = parseInput(inputShape, bundle.inputData, inputFields);
+      const destination = ukNumber(input.destination, 'Number to Call');
+      const answer = await clickToDial(z, bundle, destination);
+      return { ...answer, destination_number: destination };
+    },
+    sample: { destination_number: '+447700900123' },
+    outputFields: [{ key: 'destination_number', label: 'Number Called (E.164)' }],
+  },
+});

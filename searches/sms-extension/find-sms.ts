@@ -1,0 +1,111 @@
+import { defineSearch, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
+import { z as schema } from 'zod';
+import { inputError } from '../../src/core/input-error';
+import { optionalText, parseInput } from '../../src/core/input';
+import { toE164 } from '../../src/core/phone';
+import { findSmsById, listSms, wireNumber } from '../../src/providers/sms-extension/api';
+import { smsOutputFields, smsSample } from '../../src/providers/sms-extension/sms-output';
+
+/** How far back a search by sender or receiver looks when Sent Since is blank. */
+export const DEFAULT_SEARCH_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
+
+const inputFields = defineInputFields([
+  {
+    key: 'id',
+    label: 'SMS ID',
+    required: false,
+    type: 'string',
+    helpText: 'The id of the SMS to find. When given, the other fields are ignored.',
+  },
+  {
+    key: 'sender',
+    label: 'Sender',
+    required: false,
+    type: 'string',
+    helpText: 'Find SMS from this sender: a sender id such as `ACMESHOP`, or a phone number such as `07700 900123`.',
+  },
+  {
+    key: 'receiver',
+    label: 'Receiver',
+    required: false,
+    type: 'string',
+    helpText: 'Find SMS to this phone number, e.g. `07700 900123` or `+44 7700 900123`.',
+  },
+  {
+    key: 'sent_since',
+    label: 'Sent Since',
+    required: false,
+    type: 'datetime',
+    helpText: 'Only SMS sent at or after this time. Leave blank to search the last 30 days.',
+  },
+  {
+    key: 'sent_until',
+    label: 'Sent Until',
+    required: false,
+    type: 'datetime',
+    helpText: 'Only SMS sent at or before this time. Leave blank for up to now.',
+  },
+]);
+
+const dateTime = () =>
+  optionalText().transform((value, context) => {
+    if (value === undefined) return undefined;
+    const date = new Date(value);
+    if (Number.isNaN(date.getTime())) {
+      context.addIssue({ code: 'custom', message: `"${value}" is not a date and time.` });
+      return schema.NEVER;
+    }
+    return date;
+  });
+
+const inputShape = schema.object({
+  id: optionalText(),
+  sender: optionalText(),
+  receiver: optionalText(),
+  sent_since: dateTime(),
+  sent_until: dateTime(),
+});
+
+/**
+ * The list filters allow only `[a-zA-Z0-9]`: a typed phone number (with `+`, spaces or a leading
+ * 0) is normalised to the API's number form; anything else alphanumeric is passed as it is.
+ */
+function filterValue(typed: string | undefined, field: string): string | undefined {
+  if (typed === undefined) return undefined;
+  if (!/^[A-Za-z0-9]+$/.test(typed) || /^0\d+$/.test(typed)) {
+    return wireNumber(toE164(typed, { field, defaultCountry: 'GB' }));
+  }
+  return typed;
+}
+
+/** SMS Extension only. */
+export const findSms = defineSearch({
+  key: 'find_sms',
+  noun: 'SMS',
+  display: {
+    label: 'Find SMS',
+    description: 'Finds an SMS by its id, or the newest SMS from a sender or to a receiver within a time window.',
+  },
+  operation: {
+    inputFields,
+    perform: async (z: ZObject, bundle: Bundle) => {
+      const input = parseInput(inputShape, bundle.inputData, inputFields);
+      if (input.id !== undefined) {
+        const sms = await findSmsById(z, bundle, input.id);
+        return sms ? [sms] : [];
+      }
+      const sender = filterValue(input.sender, 'Sender');
+      const receiver = filterValue(input.receiver, 'Receiver');
+      if (sender === undefined && receiver === undefined) {
+        throw inputError('SMS ID', 'give an SMS id, or a sender or receiver to search by.');
+      }
+      const sentSince = input.sent_since ?? new Date(Date.now() - DEFAULT_SEARCH_WINDOW_MS);
+      if (input.sent_until && input.sent_until < sentSince) {
+        throw inputError('Sent Until', 'is earlier than Sent Since.');
+      }
+      return listSms(z, bundle, { sender, receiver, sentSince, sentUntil: input.sent_until });
+    },
+    sample: smsSample,
+    outputFields: smsOutputFields,
+  },
+});

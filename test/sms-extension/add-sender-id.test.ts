@@ -1,0 +1,59 @@
+import { appError, appTester, authData, inputProblem, integration, itReportsProviderErrors, performOf, rejection, smsExtension } from './support';
+
+const perform = performOf(integration.creates.add_sender_id.operation);
+const add = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData });
+
+const approvalNote = (senderId: string) =>
+  `SMS Extension must approve "${senderId}" before it can send SMS; it then appears in Send SMS's Sender ID list.`;
+
+describe('Add Sender ID (add_sender_id)', () => {
+  it('asks for the sender id and says that it needs approval', async () => {
+    smsExtension()
+      .post('/api/sender-id/add', { sender_id: 'ACMESHOP' })
+      .reply(201, { message: 'Sender ID submitted for approval.', data: { id: 12, sender_id: 'ACMESHOP', status: 'pending' } });
+    expect(await add({ sender_id: ' ACMESHOP ' })).toEqual({
+      message: 'Sender ID submitted for approval.',
+      id: 12,
+      sender_id: 'ACMESHOP',
+      status: 'pending',
+      approval_needed: true,
+      approval_note: approvalNote('ACMESHOP'),
+    });
+  });
+
+  it('accepts exactly 11 letters and digits', async () => {
+    smsExtension().post('/api/sender-id/add', { sender_id: 'Acme2026Ltd' }).reply(200, {});
+    expect(await add({ sender_id: 'Acme2026Ltd' })).toEqual({ sender_id: 'Acme2026Ltd', approval_needed: true, approval_note: approvalNote('Acme2026Ltd') });
+  });
+
+  it('says that approval is needed in its description', () => {
+    expect(integration.creates.add_sender_id.display.description).toMatch(/approval/);
+  });
+
+  describe('input', () => {
+    it.each([
+      ['ACME SHOP', 'Sender ID: "ACME SHOP" may contain only letters A-Z and digits 0-9 (no spaces or symbols).'],
+      ['ACME-SHOP', 'Sender ID: "ACME-SHOP" may contain only letters A-Z and digits 0-9 (no spaces or symbols).'],
+      ['ACMESHOPLTD1', 'Sender ID: "ACMESHOPLTD1" is longer than 11 characters.'],
+      ['  ', 'Sender ID: The sender id is required.'],
+    ])('refuses %j before calling SMS Extension', async (senderId, message) => {
+      expect(appError(await rejection(add({ sender_id: senderId })))).toEqual(inputProblem(message));
+    });
+  });
+
+  describe('errors', () => {
+    it('reports a sender id SMS Extension already has', async () => {
+      smsExtension()
+        .post('/api/sender-id/add', { sender_id: 'ACMESHOP' })
+        .reply(422, { message: 'The sender id has already been taken.', errors: { sender_id: ['The sender id has already been taken.'] } });
+      expect(appError(await rejection(add({ sender_id: 'ACMESHOP' })))).toEqual({
+        message:
+          'SMS Extension answered "add a sender id" with HTTP 422: The sender id has already been taken. — sender_id: The sender id has already been taken. Check the values in this step.',
+        code: 'provider_rejected',
+        status: 422,
+      });
+    });
+
+    itReportsProviderErrors('add a sender id', () => smsExtension().post('/api/sender-id/add', { sender_id: 'ACMESHOP' }), () => add({ sender_id: 'ACMESHOP' }));
+  });
+});

@@ -1,0 +1,36 @@
+import { appError, appTester, authData, inputProblem, integration, itReportsProviderErrors, performOf, rejection, smsExtension } from './support';
+
+const perform = performOf(integration.creates.masked_click_to_dial.operation);
+const dial = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData });
+
+const wireBody = { source: '442079460123', destination: '447700900123' };
+
+describe('Masked Click to Dial (masked_click_to_dial)', () => {
+  it('normalises both UK numbers and asks SMS Extension to dial, keeping the raw answer', async () => {
+    smsExtension().post('/api/click-to-dial-mask/dial', wireBody).reply(200, { data: { call_id: 'c-78', status: 'ringing' } });
+    expect(await dial({ source: '020 7946 0123', destination: '+44 7700 900123' })).toEqual({
+      call_id: 'c-78',
+      status: 'ringing',
+      source_number: '+442079460123',
+      destination_number: '+447700900123',
+    });
+  });
+
+  describe('input', () => {
+    it.each([
+      [{ source: '+33 1 23 45 67 89', destination: '07700 900123' }, 'Number to Show: "+33 1 23 45 67 89" is not a GB phone number.'],
+      [{ source: '020 7946 0123', destination: 'tomorrow' }, 'Number to Call: "tomorrow" is not a phone number.'],
+      [{ destination: '07700 900123' }, 'Number to Show: The number to show is required.'],
+    ])('refuses %j before calling SMS Extension', async (inputData, message) => {
+      expect(appError(await rejection(dial(inputData)))).toEqual(inputProblem(message));
+    });
+  });
+
+  describe('errors', () => {
+    itReportsProviderErrors(
+      'masked click to dial',
+      () => smsExtension().post('/api/click-to-dial-mask/dial', wireBody),
+      () => dial({ source: '020 7946 0123', destination: '07700 900123' }),
+    );
+  });
+});

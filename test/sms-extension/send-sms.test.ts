@@ -1,0 +1,94 @@
+import { appError, appTester, authData, inputProblem, integration, itReportsProviderErrors, performOf, rejection, smsExtension } from './support';
+
+const perform = performOf(integration.creates.send_sms.operation);
+const send = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData });
+
+const input = { from: 'ACMESHOP', to: '07700 900123', text: 'Your order #1042 is ready.' };
+const wireBody = { source: 'ACMESHOP', destination: '447700900123', text: 'Your order #1042 is ready.' };
+const messageShape = { text: 'Your order #1042 is ready.', encoding: 'GSM-7', segments: 1 };
+
+describe('Send SMS (send_sms)', () => {
+  it('sends from the sender id to the UK number as international digits, keeping the raw answer', async () => {
+    smsExtension()
+      .post('/api/sms/send', wireBody)
+      .matchHeader('content-type', /^application\/json/)
+      .reply(200, { message: 'SMS sent successfully.', sms_id: 48213, credits: 1 });
+    expect(await send(input)).toEqual({
+      message: 'SMS sent successfully.',
+      sms_id: 48213,
+      credits: 1,
+      id: '48213',
+      sender_id: 'ACMESHOP',
+      to: '+447700900123',
+      ...messageShape,
+    });
+  });
+
+  it('lifts the record out of a data wrapper', async () => {
+    smsExtension()
+      .post('/api/sms/send', wireBody)
+      .reply(201, { message: 'Queued', data: { id: 'msg-9', status: 'queued' } });
+    expect(await send({ ...input, to: '+44 7700 900123' })).toEqual({
+      message: 'Queued',
+      id: 'msg-9',
+      status: 'queued',
+      sender_id: 'ACMESHOP',
+      to: '+447700900123',
+      ...messageShape,
+    });
+  });
+
+  it('answers without an id when SMS Extension gives none', async () => {
+    smsExtension().post('/api/sms/send', wireBody).reply(200, 'OK');
+    expect(await send(input)).toEqual({ response: 'OK', id: null, sender_id: 'ACMESHOP', to: '+447700900123', ...messageShape });
+  });
+
+  it('explains that a sender id the provider refuses as source is not approved yet', async () => {
+    smsExtension()
+      .post('/api/sms/send', { ...wireBody, source: 'ACMENEW' })
+      .reply(422, { message: 'The selected source is invalid.', errors: { source: ['The selected source is invalid.'] } });
+    expect(appError(await rejection(send({ ...input, from: 'ACMENEW' })))).toEqual(
+      inputProblem(
+        'Sender ID: sender id "ACMENEW" is not approved yet, or is not one of this account\'s sender ids. ' +
+          'SMS Extension answered "send an SMS" with HTTP 422: The selected source is invalid. — source: The selected source is invalid. ' +
+          'Check the values in this step. Choose an approved sender id, or wait until SMS Extension approves this one.',
+      ),
+    );
+  });
+
+  it('reports other 422s as they are', async () => {
+    smsExtension()
+      .post('/api/sms/send', wireBody)
+      .reply(422, { message: 'The destination must be a number.', errors: { destination: ['The destination must be a number.'] } });
+    expect(appError(await rejection(send(input)))).toEqual({
+      message:
+        'SMS Extension answered "send an SMS" with HTTP 422: The destination must be a number. — destination: The destination must be a number. Check the values in this step.',
+      code: 'provider_rejected',
+      status: 422,
+    });
+  });
+
+  describe('input', () => {
+    it('refuses a sender id with anything but letters and digits, before calling SMS Extension', async () => {
+      expect(appError(await rejection(send({ ...input, from: 'ACME SHOP' })))).toEqual(
+        inputProblem('Sender ID: "ACME SHOP" may contain only letters A-Z and digits 0-9 (no spaces or symbols).'),
+      );
+    });
+
+    it('refuses a number outside the UK', async () => {
+      expect(appError(await rejection(send({ ...input, to: '+1 949 555 0100' })))).toEqual(inputProblem('To: "+1 949 555 0100" is not a GB phone number.'));
+    });
+
+    it('refuses what is not a phone number', async () => {
+      expect(appError(await rejection(send({ ...input, to: 'call me' })))).toEqual(inputProblem('To: "call me" is not a phone number.'));
+    });
+
+    it('takes one recipient per step', async () => {
+      expect(appError(await rejection(send({ ...input, to: '07700 900123, 07700 900456' })))).toEqual(inputProblem('To: Give one phone number only.'));
+    });
+  });
+
+  describe('errors', () => {
+    itReportsProviderErrors('send an SMS', () => smsExtension().post('/api/sms/send', wireBody), () => send(input));
+  });
+});

@@ -1,0 +1,113 @@
+import nock from 'nock';
+import { createAppTester, type Bundle, type ZObject } from 'zapier-platform-core';
+import integration from '../../src/providers/sms-extension/integration';
+import { appError, rejection } from '../core/thrown';
+
+export { integration };
+
+// Core's logging patch of http(s).request outlives a test file and captures its nock (see
+// test/core/send-sms.test.ts); it only logs, so the tests run without it.
+export const appTester = createAppTester({ ...integration, flags: { skipHttpPatch: true } });
+
+type Perform = (z: ZObject, bundle: Bundle) => Promise<unknown>;
+
+/** An operation's perform function, which Zapier's types leave as a function or a request. */
+export function performOf(operation: object): Perform {
+  const perform = (operation as { perform?: unknown }).perform;
+  if (typeof perform !== 'function') throw new Error('The operation should perform with a function.');
+  return perform as Perform;
+}
+
+export const HOST = 'https://portal.smsext.test';
+export const BASE_URL = `${HOST}/api`;
+
+export const credentials = {
+  base_url: BASE_URL,
+  client_id: '7',
+  client_secret: 'client-secret-c1d2e3',
+  username: 'sam@example.co.uk',
+  password: 'pa55word-f4g5h6',
+};
+
+/** A connection with a session: what Zapier passes to every step. */
+export const authData = { ...credentials, access_token: 'access-token-1', refresh_token: 'refresh-token-1' };
+
+/** An API call carrying the session's token and asking for JSON. */
+export function smsExtension() {
+  return nock(HOST).matchHeader('authorization', 'Bearer access-token-1').matchHeader('accept', 'application/json');
+}
+
+/** A token request: asks for JSON and carries no (old) access token. */
+export function tokenEndpoint() {
+  return nock(HOST, { badheaders: ['authorization'] }).matchHeader('accept', 'application/json');
+}
+
+export const UNAUTHENTICATED = { message: 'Unauthenticated.' };
+
+export { appError, inputProblem, rejection } from '../core/thrown';
+
+/** Zapier's ThrottledError carries its message and delay as JSON in `message`. */
+export function throttle(error: Error): { message: string; delay: number } {
+  expect(error.name).toBe('ThrottledError');
+  return JSON.parse(error.message);
+}
+
+/**
+ * The answers every SMS Extension call must turn into clear errors: `answer` registers the
+ * interceptor for the call under test, `run` makes the call. Where a 404 is a normal answer
+ * (a lookup by id), the caller tests it itself.
+ */
+export function itReportsProviderErrors(action: string, answer: () => nock.Interceptor, run: () => Promise<unknown>, { notFoundIsAnAnswer = false } = {}) {
+  const said = (status: number, reason: string) => `SMS Extension answered "${action}" with HTTP ${status}: ${reason}`;
+
+  if (!notFoundIsAnAnswer) {
+    it('reports a 404 as something that does not exist', async () => {
+      answer().reply(404, { message: 'Not Found' });
+      expect(appError(await rejection(run()))).toEqual({
+        message: `${said(404, 'Not Found')}. The item does not exist or this account cannot see it.`,
+        code: 'not_found',
+        status: 404,
+      });
+    });
+  }
+
+  it('asks Zapier to refresh the session on 401', async () => {
+    answer().reply(401, UNAUTHENTICATED);
+    expect((await rejection(run())).name).toBe('RefreshAuthError');
+  });
+
+  it('reports a 400 with the validation errors the provider gave', async () => {
+    answer().reply(400, { message: 'The given data was invalid.', errors: { field: ['The field is wrong.'] } });
+    expect(appError(await rejection(run()))).toEqual({
+      message: `${said(400, 'The given data was invalid. — field: The field is wrong')}. Check the values in this step.`,
+      code: 'provider_rejected',
+      status: 400,
+    });
+  });
+
+  it('reports a 403 as an account that may not do this', async () => {
+    answer().reply(403, { message: 'This action is unauthorized.' });
+    expect(appError(await rejection(run()))).toEqual({
+      message: `${said(403, 'This action is unauthorized')}. Check that the connected SMS Extension account may do this.`,
+      code: 'forbidden',
+      status: 403,
+    });
+  });
+
+  it('waits as long as Retry-After says on 429', async () => {
+    answer().reply(429, { message: 'Too Many Attempts.' }, { 'Retry-After': '42' });
+    expect(throttle(await rejection(run()))).toEqual({
+      message: `${said(429, 'Too Many Attempts')}. SMS Extension is rate limiting; Zapier retries in 42 seconds.`,
+      delay: 42,
+    });
+  });
+
+  it("reports a 5xx as a problem on the provider's side", async () => {
+    answer().reply(503, '<!DOCTYPE html><html><head><title>Service Unavailable</title></head></html>');
+    expect(appError(await rejection(run()))).toEqual({
+      message: `${said(503, 'an HTML error page titled "Service Unavailable"')}. This is a problem on SMS Extension's side; try again later.`,
+      code: 'provider_unavailable',
+      status: 503,
+    });
+  });
+}

@@ -1,0 +1,27 @@
+import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
+import { listSenderIds } from '../../src/providers/sms-extension/api';
+
+/** SMS Extension only. Also the source of Send SMS's Sender ID dropdown. */
+export const newSenderId = defineTrigger({
+  key: 'new_sender_id',
+  noun: 'Sender ID',
+  display: {
+    label: 'New Sender ID',
+    description: 'Triggers when a sender id is added to your SMS Extension account, with whether it is approved for sending yet.',
+  },
+  operation: {
+    type: 'polling',
+    perform: async (z: ZObject, bundle: Bundle) => {
+      const senderIds = await listSenderIds(z, bundle);
+      // The dropdown offers only sender ids that can send; ones whose state is unknown stay in.
+      return bundle.meta?.isFillingDynamicDropdown ? senderIds.filter((sender) => sender.approved !== false) : senderIds;
+    },
+    sample: { id: '12', sender_id: 'ACMESHOP', approved: true, approval_status: 'approved' },
+    outputFields: [
+      { key: 'id', label: 'ID' },
+      { key: 'sender_id', label: 'Sender ID' },
+      { key: 'approved', label: 'Approved for Sending', type: 'boolean' },
+      { key: 'approval_status', label: 'Approval Status' },
+    ],
+  },
+});
