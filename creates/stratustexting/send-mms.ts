@@ -37,7 +37,7 @@ const inputShape = schema.object({
     .transform(splitNumbers)
     .refine((numbers) => numbers.length > 0, { error: 'At least one phone number is required.' })
     .refine((numbers) => numbers.length <= MAX_RECIPIENTS, { error: `Give at most ${MAX_RECIPIENTS} phone numbers.` }),
-  media: requiredText('The media file').pipe(schema.url({ protocol: /^https?$/, error: 'must be a file from an earlier step or a link starting with https://.' })),
+  media: requiredText('The media file').pipe(schema.url({ protocol: /^https?$/, error: 'must be a file from an earlier step or a link starting with https:// or http://.' })),
   text: optionalText().pipe(schema.string().max(MAX_TEXT_LENGTH, { error: `is longer than ${MAX_TEXT_LENGTH} characters.` }).optional()),
   default_country: optionalText(),
 });
@@ -53,7 +53,7 @@ export default defineCreate({
     inputFields,
     perform: async (z: ZObject, bundle: Bundle) => {
       const input = parseInput(inputShape, bundle.inputData, inputFields);
-      const rules = { field: 'To', defaultCountry: input.default_country ?? 'US' };
+      const rules = { field: 'To (one or more numbers)', defaultCountry: input.default_country ?? 'US' };
       const to = input.to.map((typed) => toE164(typed, rules));
       const from = toE164(input.from, { ...rules, field: 'From Number' });
       const result = await sendMms(z, { from, to, text: input.text, mediaUrl: input.media });

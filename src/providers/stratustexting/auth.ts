@@ -40,8 +40,9 @@ function accountNameFrom(idToken: string | undefined): string | undefined {
   }
 }
 
-function requestToken(z: ZObject, form: Record<string, string>, action: string) {
-  return callProvider(
+async function requestToken(z: ZObject, form: Record<string, string>, action: string) {
+  try {
+    return await callProvider(
     z,
     {
       url: brand().tokenUrl,
@@ -51,7 +52,19 @@ function requestToken(z: ZObject, form: Record<string, string>, action: string) 
     },
     tokenSchema,
     { provider: brand().product, action },
-  );
+    );
+  } catch (cause) {
+    // With autoRefresh on, the runtime turns any 401 into a bare RefreshAuthError, even from the
+    // token endpoint, where it means the client credentials were refused.
+    if (cause instanceof Error && cause.name === 'RefreshAuthError') {
+      throw new errors.Error(
+        `${brand().product} answered "${action}" with HTTP 401: the client credentials were refused. An integration admin checks CLIENT_ID and CLIENT_SECRET.`,
+        'invalid_client',
+        401,
+      );
+    }
+    throw cause;
+  }
 }
 
 const getAccessToken = async (z: ZObject, bundle: Bundle) => {
@@ -73,7 +86,7 @@ const refreshAccessToken = async (z: ZObject, bundle: Bundle) => {
     // Cognito does not rotate refresh tokens: keep the one we have when none comes back.
     return { access_token: token.access_token, refresh_token: token.refresh_token ?? bundle.authData.refresh_token };
   } catch (cause) {
-    if (cause instanceof Error && /HTTP 400/.test(cause.message)) {
+    if (cause instanceof Error && /HTTP 40[01]/.test(cause.message)) {
       throw new errors.ExpiredAuthError(`${brand().product} no longer accepts this connection's sign-in: reconnect the account.`);
     }
     throw cause;

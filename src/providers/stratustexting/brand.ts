@@ -33,13 +33,19 @@ function setting(name: string, fallback: string): string {
   return value === undefined || value.trim() === '' ? fallback : value.trim();
 }
 
+/** An OAuth endpoint as configured: checked like a base URL, its trailing slash (Cognito's style) kept. */
+function endpoint(name: string, fallback: string): string {
+  const value = setting(name, fallback);
+  return checkedBaseUrl(value, name) + (value.endsWith('/') ? '/' : '');
+}
+
 /** The brand this deployment serves, read when a request is made (Zapier injects env at run time). */
 export function brand(): Brand {
   return {
     product: setting('STRATUSTEXTING_PRODUCT', STRATUSTEXTING.product),
     apiBaseUrl: checkedBaseUrl(setting('STRATUSTEXTING_BASE_URL', STRATUSTEXTING.apiBaseUrl), 'STRATUSTEXTING_BASE_URL'),
-    authorizeUrl: checkedBaseUrl(setting('STRATUSTEXTING_AUTHORIZE_URL', STRATUSTEXTING.authorizeUrl), 'STRATUSTEXTING_AUTHORIZE_URL') + '/',
-    tokenUrl: checkedBaseUrl(setting('STRATUSTEXTING_TOKEN_URL', STRATUSTEXTING.tokenUrl), 'STRATUSTEXTING_TOKEN_URL') + '/',
+    authorizeUrl: endpoint('STRATUSTEXTING_AUTHORIZE_URL', STRATUSTEXTING.authorizeUrl),
+    tokenUrl: endpoint('STRATUSTEXTING_TOKEN_URL', STRATUSTEXTING.tokenUrl),
     scopes: process.env.STRATUSTEXTING_SCOPES ?? STRATUSTEXTING.scopes,
   };
 }

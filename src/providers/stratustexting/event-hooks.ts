@@ -59,11 +59,11 @@ export function eventSubscription(kind: EventKind) {
   };
 
   const performUnsubscribe = async (z: ZObject, bundle: Bundle) => {
-    const { id } = schema.object({ id: schema.string() }).parse(bundle.subscribeData ?? {}, {
-      error: () => 'This Zap has no record of its event subscription; nothing to remove.',
-    });
-    await unsubscribe(z, id);
-    return { id, removed: true };
+    const stored = schema.object({ id: schema.string().min(1) }).safeParse(bundle.subscribeData);
+    // A Zap whose subscribe never completed has nothing to remove.
+    if (!stored.success) return { id: null, removed: false };
+    await unsubscribe(z, stored.data.id);
+    return { id: stored.data.id, removed: true };
   };
 
   return { performSubscribe, performUnsubscribe };

@@ -1,0 +1,49 @@
+import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
+import { sendSmsCreate } from '../../src/core/send-sms';
+import { IDEMPOTENCY_KEY_FIELD, internalId, sendOne, senderFor } from '../../src/providers/commpeak/messages';
+
+/** Send SMS (shared) through CommPeak: one recipient per step, an idempotent `internal_id`. */
+const shared = sendSmsCreate({
+  provider: 'CommPeak',
+  fromField: {
+    key: 'from',
+    label: 'Sender',
+    required: true,
+    helpText:
+      "The sender the recipient sees: a name (e.g. `GLOBAL`) or a number with its country code (e.g. `+972 52 426 5292`), as your CommPeak stream allows. A number is sent as digits only.",
+  },
+  maxRecipients: 1,
+  recipientFormat: 'digits',
+  async send(z: ZObject, bundle: Bundle, message) {
+    const sender = senderFor(message.from);
+    const [recipient] = message.to;
+    const idempotencyKey = typeof bundle.inputData.idempotency_key === 'string' ? bundle.inputData.idempotency_key : undefined;
+    const internal_id = internalId({ idempotencyKey }, { sender, recipient, text: message.text, position: 0 });
+    const sent = await sendOne(z, { internal_id, sender, recipient_phone: recipient, message_content: message.text }, 'send an SMS');
+    return { message_uuid: sent.message_uuid, task_id: sent.task_id, internal_id, sender, to: recipient, status: sent.status };
+  },
+  sample: {
+    message_uuid: '0562f2aa-5945-4f41-824a-b774fc2e2b2a',
+    task_id: '251a4cfb-f098-4a84-83a1-66f6273bbb1d',
+    internal_id: 'zap-3f1c9a0d5e2b47c8a6d1e9f0b2c4d6e8',
+    sender: 'GLOBAL',
+    to: '972524265292',
+    status: 'accepted',
+  },
+  outputFields: [
+    { key: 'message_uuid', label: 'Message UUID' },
+    { key: 'task_id', label: 'Task ID' },
+    { key: 'internal_id', label: 'Internal ID (idempotency)' },
+    { key: 'sender', label: 'Sender' },
+    { key: 'to', label: 'To (international digits)' },
+    { key: 'status', label: 'Status' },
+  ],
+});
+
+// The shared operation has no idempotency key: CommPeak's is added to its fields (sendSmsCreate
+// always defines inputFields; its type only says it may not).
+const { inputFields, ...operation } = shared.operation;
+export default defineCreate({
+  ...shared,
+  operation: { ...operation, inputFields: [...(inputFields as NonNullable<typeof inputFields>), IDEMPOTENCY_KEY_FIELD] },
+});

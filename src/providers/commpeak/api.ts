@@ -1,0 +1,142 @@
+import type { ZObject } from 'zapier-platform-core';
+import { z as schema } from 'zod';
+import { checkedBaseUrl } from '../../core/base-url';
+import { callProvider, callProviderOrNull } from '../../core/provider-request';
+import type { CallContext } from '../../core/provider-errors';
+
+/**
+ * Every path and response shape of CommPeak's SMS Streams API (shared/providers.md §2; seed
+ * commpeak-sms-streams.postman.json). What the seed does not show is marked UNKNOWN or
+ * ASSUMPTION here, so that a correction is a change to this file only.
+ */
+
+export const PROVIDER = 'CommPeak';
+export const DEFAULT_BASE_URL = 'https://sendsms.commpeak.com';
+
+/**
+ * Messages per `POST /simple_send/` request. CommPeak documents no limit (UNKNOWN);
+ * ASSUMPTION: 100 is accepted. A bulk step sends ceil(n / BATCH_SIZE) requests.
+ */
+export const BATCH_SIZE = 100;
+
+/** CommPeak's per-message error code for throttling, inside an HTTP 200 (seed). */
+export const RATE_LIMIT = 'RATE_LIMIT';
+
+/** Said with every 403: the seed's `{"detail": "Not authenticated"}`, or a stream IP ACL refusing Zapier. */
+export const FORBIDDEN_HINT =
+  "The API key is wrong (or the stream's IP allow-list blocks Zapier): copy the stream's API key again from my.commpeak.com, and turn off the IP ACL of that stream, since Zapier's addresses change.";
+
+export function context(action: string): CallContext {
+  return { provider: PROVIDER, action, forbiddenHint: FORBIDDEN_HINT };
+}
+
+/** `COMMPEAK_BASE_URL` from the environment (a sandbox or the TextPeak host), else production. */
+export function baseUrl(): string {
+  const configured = process.env.COMMPEAK_BASE_URL?.trim();
+  return checkedBaseUrl(configured || DEFAULT_BASE_URL, 'COMMPEAK_BASE_URL');
+}
+
+// Paths keep their trailing slash: without it CommPeak answers 307 (research, third-party code).
+const SEND_PATH = '/simple_send/';
+const STATUS_PATH = '/messages_status/';
+
+export interface OutgoingMessage {
+  internal_id: string;
+  sender: string;
+  /** International digits without `+`, e.g. `972524265292`. */
+  recipient_phone: string;
+  message_content: string;
+}
+
+const messageResult = schema.looseObject({
+  // The seed echoes our string ids; a number is accepted in case the API normalises them.
+  internal_id: schema.union([schema.string(), schema.number()]).transform(String),
+  message_uuid: schema.string().nullish(),
+  // Seed: null on success, "RATE_LIMIT" when throttled; other codes UNKNOWN.
+  error: schema.string().nullish(),
+  // Third-party code reads a free-text `details` beside `error` (not in the seed).
+  details: schema.unknown().optional(),
+});
+
+const sendAnswer = schema.looseObject({
+  status: schema.boolean().optional(),
+  task_id: schema.string().nullish(),
+  // The seed's rate-limit example lists one of the two messages sent: entries may be missing,
+  // and the research says the whole list may be (so it is optional).
+  messages: schema.array(messageResult).nullish(),
+});
+
+export type MessageResult = schema.infer<typeof messageResult>;
+export type SendAnswer = schema.infer<typeof sendAnswer>;
+
+/** `POST /simple_send/`: one request for all `messages`. HTTP errors are thrown; per-message errors are in the answer. */
+export function simpleSend(z: ZObject, messages: readonly OutgoingMessage[], action: string): Promise<SendAnswer> {
+  return callProvider(
+    z,
+    { method: 'POST', url: `${baseUrl()}${SEND_PATH}`, body: { messages } },
+    sendAnswer,
+    context(action),
+  );
+}
+
+// The status answer's shape is UNKNOWN (no example anywhere): any JSON object or list is taken.
+const statusAnswer = schema.union([schema.array(schema.unknown()), schema.record(schema.string(), schema.unknown())], {
+  error: 'expected a JSON object or list',
+});
+
+/**
+ * `POST /messages_status/` with `{"message_uuids": [...]}` (seed). Answers null for a 404.
+ * The body is returned as sent; `statusRecords` finds each message in it.
+ */
+export function messagesStatus(z: ZObject, messageUuids: readonly string[], action: string): Promise<unknown> {
+  return callProviderOrNull(
+    z,
+    { method: 'POST', url: `${baseUrl()}${STATUS_PATH}`, body: { message_uuids: messageUuids } },
+    statusAnswer,
+    context(action),
+  );
+}
+
+const ID_FIELDS = ['message_uuid', 'uuid', 'message_id', 'id'] as const;
+const SEARCH_DEPTH = 4;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Each requested message's record in a status answer, by lower-cased uuid. Since the shape is
+ * UNKNOWN, this accepts what such APIs usually send: a list of objects naming their uuid (at the
+ * top or under any key, e.g. `messages` or `data`), or an object keyed by uuid whose values are
+ * objects or bare status strings (`{"<uuid>": "DELIVERED"}` becomes `{status: "DELIVERED"}`).
+ * Records are matched by uuid, never by position.
+ */
+export function statusRecords(answer: unknown, messageUuids: readonly string[]): Map<string, Record<string, unknown>> {
+  const wanted = new Set(messageUuids.map((uuid) => uuid.toLowerCase()));
+  const found = new Map<string, Record<string, unknown>>();
+  const keep = (uuid: string, record: Record<string, unknown>) => {
+    const key = uuid.toLowerCase();
+    if (wanted.has(key) && !found.has(key)) found.set(key, record);
+  };
+  const visit = (value: unknown, depth: number) => {
+    if (depth > SEARCH_DEPTH) return;
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item, depth + 1);
+      return;
+    }
+    if (!isRecord(value)) return;
+    for (const field of ID_FIELDS) {
+      const id = value[field];
+      if (typeof id === 'string') keep(id, value);
+    }
+    for (const [key, inner] of Object.entries(value)) {
+      if (wanted.has(key.toLowerCase())) {
+        if (isRecord(inner)) keep(key, inner);
+        else if (typeof inner === 'string' || inner === null) keep(key, { status: inner });
+      }
+      visit(inner, depth + 1);
+    }
+  };
+  visit(answer, 0);
+  return found;
+}

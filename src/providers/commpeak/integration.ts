@@ -1,0 +1,20 @@
+import { defineApp } from 'zapier-platform-core';
+import { release } from '../../core/release';
+import { addCommPeakHeaders, authentication } from './auth';
+import sendSms from '../../../creates/commpeak/send-sms';
+import sendBulkSms from '../../../creates/commpeak/send-bulk-sms';
+import findMessageStatus from '../../../searches/commpeak/find-message-status';
+
+/** CommPeak SMS Streams: send one or many SMS and look up their status. No triggers: CommPeak's webhooks are set up in its UI only. */
+export default defineApp({
+  ...release,
+  authentication,
+  beforeRequest: [addCommPeakHeaders],
+  creates: {
+    [sendSms.key]: sendSms,
+    [sendBulkSms.key]: sendBulkSms,
+  },
+  searches: {
+    [findMessageStatus.key]: findMessageStatus,
+  },
+});

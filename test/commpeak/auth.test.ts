@@ -1,0 +1,133 @@
+import nock from 'nock';
+import { authentication, connectionLabel } from '../../src/providers/commpeak/auth';
+import {
+  API_KEY,
+  FORBIDDEN_ADVICE,
+  NOT_AUTHENTICATED,
+  appError,
+  appTester,
+  authData,
+  commpeak,
+  integration,
+  rejection,
+  throttle,
+} from './support';
+
+const PROBE = { message_uuids: ['00000000-0000-0000-0000-000000000000'] };
+const testConnection = (auth: Record<string, string> = authData) => appTester(authentication.test as never, { authData: auth });
+
+describe('CommPeak authentication', () => {
+  it('is custom auth with one password field, api_key, whose help text says to turn off the IP ACL', () => {
+    expect(integration.authentication).toBe(authentication);
+    expect(authentication.type).toBe('custom');
+    expect(authentication.fields).toEqual([
+      expect.objectContaining({ key: 'api_key', type: 'password', required: true, helpText: expect.stringContaining('IP ACL') }),
+    ]);
+  });
+
+  describe('the connection test', () => {
+    it('asks /messages_status/ about the nil UUID with the raw key and passes on a 200', async () => {
+      commpeak().post('/messages_status/', PROBE).reply(200, []);
+      await expect(testConnection()).resolves.toEqual({ connected: true });
+    });
+
+    it('passes when CommPeak answers 404 for the unknown UUID (the key was accepted)', async () => {
+      commpeak().post('/messages_status/', PROBE).reply(404, { detail: 'Message not found' });
+      await expect(testConnection()).resolves.toEqual({ connected: true });
+    });
+
+    it('sends the key trimmed of the blanks a paste leaves', async () => {
+      commpeak().post('/messages_status/', PROBE).reply(200, {});
+      await expect(testConnection({ api_key: `  ${API_KEY}\n` })).resolves.toEqual({ connected: true });
+    });
+
+    it("fails on the seed's 403 Not authenticated, saying the key is wrong or the IP allow-list blocks Zapier", async () => {
+      commpeak().post('/messages_status/', PROBE).reply(403, NOT_AUTHENTICATED);
+      expect(appError(await rejection(testConnection()))).toEqual({
+        message: `CommPeak answered "test the connection" with HTTP 403: Not authenticated. ${FORBIDDEN_ADVICE}`,
+        code: 'forbidden',
+        status: 403,
+      });
+    });
+
+    it('reports an outage (5xx) as a problem on CommPeak\'s side, not as a wrong key', async () => {
+      commpeak().post('/messages_status/', PROBE).reply(502, '<html><title>502 Bad Gateway</title></html>');
+      expect(appError(await rejection(testConnection()))).toEqual({
+        message: `CommPeak answered "test the connection" with HTTP 502: an HTML error page titled "502 Bad Gateway". This is a problem on CommPeak's side; try again later.`,
+        code: 'provider_unavailable',
+        status: 502,
+      });
+    });
+
+    it('reports a 401 as credentials no longer accepted', async () => {
+      commpeak().post('/messages_status/', PROBE).reply(401, NOT_AUTHENTICATED);
+      const error = await rejection(testConnection());
+      expect(error.name).toBe('ExpiredAuthError');
+      // Core appends its own "What happened" section to errors other than AppError.
+      expect(error.message.split('\n')[0]).toBe(
+        `CommPeak answered "test the connection" with HTTP 401: Not authenticated. The connection's credentials are no longer accepted: reconnect the CommPeak account.`,
+      );
+    });
+
+    it('reports a 429 as throttling with its Retry-After', async () => {
+      commpeak().post('/messages_status/', PROBE).reply(429, { detail: 'Too many requests' }, { 'Retry-After': '7' });
+      expect(throttle(await rejection(testConnection()))).toEqual({
+        message: 'CommPeak answered "test the connection" with HTTP 429: Too many requests. CommPeak is rate limiting; Zapier retries in 7 seconds.',
+        delay: 7,
+      });
+    });
+
+    it('reports an unreachable CommPeak as such', async () => {
+      commpeak().post('/messages_status/', PROBE).replyWithError('connect ECONNREFUSED 203.0.113.7:443');
+      expect(appError(await rejection(testConnection()))).toEqual({
+        message:
+          'Could not reach CommPeak for "test the connection": request to https://sendsms.commpeak.test/messages_status/ failed, ' +
+          'reason: connect ECONNREFUSED 203.0.113.7:443. Try again later.',
+        code: 'provider_unreachable',
+        status: 503,
+      });
+    });
+  });
+
+  it('uses COMMPEAK_BASE_URL when set, and refuses one that is not HTTPS', async () => {
+    const saved = process.env.COMMPEAK_BASE_URL;
+    try {
+      process.env.COMMPEAK_BASE_URL = 'https://textpeak-streams.commpeak.test/';
+      nock('https://textpeak-streams.commpeak.test').post('/messages_status/', PROBE).reply(200, []);
+      await expect(testConnection()).resolves.toEqual({ connected: true });
+
+      process.env.COMMPEAK_BASE_URL = 'http://sendsms.commpeak.test';
+      expect(appError(await rejection(testConnection()))).toEqual({
+        message: 'COMMPEAK_BASE_URL: "http://sendsms.commpeak.test" must start with https:// (plain HTTP is allowed only for localhost).',
+        code: 'invalid_input',
+        status: 400,
+      });
+    } finally {
+      process.env.COMMPEAK_BASE_URL = saved;
+    }
+  });
+
+  it('defaults to https://sendsms.commpeak.com', async () => {
+    const saved = process.env.COMMPEAK_BASE_URL;
+    try {
+      delete process.env.COMMPEAK_BASE_URL;
+      nock('https://sendsms.commpeak.com').post('/messages_status/', PROBE).reply(200, []);
+      await expect(testConnection()).resolves.toEqual({ connected: true });
+    } finally {
+      process.env.COMMPEAK_BASE_URL = saved;
+    }
+  });
+
+  describe('the connection label', () => {
+    it('names the stream by the last four characters of its key, never the key', async () => {
+      const label = await appTester(authentication.connectionLabel as never, { authData });
+      expect(label).toBe('CommPeak stream …abcd');
+      expect(label).not.toContain(API_KEY);
+    });
+
+    it('shows nothing of a short key', () => {
+      expect(connectionLabel('abc12345')).toBe('CommPeak stream');
+      expect(connectionLabel(' 0123456789ab ')).toBe('CommPeak stream …89ab');
+    });
+  });
+});

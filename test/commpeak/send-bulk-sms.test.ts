@@ -1,0 +1,355 @@
+import { BATCH_SIZE } from '../../src/providers/commpeak/api';
+import { MAX_MESSAGES } from '../../creates/commpeak/send-bulk-sms';
+import {
+  FORBIDDEN_ADVICE,
+  NOT_AUTHENTICATED,
+  appError,
+  appTester,
+  authData,
+  commpeak,
+  expectedInternalId,
+  inputProblem,
+  integration,
+  rejection,
+  throttle,
+} from './support';
+
+const create = integration.creates.send_bulk_sms;
+const sendBulk = (inputData: Record<string, unknown>) => appTester(create.operation.perform as never, { authData, inputData });
+
+const KEY = 'order-1042';
+const TASK = '251a4cfb-f098-4a84-83a1-66f6273bbb1d';
+
+/** The message CommPeak is sent for the `position`-th message of the step. */
+function sent(recipient: string, text: string, position: number, sender = 'GLOBAL') {
+  return { internal_id: expectedInternalId(`key:${KEY}`, sender, recipient, text, position), sender, recipient_phone: recipient, message_content: text };
+}
+type Sent = ReturnType<typeof sent>;
+
+const accepted = (message: Sent, uuid: string) => ({ internal_id: message.internal_id, message_uuid: uuid, error: null });
+const refused = (message: Sent, error: string) => ({ internal_id: message.internal_id, message_uuid: null, error });
+
+/** A message as the step's output lists it. */
+function outcome(message: Sent, fields: { status: string; message_uuid?: string | null; task_id?: string | null; error?: string | null; reason?: string | null }) {
+  return {
+    internal_id: message.internal_id,
+    recipient_phone: message.recipient_phone,
+    text: message.message_content,
+    message_uuid: null,
+    task_id: null,
+    error: null,
+    reason: null,
+    ...fields,
+  };
+}
+
+/** `count` UK test numbers (+44 7700 900000 onwards) and their international digits. */
+function ukNumbers(count: number) {
+  return Array.from({ length: count }, (_, index) => {
+    const local = String(900000 + index);
+    return { typed: `+44 7700 ${local}`, digits: `447700${local}` };
+  });
+}
+
+const A = sent('972524265292', 'Your order is ready', 0);
+const B = sent('972545330008', 'Your order is ready', 1);
+
+describe('Send Bulk SMS through CommPeak', () => {
+  it('sends one text to a list of numbers in one request and lists each message', async () => {
+    commpeak()
+      .post('/simple_send/', { messages: [A, B] })
+      .reply(200, { status: true, task_id: TASK, messages: [accepted(B, 'uuid-b'), accepted(A, 'uuid-a')] });
+    await expect(
+      sendBulk({ from: 'GLOBAL', to: ['+972 52-426-5292', '+972545330008'], text: 'Your order is ready', idempotency_key: KEY }),
+    ).resolves.toEqual({
+      total_count: 2,
+      accepted_count: 2,
+      failed_count: 0,
+      failed: [],
+      summary: '2 of 2 messages accepted by CommPeak.',
+      sender: 'GLOBAL',
+      task_ids: [TASK],
+      messages: [
+        outcome(A, { status: 'accepted', message_uuid: 'uuid-a', task_id: TASK }),
+        outcome(B, { status: 'accepted', message_uuid: 'uuid-b', task_id: TASK }),
+      ],
+    });
+  });
+
+  it('sends line items, each with its own text or the Message, before the To list', async () => {
+    const first = sent('447700900123', 'Hello Ann', 0);
+    const second = sent('19495550100', 'Default text', 1);
+    const third = sent('972524265292', 'Default text', 2);
+    commpeak()
+      .post('/simple_send/', { messages: [first, second, third] })
+      .reply(200, { status: true, task_id: TASK, messages: [accepted(first, 'u1'), accepted(second, 'u2'), accepted(third, 'u3')] });
+    const output = await sendBulk({
+      from: 'GLOBAL',
+      text: 'Default text',
+      messages: [
+        { item_to: '07700 900123', item_text: 'Hello Ann' },
+        { item_to: '', item_text: '' },
+        { item_to: '+1 (949) 555-0100', item_text: '' },
+      ],
+      to: '+972524265292',
+      default_country: 'GB',
+      idempotency_key: KEY,
+    });
+    expect(output).toMatchObject({
+      total_count: 3,
+      accepted_count: 3,
+      messages: [
+        outcome(first, { status: 'accepted', message_uuid: 'u1', task_id: TASK }),
+        outcome(second, { status: 'accepted', message_uuid: 'u2', task_id: TASK }),
+        outcome(third, { status: 'accepted', message_uuid: 'u3', task_id: TASK }),
+      ],
+    });
+  });
+
+  it('names the line item of a number that cannot be one', async () => {
+    const error = await rejection(
+      sendBulk({ from: 'GLOBAL', text: 'Hi', messages: [{ item_to: '+972524265292' }, { item_to: '+1 555' }] }),
+    );
+    expect(appError(error)).toEqual(inputProblem('Line item 2: To: "+1 555" is not a phone number.'));
+  });
+
+  it('takes a single line item given only as its fields', async () => {
+    const only = sent('972524265292', 'Hi', 0);
+    commpeak()
+      .post('/simple_send/', { messages: [only] })
+      .reply(200, { status: true, task_id: TASK, messages: [accepted(only, 'u1')] });
+    await expect(sendBulk({ from: 'GLOBAL', item_to: '+972524265292', item_text: 'Hi', idempotency_key: KEY })).resolves.toMatchObject({
+      accepted_count: 1,
+      messages: [outcome(only, { status: 'accepted', message_uuid: 'u1', task_id: TASK })],
+    });
+  });
+
+  it(`sends ${BATCH_SIZE} messages per request`, async () => {
+    const numbers = ukNumbers(BATCH_SIZE + 20);
+    const messages = numbers.map((number, position) => sent(number.digits, 'Sale!', position));
+    const firstBatch = messages.slice(0, BATCH_SIZE);
+    const secondBatch = messages.slice(BATCH_SIZE);
+    commpeak()
+      .post('/simple_send/', { messages: firstBatch })
+      .reply(200, { status: true, task_id: 'task-1', messages: firstBatch.map((message, index) => accepted(message, `u${index}`)) });
+    commpeak()
+      .post('/simple_send/', { messages: secondBatch })
+      .reply(200, { status: true, task_id: 'task-2', messages: secondBatch.map((message, index) => accepted(message, `v${index}`)) });
+    const output = await sendBulk({ from: 'GLOBAL', to: numbers.map((number) => number.typed), text: 'Sale!', idempotency_key: KEY });
+    expect(output).toMatchObject({ total_count: BATCH_SIZE + 20, accepted_count: BATCH_SIZE + 20, failed_count: 0, task_ids: ['task-1', 'task-2'] });
+  });
+
+  it('without an Idempotency Key, derives every internal_id from the minute the step ran in', async () => {
+    const now = jest.spyOn(Date, 'now').mockReturnValue(Date.UTC(2026, 0, 1, 9, 0, 59));
+    try {
+      const minute = `minute:${Date.UTC(2026, 0, 1, 9, 0) / 60_000}`;
+      const first = { ...A, internal_id: expectedInternalId(minute, 'GLOBAL', A.recipient_phone, A.message_content, 0) };
+      const second = { ...B, internal_id: expectedInternalId(minute, 'GLOBAL', B.recipient_phone, B.message_content, 1) };
+      commpeak()
+        .post('/simple_send/', { messages: [first, second] })
+        .reply(200, { status: true, task_id: TASK, messages: [accepted(first, 'u1'), accepted(second, 'u2')] });
+      await expect(sendBulk({ from: 'GLOBAL', to: ['+972524265292', '+972545330008'], text: 'Your order is ready' })).resolves.toMatchObject({
+        accepted_count: 2,
+      });
+    } finally {
+      now.mockRestore();
+    }
+  });
+
+  describe('per-message failures', () => {
+    it('reports the messages a 200 refused or left out, and succeeds because some were accepted', async () => {
+      const C = sent('447700900123', 'Your order is ready', 2);
+      commpeak()
+        .post('/simple_send/', { messages: [A, B, C] })
+        .reply(200, { status: true, task_id: TASK, messages: [accepted(A, 'uuid-a'), refused(C, 'INVALID_NUMBER')] });
+      const failedB = outcome(B, {
+        status: 'failed',
+        task_id: TASK,
+        error: 'NOT_IN_RESPONSE',
+        reason: 'CommPeak answered without listing the message to 972545330008; it may not have been sent.',
+      });
+      const failedC = outcome(C, {
+        status: 'failed',
+        task_id: TASK,
+        error: 'INVALID_NUMBER',
+        reason: 'CommPeak did not accept the message to 447700900123: INVALID_NUMBER.',
+      });
+      await expect(
+        sendBulk({ from: 'GLOBAL', to: '+972524265292, +972545330008, +447700900123', text: 'Your order is ready', idempotency_key: KEY }),
+      ).resolves.toEqual({
+        total_count: 3,
+        accepted_count: 1,
+        failed_count: 2,
+        failed: [failedB, failedC],
+        summary: '1 of 3 messages accepted by CommPeak. Not sent: 972545330008 (NOT_IN_RESPONSE), 447700900123 (INVALID_NUMBER).',
+        sender: 'GLOBAL',
+        task_ids: [TASK],
+        messages: [outcome(A, { status: 'accepted', message_uuid: 'uuid-a', task_id: TASK }), failedB, failedC],
+      });
+    });
+
+    it('stops at a RATE_LIMIT and says exactly which messages went and which were not sent', async () => {
+      const numbers = ukNumbers(2 * BATCH_SIZE + 1);
+      const messages = numbers.map((number, position) => sent(number.digits, 'Sale!', position));
+      const firstBatch = messages.slice(0, BATCH_SIZE);
+      const secondBatch = messages.slice(BATCH_SIZE, 2 * BATCH_SIZE);
+      const lastMessage = messages[2 * BATCH_SIZE];
+      commpeak()
+        .post('/simple_send/', { messages: firstBatch })
+        .reply(200, { status: true, task_id: 'task-1', messages: firstBatch.map((message, index) => accepted(message, `u${index}`)) });
+      commpeak()
+        .post('/simple_send/', { messages: secondBatch })
+        .reply(200, {
+          status: true,
+          task_id: 'task-2',
+          messages: [accepted(secondBatch[0], 'v0'), ...secondBatch.slice(1).map((message) => refused(message, 'RATE_LIMIT'))],
+        });
+      const output = (await sendBulk({ from: 'GLOBAL', to: numbers.map((number) => number.typed), text: 'Sale!', idempotency_key: KEY })) as {
+        messages: { status: string }[];
+        failed: unknown[];
+      };
+      expect(output).toMatchObject({ total_count: 2 * BATCH_SIZE + 1, accepted_count: BATCH_SIZE + 1, failed_count: BATCH_SIZE, task_ids: ['task-1', 'task-2'] });
+      expect(output.messages.filter((message) => message.status === 'accepted')).toHaveLength(BATCH_SIZE + 1);
+      expect(output.failed).toHaveLength(BATCH_SIZE);
+      expect(output.failed[0]).toEqual(
+        outcome(secondBatch[1], {
+          status: 'failed',
+          task_id: 'task-2',
+          error: 'RATE_LIMIT',
+          reason: `CommPeak did not accept the message to ${secondBatch[1].recipient_phone}: RATE_LIMIT.`,
+        }),
+      );
+      expect(output.failed[BATCH_SIZE - 1]).toEqual(
+        outcome(lastMessage, { status: 'not_sent', error: 'NOT_SENT', reason: 'Not sent: CommPeak was rate limiting (RATE_LIMIT).' }),
+      );
+    });
+
+    it('keeps what went when a later request is answered 429, and sends nothing after it', async () => {
+      const numbers = ukNumbers(2 * BATCH_SIZE + 1);
+      const messages = numbers.map((number, position) => sent(number.digits, 'Sale!', position));
+      const firstBatch = messages.slice(0, BATCH_SIZE);
+      commpeak()
+        .post('/simple_send/', { messages: firstBatch })
+        .reply(200, { status: true, task_id: 'task-1', messages: firstBatch.map((message, index) => accepted(message, `u${index}`)) });
+      commpeak()
+        .post('/simple_send/', { messages: messages.slice(BATCH_SIZE, 2 * BATCH_SIZE) })
+        .reply(429, { detail: 'Too Many Requests' }, { 'Retry-After': '120' });
+      const output = (await sendBulk({ from: 'GLOBAL', to: numbers.map((number) => number.typed), text: 'Sale!', idempotency_key: KEY })) as {
+        failed: unknown[];
+      };
+      expect(output).toMatchObject({ accepted_count: BATCH_SIZE, failed_count: BATCH_SIZE + 1, task_ids: ['task-1'] });
+      expect(output.failed[0]).toEqual(
+        outcome(messages[BATCH_SIZE], {
+          status: 'failed',
+          error: 'RATE_LIMIT',
+          reason: 'CommPeak answered "send bulk SMS" with HTTP 429: Too Many Requests. CommPeak is rate limiting; Zapier retries in 120 seconds.',
+        }),
+      );
+      expect(output.failed[BATCH_SIZE]).toEqual(
+        outcome(messages[2 * BATCH_SIZE], { status: 'not_sent', error: 'NOT_SENT', reason: 'Not sent: an earlier request failed (RATE_LIMIT).' }),
+      );
+    });
+
+    it('marks a later request answered 5xx as failed with the reason', async () => {
+      const numbers = ukNumbers(BATCH_SIZE + 1);
+      const messages = numbers.map((number, position) => sent(number.digits, 'Sale!', position));
+      const firstBatch = messages.slice(0, BATCH_SIZE);
+      commpeak()
+        .post('/simple_send/', { messages: firstBatch })
+        .reply(200, { status: true, task_id: 'task-1', messages: firstBatch.map((message, index) => accepted(message, `u${index}`)) });
+      commpeak().post('/simple_send/', { messages: [messages[BATCH_SIZE]] }).reply(500, { detail: 'Internal Server Error' });
+      const output = (await sendBulk({ from: 'GLOBAL', to: numbers.map((number) => number.typed), text: 'Sale!', idempotency_key: KEY })) as {
+        failed: unknown[];
+      };
+      expect(output.failed).toEqual([
+        outcome(messages[BATCH_SIZE], {
+          status: 'failed',
+          error: 'REQUEST_FAILED',
+          reason: `CommPeak answered "send bulk SMS" with HTTP 500: Internal Server Error. This is a problem on CommPeak's side; try again later.`,
+        }),
+      ]);
+    });
+  });
+
+  describe('when no message was accepted, the step fails', () => {
+    it("with Zapier's throttle when CommPeak was rate limiting (the seed's answer, one message left out)", async () => {
+      commpeak()
+        .post('/simple_send/', { messages: [A, B] })
+        .reply(200, { status: true, task_id: 'ad340f18-e91d-4975-bd6a-efa0cd82a7e3', messages: [refused(A, 'RATE_LIMIT')] });
+      expect(throttle(await rejection(sendBulk({ from: 'GLOBAL', to: ['+972524265292', '+972545330008'], text: 'Your order is ready', idempotency_key: KEY })))).toEqual({
+        message:
+          'CommPeak accepted none of the 2 messages (972524265292: RATE_LIMIT, 972545330008: NOT_IN_RESPONSE). CommPeak is rate limiting; Zapier retries in 60 seconds.',
+        delay: 60,
+      });
+    });
+
+    it('with an error naming the codes otherwise', async () => {
+      commpeak()
+        .post('/simple_send/', { messages: [A, B] })
+        .reply(200, { status: true, task_id: TASK, messages: [refused(A, 'INVALID_NUMBER'), refused(B, 'BLACKLISTED')] });
+      expect(appError(await rejection(sendBulk({ from: 'GLOBAL', to: ['+972524265292', '+972545330008'], text: 'Your order is ready', idempotency_key: KEY })))).toEqual({
+        message:
+          'CommPeak accepted none of the 2 messages (972524265292: INVALID_NUMBER, 972545330008: BLACKLISTED). Check the numbers, the sender and the text.',
+        code: 'messages_rejected',
+        status: 400,
+      });
+    });
+
+    it("with the first request's own error when it fails outright (the seed's 403)", async () => {
+      commpeak().post('/simple_send/', { messages: [A, B] }).reply(403, NOT_AUTHENTICATED);
+      expect(appError(await rejection(sendBulk({ from: 'GLOBAL', to: ['+972524265292', '+972545330008'], text: 'Your order is ready', idempotency_key: KEY })))).toEqual({
+        message: `CommPeak answered "send bulk SMS" with HTTP 403: Not authenticated. ${FORBIDDEN_ADVICE}`,
+        code: 'forbidden',
+        status: 403,
+      });
+    });
+
+    it('on a malformed answer to the first request', async () => {
+      commpeak().post('/simple_send/', { messages: [A, B] }).reply(200, 'OK');
+      expect(appError(await rejection(sendBulk({ from: 'GLOBAL', to: ['+972524265292', '+972545330008'], text: 'Your order is ready', idempotency_key: KEY })))).toEqual({
+        message: 'CommPeak answered "send bulk SMS" with a response this integration does not understand (body: Invalid input: expected object, received string).',
+        code: 'unexpected_response',
+        status: 200,
+      });
+    });
+  });
+
+  describe('input', () => {
+    it('needs at least one number', async () => {
+      expect(appError(await rejection(sendBulk({ from: 'GLOBAL', text: 'Hi' })))).toEqual(
+        inputProblem('To: give at least one phone number, in To or in the line items.'),
+      );
+    });
+
+    it('needs a message for the numbers in To', async () => {
+      expect(appError(await rejection(sendBulk({ from: 'GLOBAL', to: ['+972524265292'] })))).toEqual(
+        inputProblem('Message: a message is required for the numbers in To.'),
+      );
+    });
+
+    it('needs a number for a line item with a text', async () => {
+      expect(appError(await rejection(sendBulk({ from: 'GLOBAL', messages: [{ item_to: ' ', item_text: 'Hi' }] })))).toEqual(
+        inputProblem('Line item 1: To: a phone number is required.'),
+      );
+    });
+
+    it('quotes a number that cannot be one', async () => {
+      expect(appError(await rejection(sendBulk({ from: 'GLOBAL', to: ['+972524265292', 'call me'], text: 'Hi' })))).toEqual(
+        inputProblem('To: "call me" is not a phone number. Include the country code (for example +1 for the US) or set Default Country.'),
+      );
+    });
+
+    it(`refuses more than ${MAX_MESSAGES} messages in one step`, async () => {
+      const numbers = ukNumbers(MAX_MESSAGES + 1).map((number) => number.typed);
+      expect(appError(await rejection(sendBulk({ from: 'GLOBAL', to: numbers, text: 'Hi' })))).toEqual(
+        inputProblem(`To: ${MAX_MESSAGES + 1} messages is more than the ${MAX_MESSAGES} one step may send.`),
+      );
+    });
+
+    it('documents when the step fails in the editor', () => {
+      const rule = (create.operation.inputFields as { key: string; helpText?: string }[]).find((field) => field.key === 'bulk_rule');
+      expect(rule?.helpText).toContain('The step fails only when no message was accepted');
+      expect(rule?.helpText).toContain(`${BATCH_SIZE} per request`);
+    });
+  });
+});

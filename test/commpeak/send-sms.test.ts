@@ -1,0 +1,212 @@
+import { internalId, senderFor } from '../../src/providers/commpeak/messages';
+import {
+  FORBIDDEN_ADVICE,
+  NOT_AUTHENTICATED,
+  appError,
+  appTester,
+  authData,
+  commpeak,
+  expectedInternalId,
+  inputProblem,
+  integration,
+  rejection,
+  thrown,
+  throttle,
+} from './support';
+
+const create = integration.creates.send_sms;
+const sendSms = (inputData: Record<string, unknown>) => appTester(create.operation.perform as never, { authData, inputData });
+
+const KEY = 'row-42';
+const TEXT = 'test message 1';
+const ID = expectedInternalId(`key:${KEY}`, 'GLOBAL', '972524265292', TEXT, 0);
+const input = { from: 'GLOBAL', to: '+972 52-426-5292', text: TEXT, idempotency_key: KEY };
+const request = { messages: [{ internal_id: ID, sender: 'GLOBAL', recipient_phone: '972524265292', message_content: TEXT }] };
+
+describe('Send SMS through CommPeak', () => {
+  it('posts one message to /simple_send/ in digits-only form and returns what CommPeak accepted', async () => {
+    commpeak()
+      .post('/simple_send/', request)
+      .reply(200, {
+        status: true,
+        task_id: '251a4cfb-f098-4a84-83a1-66f6273bbb1d',
+        messages: [{ internal_id: ID, message_uuid: '0562f2aa-5945-4f41-824a-b774fc2e2b2a', error: null }],
+      });
+    await expect(sendSms(input)).resolves.toEqual({
+      message_uuid: '0562f2aa-5945-4f41-824a-b774fc2e2b2a',
+      task_id: '251a4cfb-f098-4a84-83a1-66f6273bbb1d',
+      internal_id: ID,
+      sender: 'GLOBAL',
+      to: '972524265292',
+      status: 'accepted',
+      text: TEXT,
+      encoding: 'GSM-7',
+      segments: 1,
+    });
+  });
+
+  it('normalises a national number with the default country', async () => {
+    const id = expectedInternalId(`key:${KEY}`, 'GLOBAL', '447700900123', 'Hi', 0);
+    commpeak()
+      .post('/simple_send/', { messages: [{ internal_id: id, sender: 'GLOBAL', recipient_phone: '447700900123', message_content: 'Hi' }] })
+      .reply(200, { status: true, task_id: 't-1', messages: [{ internal_id: id, message_uuid: 'u-1', error: null }] });
+    const output = await sendSms({ from: 'GLOBAL', to: '07700 900123', text: 'Hi', default_country: 'GB', idempotency_key: KEY });
+    expect(output).toMatchObject({ to: '447700900123', message_uuid: 'u-1' });
+  });
+
+  it('rejects a number that cannot be one, quoting it, before sending anything', async () => {
+    expect(appError(await rejection(sendSms({ ...input, to: '+972 12' })))).toEqual(inputProblem('To: "+972 12" is not a phone number.'));
+  });
+
+  it('raises Zapier\'s throttle when the message comes back with error "RATE_LIMIT" in a 200 (the seed)', async () => {
+    commpeak()
+      .post('/simple_send/', request)
+      .reply(200, { status: true, task_id: 'ad340f18-e91d-4975-bd6a-efa0cd82a7e3', messages: [{ internal_id: ID, message_uuid: null, error: 'RATE_LIMIT' }] });
+    expect(throttle(await rejection(sendSms(input)))).toEqual({
+      message: 'CommPeak did not accept the message to 972524265292: RATE_LIMIT. CommPeak is rate limiting; Zapier retries in 60 seconds.',
+      delay: 60,
+    });
+  });
+
+  it('fails with an error naming any other per-message code, and its details', async () => {
+    commpeak()
+      .post('/simple_send/', request)
+      .reply(200, { status: true, task_id: 't-1', messages: [{ internal_id: ID, message_uuid: null, error: 'INVALID_SENDER', details: 'Sender not allowed' }] });
+    expect(appError(await rejection(sendSms(input)))).toEqual({
+      message: 'CommPeak did not accept the message to 972524265292: INVALID_SENDER (Sender not allowed). Check the number, the sender and the text.',
+      code: 'message_rejected',
+      status: 400,
+    });
+  });
+
+  it('does not take a 200 that leaves the message out as a send', async () => {
+    commpeak().post('/simple_send/', request).reply(200, { status: false, task_id: 't-1' });
+    expect(appError(await rejection(sendSms(input)))).toEqual({
+      message:
+        'CommPeak answered "status": false, without listing the message to 972524265292; it may not have been sent. ' +
+        "Check CommPeak's message log before running this step again.",
+      code: 'message_unconfirmed',
+      status: 502,
+    });
+  });
+
+  it('matches the answer by internal_id, not by position', async () => {
+    commpeak()
+      .post('/simple_send/', request)
+      .reply(200, { status: true, task_id: 't-1', messages: [{ internal_id: 'someone-else', message_uuid: 'u-9', error: null }] });
+    expect(appError(await rejection(sendSms(input))).code).toBe('message_unconfirmed');
+  });
+
+  it("fails on the seed's 403 with the wrong-key advice", async () => {
+    commpeak().post('/simple_send/', request).reply(403, NOT_AUTHENTICATED);
+    expect(appError(await rejection(sendSms(input)))).toEqual({
+      message: `CommPeak answered "send an SMS" with HTTP 403: Not authenticated. ${FORBIDDEN_ADVICE}`,
+      code: 'forbidden',
+      status: 403,
+    });
+  });
+
+  it("shows FastAPI's validation detail on a 422", async () => {
+    commpeak()
+      .post('/simple_send/', request)
+      .reply(422, { detail: [{ loc: ['body', 'messages', 0, 'sender'], msg: 'field required', type: 'value_error.missing' }] });
+    expect(appError(await rejection(sendSms(input)))).toEqual({
+      message: 'CommPeak answered "send an SMS" with HTTP 422: body.messages.0.sender: field required. Check the values in this step.',
+      code: 'provider_rejected',
+      status: 422,
+    });
+  });
+
+  it('raises the throttle with Retry-After on an HTTP 429', async () => {
+    commpeak().post('/simple_send/', request).reply(429, { detail: 'Too Many Requests' }, { 'Retry-After': '30' });
+    expect(throttle(await rejection(sendSms(input))).delay).toBe(30);
+  });
+
+  it("reports a 5xx as CommPeak's problem", async () => {
+    commpeak().post('/simple_send/', request).reply(503, '');
+    expect(appError(await rejection(sendSms(input)))).toEqual({
+      message: `CommPeak answered "send an SMS" with HTTP 503: no reason given (empty response). This is a problem on CommPeak's side; try again later.`,
+      code: 'provider_unavailable',
+      status: 503,
+    });
+  });
+
+  it('reports a malformed 200 as a response it does not understand', async () => {
+    commpeak().post('/simple_send/', request).reply(200, { status: true, messages: 'queued' });
+    expect(appError(await rejection(sendSms(input)))).toEqual({
+      message: 'CommPeak answered "send an SMS" with a response this integration does not understand (messages: Invalid input: expected array, received string).',
+      code: 'unexpected_response',
+      status: 200,
+    });
+  });
+
+  it('offers the idempotency key field and explains the rule in its help text', () => {
+    const field = (create.operation.inputFields as { key: string; helpText?: string }[]).find((candidate) => candidate.key === 'idempotency_key');
+    expect(field?.helpText).toContain('hash of this key, the sender, the recipient, the text');
+    expect(field?.helpText).toContain('the current minute (UTC) stands in for the key');
+  });
+});
+
+describe('the internal_id (idempotency)', () => {
+  const message = { sender: 'GLOBAL', recipient: '972524265292', text: 'Hi', position: 0 };
+
+  it('is the same for a retried step with the same key, whatever the time', () => {
+    const first = internalId({ idempotencyKey: 'row-42', now: Date.UTC(2026, 0, 1, 9, 0) }, message);
+    expect(internalId({ idempotencyKey: ' row-42 ', now: Date.UTC(2026, 0, 2) }, message)).toBe(first);
+    expect(first).toBe(expectedInternalId('key:row-42', 'GLOBAL', '972524265292', 'Hi', 0));
+  });
+
+  it('differs when the key, sender, recipient, text or place differ', () => {
+    const scope = { idempotencyKey: 'row-42' };
+    const ids = new Set([
+      internalId(scope, message),
+      internalId({ idempotencyKey: 'row-43' }, message),
+      internalId(scope, { ...message, sender: 'OTHER' }),
+      internalId(scope, { ...message, recipient: '972545330008' }),
+      internalId(scope, { ...message, text: 'Hi!' }),
+      internalId(scope, { ...message, position: 1 }),
+    ]);
+    expect(ids.size).toBe(6);
+  });
+
+  it('without a key, stays the same within a clock minute and changes with the next', () => {
+    const at = (seconds: number) => internalId({ now: Date.UTC(2026, 0, 1, 9, 0, seconds) }, message);
+    expect(at(59)).toBe(at(0));
+    expect(at(60)).not.toBe(at(0));
+    expect(at(0)).toBe(expectedInternalId(`minute:${Date.UTC(2026, 0, 1, 9, 0) / 60_000}`, 'GLOBAL', '972524265292', 'Hi', 0));
+  });
+
+  it('uses the current minute in a step without a key', async () => {
+    const now = jest.spyOn(Date, 'now').mockReturnValue(Date.UTC(2026, 0, 1, 9, 0, 30));
+    try {
+      const id = expectedInternalId(`minute:${Date.UTC(2026, 0, 1, 9, 0) / 60_000}`, 'GLOBAL', '972524265292', TEXT, 0);
+      commpeak()
+        .post('/simple_send/', { messages: [{ ...request.messages[0], internal_id: id }] })
+        .reply(200, { status: true, task_id: 't-1', messages: [{ internal_id: id, message_uuid: 'u-1', error: null }] });
+      await expect(sendSms({ ...input, idempotency_key: '' })).resolves.toMatchObject({ internal_id: id });
+    } finally {
+      now.mockRestore();
+    }
+  });
+});
+
+describe('the sender', () => {
+  it('passes a name as typed', () => {
+    expect(senderFor(' GLOBAL ')).toBe('GLOBAL');
+  });
+
+  it('writes a number with + or 00 as international digits', () => {
+    expect(senderFor('+972 52-426-5292')).toBe('972524265292');
+    expect(senderFor('00972524265292')).toBe('972524265292');
+  });
+
+  it('keeps a short code or an international digit string, without punctuation', () => {
+    expect(senderFor('12345')).toBe('12345');
+    expect(senderFor('972 52 426 5292')).toBe('972524265292');
+  });
+
+  it('rejects what is neither a number nor a name, quoting it', () => {
+    expect(appError(thrown(() => senderFor('+972 12')))).toEqual(inputProblem('Sender: "+972 12" is not a phone number.'));
+    expect(appError(thrown(() => senderFor('972+12')))).toEqual(inputProblem('Sender: "972+12" is not a phone number or a sender name.'));
+  });
+});

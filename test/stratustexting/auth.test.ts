@@ -1,0 +1,245 @@
+import nock from 'nock';
+import { api, appError, appTester, authData, authentication, BASE, FORBIDDEN_HINT, firstLine, integration, rejection } from './support';
+
+const { oauth2Config } = authentication;
+const AUTH_HOST = 'https://spectrumauth.beetexting.com';
+const BASIC = `Basic ${Buffer.from('test-client-id:test-client-secret').toString('base64')}`;
+const REDIRECT = 'https://zapier.com/dashboard/auth/oauth/return/App123CLIAPI/';
+
+/** The token endpoint, matched only with HTTP Basic client auth and a form body, and never with the API key. */
+const tokenEndpoint = (host = AUTH_HOST) =>
+  nock(host, {
+    reqheaders: { authorization: BASIC, 'content-type': 'application/x-www-form-urlencoded' },
+    badheaders: ['x-api-key'],
+  });
+
+/** An unsigned id token (header.claims.signature) carrying `claims`. */
+const idToken = (claims: Record<string, unknown>) => `eyJhbGciOiJSUzI1NiJ9.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.c2lnbmF0dXJl`;
+
+const savedEnv = { ...process.env };
+afterEach(() => {
+  process.env = { ...savedEnv };
+});
+
+describe('StratusTexting authentication (OAuth2 authorization code)', () => {
+  it('is OAuth2 with automatic refresh and no connection fields', () => {
+    expect(integration.authentication).toMatchObject({ type: 'oauth2', fields: [], oauth2Config: { autoRefresh: true } });
+  });
+
+  describe('authorizeUrl', () => {
+    const bundle = { inputData: { redirect_uri: REDIRECT, state: 'st4te' } };
+
+    it('sends the user to the hosted login with client_id, response_type=code, redirect_uri, state and the Beetexting scopes', async () => {
+      await expect(appTester(oauth2Config.authorizeUrl, bundle)).resolves.toBe(
+        'https://spectrumauth.beetexting.com/oauth2/authorize/?client_id=test-client-id&response_type=code' +
+          '&redirect_uri=https%3A%2F%2Fzapier.com%2Fdashboard%2Fauth%2Foauth%2Freturn%2FApp123CLIAPI%2F&state=st4te' +
+          '&scope=https%3A%2F%2Fcom.beetexting.scopes%2FSendMessage+https%3A%2F%2Fcom.beetexting.scopes%2FReadContact' +
+          '+https%3A%2F%2Fcom.beetexting.scopes%2FWriteContact',
+      );
+    });
+
+    it('takes the host and the scopes from STRATUSTEXTING_AUTHORIZE_URL and STRATUSTEXTING_SCOPES', async () => {
+      process.env.STRATUSTEXTING_AUTHORIZE_URL = 'https://auth.beetexting.com/oauth2/authorize';
+      process.env.STRATUSTEXTING_SCOPES = 'openid email';
+      await expect(appTester(oauth2Config.authorizeUrl, bundle)).resolves.toBe(
+        'https://auth.beetexting.com/oauth2/authorize?client_id=test-client-id&response_type=code' +
+          '&redirect_uri=https%3A%2F%2Fzapier.com%2Fdashboard%2Fauth%2Foauth%2Freturn%2FApp123CLIAPI%2F&state=st4te&scope=openid+email',
+      );
+    });
+
+    it("leaves the scope out when STRATUSTEXTING_SCOPES is empty, so the client's default scopes apply", async () => {
+      process.env.STRATUSTEXTING_SCOPES = '';
+      await expect(appTester(oauth2Config.authorizeUrl, bundle)).resolves.toBe(
+        'https://spectrumauth.beetexting.com/oauth2/authorize/?client_id=test-client-id&response_type=code' +
+          '&redirect_uri=https%3A%2F%2Fzapier.com%2Fdashboard%2Fauth%2Foauth%2Freturn%2FApp123CLIAPI%2F&state=st4te',
+      );
+    });
+
+    it('refuses a plain-HTTP authorize URL that is not on this machine', async () => {
+      process.env.STRATUSTEXTING_AUTHORIZE_URL = 'http://auth.example.com/oauth2/authorize';
+      expect(appError(await rejection(appTester(oauth2Config.authorizeUrl, bundle)))).toEqual({
+        message: 'STRATUSTEXTING_AUTHORIZE_URL: "http://auth.example.com/oauth2/authorize" must start with https:// (plain HTTP is allowed only for localhost).',
+        code: 'invalid_input',
+        status: 400,
+      });
+    });
+
+    it('says which setting is missing when CLIENT_ID is not set', async () => {
+      delete process.env.CLIENT_ID;
+      expect(appError(await rejection(appTester(oauth2Config.authorizeUrl, bundle)))).toEqual({
+        message: 'This integration is not configured: its CLIENT_ID environment variable is empty. An integration admin sets it with `zapier-platform env:set`.',
+        code: 'misconfigured',
+        status: 500,
+      });
+    });
+  });
+
+  describe('getAccessToken', () => {
+    const bundle = { inputData: { code: 'auth-c0de', redirect_uri: REDIRECT, state: 'st4te' } };
+    const form = `grant_type=authorization_code&code=auth-c0de&redirect_uri=${encodeURIComponent(REDIRECT)}`;
+
+    it('posts the code as a form with HTTP Basic client auth (no bearer, no API key) and names the account from the id token e-mail', async () => {
+      tokenEndpoint()
+        .post('/oauth2/token/', form)
+        .reply(200, {
+          access_token: 'access-token-1',
+          refresh_token: 'refresh-token-1',
+          id_token: idToken({ email: 'sam@example.com', 'cognito:username': 'sam-42' }),
+          token_type: 'Bearer',
+          expires_in: 3600,
+        });
+      await expect(appTester(oauth2Config.getAccessToken, bundle)).resolves.toEqual({
+        access_token: 'access-token-1',
+        refresh_token: 'refresh-token-1',
+        account_name: 'sam@example.com',
+      });
+    });
+
+    it('falls back on the Cognito user name, then on nothing, for the account name', async () => {
+      tokenEndpoint().post('/oauth2/token/', form).reply(200, { access_token: 'a1', refresh_token: 'r1', id_token: idToken({ 'cognito:username': 'sam-42' }) });
+      await expect(appTester(oauth2Config.getAccessToken, bundle)).resolves.toEqual({ access_token: 'a1', refresh_token: 'r1', account_name: 'sam-42' });
+      tokenEndpoint().post('/oauth2/token/', form).reply(200, { access_token: 'a2', id_token: 'not-a-jwt' });
+      await expect(appTester(oauth2Config.getAccessToken, bundle)).resolves.toEqual({ access_token: 'a2', refresh_token: '', account_name: '' });
+    });
+
+    it('uses STRATUSTEXTING_TOKEN_URL when set', async () => {
+      process.env.STRATUSTEXTING_TOKEN_URL = 'https://auth.beetexting.com/oauth2/token';
+      tokenEndpoint('https://auth.beetexting.com').post('/oauth2/token', form).reply(200, { access_token: 'a1', refresh_token: 'r1' });
+      await expect(appTester(oauth2Config.getAccessToken, bundle)).resolves.toEqual({ access_token: 'a1', refresh_token: 'r1', account_name: '' });
+    });
+
+    it("quotes the sign-in server's reason when it refuses the code", async () => {
+      tokenEndpoint().post('/oauth2/token/', form).reply(400, { error: 'invalid_grant' });
+      expect(appError(await rejection(appTester(oauth2Config.getAccessToken, bundle)))).toEqual({
+        message: 'StratusTexting answered "Sign in" with HTTP 400: invalid_grant. Check the values in this step.',
+        code: 'provider_rejected',
+        status: 400,
+      });
+    });
+
+    it('explains a 401 from the token endpoint as refused client credentials, not as an expired sign-in', async () => {
+      tokenEndpoint().post('/oauth2/token/', form).reply(401, { error: 'invalid_client' });
+      expect(appError(await rejection(appTester(oauth2Config.getAccessToken, bundle)))).toEqual({
+        message: 'StratusTexting answered "Sign in" with HTTP 401: the client credentials were refused. An integration admin checks CLIENT_ID and CLIENT_SECRET.',
+        code: 'invalid_client',
+        status: 401,
+      });
+    });
+
+    it('refuses a token response without an access token', async () => {
+      tokenEndpoint().post('/oauth2/token/', form).reply(200, { refresh_token: 'r1' });
+      expect(appError(await rejection(appTester(oauth2Config.getAccessToken, bundle)))).toEqual({
+        message: 'StratusTexting answered "Sign in" with a response this integration does not understand (access_token: Invalid input: expected string, received undefined).',
+        code: 'unexpected_response',
+        status: 200,
+      });
+    });
+  });
+
+  describe('refreshAccessToken', () => {
+    const bundle = { authData };
+    const form = 'grant_type=refresh_token&refresh_token=refresh-token-1';
+
+    it('keeps the old refresh token when the response carries none (Cognito does not rotate it)', async () => {
+      tokenEndpoint().post('/oauth2/token/', form).reply(200, { access_token: 'access-token-2', id_token: idToken({ email: 'x@example.com' }), expires_in: 3600 });
+      await expect(appTester(oauth2Config.refreshAccessToken, bundle)).resolves.toEqual({
+        access_token: 'access-token-2',
+        refresh_token: 'refresh-token-1',
+      });
+    });
+
+    it('takes a new refresh token when one is returned', async () => {
+      tokenEndpoint().post('/oauth2/token/', form).reply(200, { access_token: 'access-token-2', refresh_token: 'refresh-token-2' });
+      await expect(appTester(oauth2Config.refreshAccessToken, bundle)).resolves.toEqual({
+        access_token: 'access-token-2',
+        refresh_token: 'refresh-token-2',
+      });
+    });
+
+    it('turns a 400 invalid_grant (revoked or expired refresh token) into ExpiredAuthError, asking to reconnect', async () => {
+      tokenEndpoint().post('/oauth2/token/', form).reply(400, { error: 'invalid_grant' });
+      const error = await rejection(appTester(oauth2Config.refreshAccessToken, bundle));
+      expect(error.name).toBe('ExpiredAuthError');
+      expect(firstLine(error)).toBe("StratusTexting no longer accepts this connection's sign-in: reconnect the account.");
+    });
+
+    it('turns a 401 invalid_client during refresh into ExpiredAuthError too', async () => {
+      tokenEndpoint().post('/oauth2/token/', form).reply(401, { error: 'invalid_client' });
+      const error = await rejection(appTester(oauth2Config.refreshAccessToken, bundle));
+      expect(error.name).toBe('ExpiredAuthError');
+    });
+
+    it('leaves a server error as it is, so the refresh can be tried again', async () => {
+      tokenEndpoint().post('/oauth2/token/', form).reply(503, { message: 'Service Unavailable' });
+      expect(appError(await rejection(appTester(oauth2Config.refreshAccessToken, bundle)))).toEqual({
+        message:
+          'StratusTexting answered "Refresh sign-in" with HTTP 503: Service Unavailable. This is a problem on StratusTexting\'s side; try again later.',
+        code: 'provider_unavailable',
+        status: 503,
+      });
+    });
+  });
+
+  describe('the connection test', () => {
+    const sites = [
+      { id: 'dept-1', name: 'Main Street Store', orgId: 'org-9' },
+      { id: 'dept-2', name: 'Harbor Store', orgId: 'org-9' },
+    ];
+
+    it('lists the sites with the bearer token and API key and reports the account, the site count and the first site', async () => {
+      api().get(`${BASE}/sites`).reply(200, sites);
+      await expect(appTester(authentication.test, { authData })).resolves.toEqual({
+        account_name: 'sam@example.com',
+        site_count: 2,
+        first_site: 'Main Street Store',
+      });
+    });
+
+    it('calls the production API when STRATUSTEXTING_BASE_URL is not set', async () => {
+      delete process.env.STRATUSTEXTING_BASE_URL;
+      nock('https://api-stratustexting.spectrumvoip.com', { reqheaders: { authorization: 'Bearer access-token-1', 'x-api-key': 'test-api-key' } })
+        .get('/stratustexting-prod/sites')
+        .reply(200, { content: [] });
+      await expect(appTester(authentication.test, { authData: { ...authData, account_name: '' } })).resolves.toEqual({
+        site_count: 0,
+      });
+    });
+
+    it('makes the runtime raise RefreshAuthError when the API answers 401 (autoRefresh)', async () => {
+      api().get(`${BASE}/sites`).reply(401, { message: 'Unauthorized' });
+      expect((await rejection(appTester(authentication.test, { authData }))).name).toBe('RefreshAuthError');
+    });
+
+    it('explains a 403 (a wrong API key or a missing scope)', async () => {
+      api().get(`${BASE}/sites`).reply(403, { message: 'Forbidden' });
+      expect(appError(await rejection(appTester(authentication.test, { authData })))).toEqual({
+        message: `StratusTexting answered "Get Sites" with HTTP 403: Forbidden. ${FORBIDDEN_HINT}`,
+        code: 'forbidden',
+        status: 403,
+      });
+    });
+
+    it('says the API key is not configured rather than calling the API without it', async () => {
+      delete process.env.API_KEY;
+      expect(appError(await rejection(appTester(authentication.test, { authData })))).toEqual({
+        message: 'This integration is not configured: its API_KEY environment variable is empty. An integration admin sets it with `zapier-platform env:set`.',
+        code: 'misconfigured',
+        status: 500,
+      });
+    });
+  });
+
+  describe('the connection label', () => {
+    const label = (inputData: Record<string, unknown>) => appTester(authentication.connectionLabel, { authData, inputData });
+
+    it('joins the account e-mail and the first site', async () => {
+      await expect(label({ account_name: 'sam@example.com', site_count: 2, first_site: 'Main Street Store' })).resolves.toBe('sam@example.com · Main Street Store');
+    });
+
+    it('uses what it has, and the product name when it has nothing', async () => {
+      await expect(label({ site_count: 1, first_site: 'Main Street Store' })).resolves.toBe('Main Street Store');
+      await expect(label({ account_name: 'sam@example.com', site_count: 0 })).resolves.toBe('sam@example.com');
+      await expect(label({ site_count: 0 })).resolves.toBe('StratusTexting');
+    });
+  });
+});

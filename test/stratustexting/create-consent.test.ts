@@ -1,0 +1,32 @@
+import { api, appError, appTester, authData, BASE, inputProblem, rejection, creates } from './support';
+
+const perform = creates.create_consent.operation.perform;
+const create = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData });
+const CONSENT = { id: '6890b1408f412234d99c8e13', name: 'Appointment reminders', description: 'Texts about upcoming appointments.', active: true };
+
+describe('Create Custom Consent (create_consent)', () => {
+  it('POSTs the name and description and returns the consent as the API answers it', async () => {
+    api()
+      .post(`${BASE}/customconsent`, { name: 'Appointment reminders', description: 'Texts about upcoming appointments.' })
+      .reply(201, { ...CONSENT, orgId: 'org-9' });
+    await expect(create({ name: ' Appointment reminders ', description: 'Texts about upcoming appointments.' })).resolves.toEqual({ ...CONSENT, orgId: 'org-9' });
+  });
+
+  it('sends no description when none is given', async () => {
+    api().post(`${BASE}/customconsent`, { name: 'Promotions' }).reply(201, { id: 'cc-2', name: 'Promotions', active: true });
+    await expect(create({ name: 'Promotions', description: '' })).resolves.toEqual({ id: 'cc-2', name: 'Promotions', active: true });
+  });
+
+  it('requires the name', async () => {
+    expect(appError(await rejection(create({ description: 'x' })))).toEqual(inputProblem('Name: The name is required.'));
+  });
+
+  it('maps a 409 to a conflict error', async () => {
+    api().post(`${BASE}/customconsent`).reply(409, { message: 'A consent with this name exists' });
+    expect(appError(await rejection(create({ name: 'Promotions' })))).toEqual({
+      message: 'StratusTexting answered "Create Custom Consent" with HTTP 409: A consent with this name exists. It conflicts with something that already exists.',
+      code: 'conflict',
+      status: 409,
+    });
+  });
+});

@@ -1,0 +1,111 @@
+import { api, appError, appTester, authData, BASE, FORBIDDEN_HINT, inputProblem, rejection, searches } from './support';
+
+const perform = searches.find_contact.operation.perform;
+const find = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData });
+
+const API_CONTACT = {
+  id: 'c-101',
+  firstName: 'Sam',
+  lastName: 'Rivera',
+  mobileNumber: '+19495550111',
+  email: 'sam.rivera@example.com',
+  company: null,
+  notes: null,
+  customFields: { plan: 'gold' },
+};
+const CONTACT = {
+  id: 'c-101',
+  first_name: 'Sam',
+  last_name: 'Rivera',
+  mobile: '+19495550111',
+  email: 'sam.rivera@example.com',
+  company: null,
+  notes: null,
+  customFields: { plan: 'gold' },
+};
+const BY_MOBILE = `${BASE}/contact/mobile/%2B19495550111`;
+
+describe('Find Contact (find_contact)', () => {
+  it('GETs the contact by its E.164 mobile number (US by default) and returns it flattened', async () => {
+    api().get(BY_MOBILE).reply(200, API_CONTACT);
+    await expect(find({ mobile: '(949) 555-0111' })).resolves.toEqual([CONTACT]);
+  });
+
+  it('reads the number in the Default Country', async () => {
+    api().get(`${BASE}/contact/mobile/%2B447700900123`).reply(200, { ...API_CONTACT, mobileNumber: '+447700900123' });
+    await expect(find({ mobile: '07700 900123', default_country: 'GB' })).resolves.toEqual([{ ...CONTACT, mobile: '+447700900123' }]);
+  });
+
+  it('takes the first contact when the API answers a list', async () => {
+    api().get(BY_MOBILE).reply(200, [API_CONTACT, { id: 'c-999' }]);
+    await expect(find({ mobile: '+19495550111' })).resolves.toEqual([CONTACT]);
+  });
+
+  it.each([
+    ['a 404', 404, { message: 'Contact not found' }],
+    ['an empty list', 200, []],
+    ['an empty body', 200, ''],
+  ])('finds nothing on %s', async (_what, status, body) => {
+    api().get(BY_MOBILE).reply(status, body);
+    await expect(find({ mobile: '+19495550111' })).resolves.toEqual([]);
+  });
+
+  it('quotes an impossible mobile number, without calling the API', async () => {
+    expect(appError(await rejection(find({ mobile: '555-01' })))).toEqual(inputProblem('Mobile Number: "555-01" is not a phone number.'));
+  });
+
+  it('requires the mobile number', async () => {
+    expect(appError(await rejection(find({ mobile: '' })))).toEqual(inputProblem('Mobile Number: The mobile number is required.'));
+  });
+
+  describe('provider errors', () => {
+    const said = (status: number, reason: string) => `StratusTexting answered "Find Contact" with HTTP ${status}: ${reason}.`;
+
+    it('maps a 400 to provider_rejected', async () => {
+      api().get(BY_MOBILE).reply(400, { message: 'Invalid mobile number format' });
+      expect(appError(await rejection(find({ mobile: '+19495550111' })))).toEqual({
+        message: `${said(400, 'Invalid mobile number format')} Check the values in this step.`,
+        code: 'provider_rejected',
+        status: 400,
+      });
+    });
+
+    it('lets the runtime raise RefreshAuthError on a 401', async () => {
+      api().get(BY_MOBILE).reply(401, { message: 'Unauthorized' });
+      expect((await rejection(find({ mobile: '+19495550111' }))).name).toBe('RefreshAuthError');
+    });
+
+    it('maps a 403 to forbidden with the API key hint', async () => {
+      api().get(BY_MOBILE).reply(403, { message: 'Forbidden' });
+      expect(appError(await rejection(find({ mobile: '+19495550111' })))).toEqual({
+        message: `${said(403, 'Forbidden')} ${FORBIDDEN_HINT}`,
+        code: 'forbidden',
+        status: 403,
+      });
+    });
+
+    it('maps a 429 to a ThrottledError with the Retry-After delay', async () => {
+      api().get(BY_MOBILE).reply(429, { message: 'Too Many Requests' }, { 'Retry-After': '5' });
+      const error = await rejection(find({ mobile: '+19495550111' }));
+      expect(error.name).toBe('ThrottledError');
+      expect(JSON.parse(error.message)).toEqual({
+        message: `${said(429, 'Too Many Requests')} StratusTexting is rate limiting; Zapier retries in 5 seconds.`,
+        delay: 5,
+      });
+    });
+
+    it.each([500, 503])('maps a %i to provider_unavailable', async (status) => {
+      api().get(BY_MOBILE).reply(status, { message: 'Service Unavailable' });
+      expect(appError(await rejection(find({ mobile: '+19495550111' })))).toEqual({
+        message: `${said(status, 'Service Unavailable')} This is a problem on StratusTexting's side; try again later.`,
+        code: 'provider_unavailable',
+        status,
+      });
+    });
+
+    it('refuses a contact without an id', async () => {
+      api().get(BY_MOBILE).reply(200, { firstName: 'Sam' });
+      expect(appError(await rejection(find({ mobile: '+19495550111' })))).toMatchObject({ code: 'unexpected_response', status: 200 });
+    });
+  });
+});

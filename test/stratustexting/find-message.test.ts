@@ -1,0 +1,56 @@
+import { api, appError, appTester, authData, BASE, inputProblem, rejection, searches } from './support';
+
+const perform = searches.find_message.operation.perform;
+const find = (messageId: unknown) => appTester(perform, { authData, inputData: { message_id: messageId } });
+
+describe('Find Message (find_message)', () => {
+  it('GETs the message by id and returns it normalised', async () => {
+    api()
+      .get(`${BASE}/message/getmessagebyid/6650f1c2a4b7e93d1c2f8a10`)
+      .reply(200, {
+        id: '6650f1c2a4b7e93d1c2f8a10',
+        from: '+19495550111',
+        to: [{ phoneNumber: '+19495550100' }],
+        text: 'Liked "Your order is ready"',
+        direction: 'INBOUND',
+        status: 'RECEIVED',
+        lastUpdated: 1749579000000,
+        mediaUrls: [],
+      });
+    await expect(find(' 6650f1c2a4b7e93d1c2f8a10 ')).resolves.toEqual([
+      {
+        id: '6650f1c2a4b7e93d1c2f8a10',
+        from: '+19495550111',
+        to: ['+19495550100'],
+        text: 'Liked "Your order is ready"',
+        direction: 'INBOUND',
+        status: 'RECEIVED',
+        last_updated: '2025-06-10T18:10:00.000Z',
+        mediaUrls: [],
+      },
+    ]);
+  });
+
+  it('percent-encodes the id in the path', async () => {
+    api().get(`${BASE}/message/getmessagebyid/a%2Fb%3Fc`).reply(200, { id: 'a/b?c' });
+    await expect(find('a/b?c')).resolves.toEqual([{ id: 'a/b?c', from: null, to: [], text: '', direction: null, status: null, last_updated: null }]);
+  });
+
+  it('finds nothing when the message does not exist (404)', async () => {
+    api().get(`${BASE}/message/getmessagebyid/missing`).reply(404, { message: 'Message not found' });
+    await expect(find('missing')).resolves.toEqual([]);
+  });
+
+  it('requires the message id', async () => {
+    expect(appError(await rejection(find('  ')))).toEqual(inputProblem('Message ID: The message ID is required.'));
+  });
+
+  it('refuses a message without an id', async () => {
+    api().get(`${BASE}/message/getmessagebyid/m-1`).reply(200, { text: 'hello' });
+    expect(appError(await rejection(find('m-1')))).toEqual({
+      message: 'StratusTexting answered "Get Message" with a response this integration does not understand (id: Invalid input).',
+      code: 'unexpected_response',
+      status: 200,
+    });
+  });
+});

@@ -1,0 +1,171 @@
+import { api, appError, appTester, authData, BASE, rejection, triggers } from './support';
+
+const NOW = Date.UTC(2025, 5, 10, 12, 0, 0);
+const NINETY_DAYS_LATER = NOW + 90 * 24 * 60 * 60 * 1000; // 2025-09-08T12:00:00.000Z
+const TARGET = 'https://hooks.zapier.com/hooks/standard/123/abc/';
+const SITES = [
+  { id: 'dept-1', name: 'Main Street Store', orgId: 'org-9' },
+  { id: 'dept-2', name: 'Harbor Store', orgId: 'org-9' },
+];
+
+const inbound = triggers.new_inbound_message.operation;
+const outbound = triggers.new_outbound_message.operation;
+const newContact = triggers.new_contact.operation;
+
+const subscribeBundle = (departmentId = 'dept-1') => ({ authData, targetUrl: TARGET, inputData: { department_id: departmentId } });
+
+/** The subscription the platform answers for `filter`. */
+const activeSubscription = (filter: string) => ({
+  id: 'sub-1',
+  uri: TARGET,
+  eventFilters: [filter],
+  disabledFilters: [],
+  expirationTime: '2025-09-08T12:00:00Z',
+  expiresIn: 7776000,
+  status: 'ACTIVE',
+  orgId: 'org-9',
+});
+
+beforeEach(() => {
+  jest.spyOn(Date, 'now').mockReturnValue(NOW);
+});
+afterEach(() => {
+  jest.restoreAllMocks();
+});
+
+describe('REST hook subscribe (performSubscribe)', () => {
+  it.each([
+    ['new_inbound_message', inbound.performSubscribe, '/orgId/org-9/department/dept-1/message?direction=inbound'],
+    ['new_outbound_message', outbound.performSubscribe, '/orgId/org-9/department/dept-1/message?direction=outbound'],
+    ['new_contact', newContact.performSubscribe, '/orgId/org-9/department/dept-1/contact'],
+  ])('%s finds the organization of the department, then subscribes the hook URL to its events for 90 days', async (_key, performSubscribe, filter) => {
+    api().get(`${BASE}/sites`).reply(200, SITES);
+    api()
+      .post(`${BASE}/webhooksubscription`, { uri: TARGET, eventFilters: [filter], expiresDateInMillies: NINETY_DAYS_LATER })
+      .reply(200, activeSubscription(filter));
+    await expect(appTester(performSubscribe, subscribeBundle())).resolves.toEqual({
+      ...activeSubscription(filter),
+      expiration_date: '2025-09-08T12:00:00Z',
+    });
+  });
+
+  it('returns the requested expiry as expiration_date when the answer has none, so Zapier renews the subscription in time', async () => {
+    const filter = '/orgId/org-9/department/dept-2/message?direction=inbound';
+    api().get(`${BASE}/sites`).reply(200, { content: [{ id: 'dept-2', name: 'Harbor Store', organizationId: 'org-9' }] });
+    api()
+      .post(`${BASE}/webhooksubscription`, { uri: TARGET, eventFilters: [filter], expiresDateInMillies: NINETY_DAYS_LATER })
+      .reply(200, { id: 'sub-2', eventFilters: [filter] });
+    await expect(appTester(inbound.performSubscribe, subscribeBundle('dept-2'))).resolves.toEqual({
+      id: 'sub-2',
+      eventFilters: [filter],
+      disabledFilters: [],
+      expiration_date: '2025-09-08T12:00:00.000Z',
+    });
+  });
+
+  it('deletes a subscription whose filter was disabled and fails the step with the reason and what to do', async () => {
+    const filter = '/orgId/org-9/department/dept-1/message?direction=inbound';
+    api().get(`${BASE}/sites`).reply(200, SITES);
+    api()
+      .post(`${BASE}/webhooksubscription`)
+      .reply(200, { ...activeSubscription(filter), disabledFilters: [{ filter, reason: 'User is not a member of the department' }] });
+    api().delete(`${BASE}/webhooksubscription/sub-1`).reply(204);
+    expect(appError(await rejection(appTester(inbound.performSubscribe, subscribeBundle())))).toEqual({
+      message:
+        'StratusTexting refused to send these events (User is not a member of the department). ' +
+        'Check that the connected user belongs to that department and may use webhooks, then turn the Zap on again.',
+      code: 'subscription_refused',
+      status: 400,
+    });
+  });
+
+  it('treats a subscription that does not list the requested filter as refused', async () => {
+    api().get(`${BASE}/sites`).reply(200, SITES);
+    api().post(`${BASE}/webhooksubscription`).reply(200, { id: 'sub-3', eventFilters: [] });
+    api().delete(`${BASE}/webhooksubscription/sub-3`).reply(200, {});
+    expect(appError(await rejection(appTester(outbound.performSubscribe, subscribeBundle())))).toEqual({
+      message:
+        'StratusTexting refused to send these events (the event filter was not accepted). ' +
+        'Check that the connected user belongs to that department and may use webhooks, then turn the Zap on again.',
+      code: 'subscription_refused',
+      status: 400,
+    });
+  });
+
+  it('refuses a department that is not one of the account\'s sites, without subscribing', async () => {
+    api().get(`${BASE}/sites`).reply(200, SITES);
+    expect(appError(await rejection(appTester(inbound.performSubscribe, subscribeBundle('dept-404'))))).toEqual({
+      message: 'Department "dept-404" is not one of this account\'s sites. Pick the department from the list.',
+      code: 'invalid_input',
+      status: 400,
+    });
+  });
+
+  it('says so when the sites list does not name the department\'s organization', async () => {
+    api().get(`${BASE}/sites`).reply(200, [{ id: 'dept-1', name: 'Main Street Store' }]);
+    expect(appError(await rejection(appTester(inbound.performSubscribe, subscribeBundle())))).toEqual({
+      message: 'StratusTexting did not say which organization department "Main Street Store" belongs to, so events cannot be subscribed to.',
+      code: 'unexpected_response',
+      status: 502,
+    });
+  });
+
+  it('requires the department', async () => {
+    expect(appError(await rejection(appTester(inbound.performSubscribe, subscribeBundle(' '))))).toEqual({
+      message: 'Department (Site): The department is required.',
+      code: 'invalid_input',
+      status: 400,
+    });
+  });
+
+  it("passes on the platform's refusal of the subscription call", async () => {
+    api().get(`${BASE}/sites`).reply(200, SITES);
+    api().post(`${BASE}/webhooksubscription`).reply(400, { message: 'Webhook validation failed for the uri' });
+    expect(appError(await rejection(appTester(inbound.performSubscribe, subscribeBundle())))).toEqual({
+      message: 'StratusTexting answered "Subscribe to events" with HTTP 400: Webhook validation failed for the uri. Check the values in this step.',
+      code: 'provider_rejected',
+      status: 400,
+    });
+  });
+});
+
+describe('REST hook unsubscribe (performUnsubscribe)', () => {
+  const unsubscribeBundle = { authData, targetUrl: TARGET, subscribeData: { id: 'sub-1', expiration_date: '2025-09-08T12:00:00Z' } };
+
+  it.each([
+    ['new_inbound_message', inbound.performUnsubscribe],
+    ['new_outbound_message', outbound.performUnsubscribe],
+    ['new_contact', newContact.performUnsubscribe],
+  ])('%s deletes the subscription by its id', async (_key, performUnsubscribe) => {
+    api().delete(`${BASE}/webhooksubscription/sub-1`).reply(204);
+    await expect(appTester(performUnsubscribe, unsubscribeBundle)).resolves.toEqual({ id: 'sub-1', removed: true });
+  });
+
+  it('counts a subscription that is already gone (404) as removed', async () => {
+    api().delete(`${BASE}/webhooksubscription/sub-1`).reply(404, { message: 'Subscription not found' });
+    await expect(appTester(inbound.performUnsubscribe, unsubscribeBundle)).resolves.toEqual({ id: 'sub-1', removed: true });
+  });
+
+  it('percent-encodes the subscription id in the path', async () => {
+    api().delete(`${BASE}/webhooksubscription/sub%2F1`).reply(200, { deleted: true });
+    await expect(appTester(inbound.performUnsubscribe, { ...unsubscribeBundle, subscribeData: { id: 'sub/1' } })).resolves.toEqual({
+      id: 'sub/1',
+      removed: true,
+    });
+  });
+
+  it('has nothing to remove, and calls nothing, when the Zap holds no subscription id', async () => {
+    await expect(appTester(inbound.performUnsubscribe, { ...unsubscribeBundle, subscribeData: undefined })).resolves.toEqual({ id: null, removed: false });
+    await expect(appTester(inbound.performUnsubscribe, { ...unsubscribeBundle, subscribeData: { id: '' } })).resolves.toEqual({ id: null, removed: false });
+  });
+
+  it('fails on a server error, so Zapier retries turning the Zap off', async () => {
+    api().delete(`${BASE}/webhooksubscription/sub-1`).reply(500, { message: 'Internal server error' });
+    expect(appError(await rejection(appTester(inbound.performUnsubscribe, unsubscribeBundle)))).toEqual({
+      message:
+        'StratusTexting answered "Unsubscribe from events" with HTTP 500: Internal server error. This is a problem on StratusTexting\'s side; try again later.',
+      code: 'provider_unavailable',
+      status: 500,
+    });
+  });
+});

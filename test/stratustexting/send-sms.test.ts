@@ -1,0 +1,210 @@
+import nock from 'nock';
+import { api, apiHeaders, appError, appTester, authData, BASE, FORBIDDEN_HINT, inputProblem, creates, rejection, API_HOST } from './support';
+
+const perform = creates.send_sms.operation.perform;
+const send = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData });
+const SENT = { result: 'Message Processed Successfully' };
+
+/** Answers the send with `status` and `body`, recording the raw path (with its query) and body of the request. */
+function expectSend(status: number, body: unknown, headers: Record<string, string> = {}) {
+  const seen: { path: string; body: unknown }[] = [];
+  api()
+    .post(`${BASE}/message/sendsms`)
+    .query(true)
+    .reply(function (path, requestBody) {
+      seen.push({ path, body: requestBody });
+      return [status, body as nock.Body, headers];
+    });
+  return seen;
+}
+
+describe('Send SMS (send_sms)', () => {
+  describe('the request', () => {
+    it('POSTs from, to (comma separated) and text in the query string, with an empty body and both credentials', async () => {
+      const seen = expectSend(200, SENT);
+      await send({ from: '(949) 555-0100', to: '+1 949 555 0111, 949-555-0112', text: 'Your order #1042 is ready.' });
+      // z.request percent-encodes the query: "+" becomes %2B, "," %2C, " " %20, "#" %23.
+      expect(seen).toEqual([
+        {
+          path: `${BASE}/message/sendsms?from=%2B19495550100&to=%2B19495550111%2C%2B19495550112&text=Your%20order%20%231042%20is%20ready.`,
+          body: '',
+        },
+      ]);
+    });
+
+    it('sends the query values that decode to E.164 numbers and the text as typed', async () => {
+      api()
+        .post(`${BASE}/message/sendsms`, '')
+        .query({ from: '+19495550100', to: '+19495550111,+19495550112', text: 'Hi & bye: 50% off + free = yes?' })
+        .reply(200, SENT);
+      await send({ from: '9495550100', to: ['949 555 0111', '+19495550112'], text: 'Hi & bye: 50% off + free = yes?' });
+    });
+
+    it('reads numbers without a country code in the Default Country', async () => {
+      api()
+        .post(`${BASE}/message/sendsms`)
+        .query({ from: '+447700900100', to: '+447700900123', text: 'Hello' })
+        .reply(200, SENT);
+      await send({ from: '07700 900100', to: '07700 900123', text: 'Hello', default_country: 'GB' });
+    });
+
+    it('sends Accept: application/json with the bearer token and the API key', async () => {
+      nock(API_HOST, { reqheaders: { ...apiHeaders, accept: 'application/json' } })
+        .post(`${BASE}/message/sendsms`)
+        .query(true)
+        .reply(200, SENT);
+      await send({ from: '+19495550100', to: '+19495550111', text: 'Hello' });
+    });
+  });
+
+  describe('the output', () => {
+    it('keeps the whole response and adds the numbers, the text, GSM-7 encoding and one segment', async () => {
+      expectSend(200, { result: 'Message Processed Successfully', messageId: 'm-77' });
+      await expect(send({ from: '(949) 555-0100', to: '949-555-0111', text: 'Your order is ready.' })).resolves.toEqual({
+        result: 'Message Processed Successfully',
+        messageId: 'm-77',
+        from: '+19495550100',
+        to: ['+19495550111'],
+        text: 'Your order is ready.',
+        encoding: 'GSM-7',
+        segments: 1,
+      });
+    });
+
+    it('counts 153-character segments for a long GSM-7 message', async () => {
+      const text = 'a'.repeat(307);
+      expectSend(200, SENT);
+      await expect(send({ from: '+19495550100', to: '+19495550111', text })).resolves.toEqual({
+        ...SENT,
+        from: '+19495550100',
+        to: ['+19495550111'],
+        text,
+        encoding: 'GSM-7',
+        segments: 3,
+      });
+    });
+
+    it('reports UCS-2 and 67-unit segments for a message with an emoji, sending the emoji UTF-8 percent-encoded', async () => {
+      const text = `Party time ${'🎉'.repeat(30)}`; // 11 + 60 UTF-16 units = 71 > 70
+      const seen = expectSend(200, SENT);
+      await expect(send({ from: '+19495550100', to: '+19495550111', text })).resolves.toEqual({
+        ...SENT,
+        from: '+19495550100',
+        to: ['+19495550111'],
+        text,
+        encoding: 'UCS-2',
+        segments: 2,
+      });
+      expect(seen[0]?.path).toBe(`${BASE}/message/sendsms?from=%2B19495550100&to=%2B19495550111&text=Party%20time%20${'%F0%9F%8E%89'.repeat(30)}`);
+    });
+
+    it('reports one UCS-2 segment for a short message with an emoji', async () => {
+      expectSend(200, SENT);
+      await expect(send({ from: '+19495550100', to: '+19495550111', text: 'Thanks 👍' })).resolves.toMatchObject({ encoding: 'UCS-2', segments: 1 });
+    });
+  });
+
+  describe('bad input, refused before anything is sent', () => {
+    it('quotes an impossible recipient number', async () => {
+      const error = await rejection(send({ from: '+19495550100', to: '+19495550111, 12345', text: 'Hi' }));
+      expect(appError(error)).toEqual(inputProblem('To (one or more numbers): "12345" is not a phone number.'));
+    });
+
+    it('quotes an impossible From number', async () => {
+      const error = await rejection(send({ from: '555', to: '+19495550111', text: 'Hi' }));
+      expect(appError(error)).toEqual(inputProblem('From Number: "555" is not a phone number.'));
+    });
+
+    it('refuses an empty message', async () => {
+      const error = await rejection(send({ from: '+19495550100', to: '+19495550111', text: '   ' }));
+      expect(appError(error)).toEqual(inputProblem('Message: The message is required.'));
+    });
+
+    it('refuses a message longer than 1000 characters, and accepts exactly 1000', async () => {
+      const error = await rejection(send({ from: '+19495550100', to: '+19495550111', text: 'a'.repeat(1001) }));
+      expect(appError(error)).toEqual(inputProblem('Message: The message is longer than 1000 characters.'));
+      expectSend(200, SENT);
+      await expect(send({ from: '+19495550100', to: '+19495550111', text: 'a'.repeat(1000) })).resolves.toMatchObject({ segments: 7 });
+    });
+
+    it('refuses a step without recipients', async () => {
+      const error = await rejection(send({ from: '+19495550100', to: ' , ', text: 'Hi' }));
+      expect(appError(error)).toEqual(inputProblem('To (one or more numbers): At least one phone number is required.'));
+    });
+
+    it('refuses more than 50 recipients', async () => {
+      const to = Array.from({ length: 51 }, (_, index) => `+1949555${String(index).padStart(4, '0')}`);
+      const error = await rejection(send({ from: '+19495550100', to, text: 'Hi' }));
+      expect(appError(error)).toEqual(inputProblem('To (one or more numbers): Give at most 50 phone numbers.'));
+    });
+
+    it('refuses a blank From number', async () => {
+      const error = await rejection(send({ from: ' ', to: '+19495550111', text: 'Hi' }));
+      expect(appError(error)).toEqual(inputProblem('From Number: The sender is required.'));
+    });
+  });
+
+  describe('provider errors', () => {
+    const input = { from: '+19495550100', to: '+19495550111', text: 'Hi' };
+    const said = (status: number, reason: string) => `StratusTexting answered "Send SMS" with HTTP ${status}: ${reason}.`;
+
+    it('maps a 400 to a provider_rejected error quoting the reason', async () => {
+      expectSend(400, { message: 'Invalid from number' });
+      expect(appError(await rejection(send(input)))).toEqual({
+        message: `${said(400, 'Invalid from number')} Check the values in this step.`,
+        code: 'provider_rejected',
+        status: 400,
+      });
+    });
+
+    it('lets the runtime raise RefreshAuthError on a 401, so Zapier refreshes the token and retries', async () => {
+      expectSend(401, { message: 'Unauthorized' });
+      expect((await rejection(send(input))).name).toBe('RefreshAuthError');
+    });
+
+    it('maps a 403 to a forbidden error that names the API key and the scope', async () => {
+      expectSend(403, { message: 'Forbidden' });
+      expect(appError(await rejection(send(input)))).toEqual({ message: `${said(403, 'Forbidden')} ${FORBIDDEN_HINT}`, code: 'forbidden', status: 403 });
+    });
+
+    it('maps a 404 to a not_found error', async () => {
+      expectSend(404, { message: 'Not Found' });
+      expect(appError(await rejection(send(input)))).toEqual({
+        message: `${said(404, 'Not Found')} The item does not exist or this account cannot see it.`,
+        code: 'not_found',
+        status: 404,
+      });
+    });
+
+    it('maps a 429 to a ThrottledError that waits the Retry-After seconds', async () => {
+      expectSend(429, { message: 'Too Many Requests' }, { 'Retry-After': '30' });
+      const error = await rejection(send(input));
+      expect(error.name).toBe('ThrottledError');
+      expect(JSON.parse(error.message)).toEqual({
+        message: `${said(429, 'Too Many Requests')} StratusTexting is rate limiting; Zapier retries in 30 seconds.`,
+        delay: 30,
+      });
+    });
+
+    it.each([
+      [500, { message: 'Internal server error' }, 'Internal server error'],
+      [503, '<html><head><title>503 Service Temporarily Unavailable</title></head></html>', 'an HTML error page titled "503 Service Temporarily Unavailable"'],
+    ])('maps a %i to a provider_unavailable error', async (status, body, reason) => {
+      expectSend(status, body);
+      expect(appError(await rejection(send(input)))).toEqual({
+        message: `${said(status, reason)} This is a problem on StratusTexting's side; try again later.`,
+        code: 'provider_unavailable',
+        status,
+      });
+    });
+
+    it('refuses a success body that is not a JSON object', async () => {
+      expectSend(200, '[1, 2]');
+      expect(appError(await rejection(send(input)))).toEqual({
+        message: 'StratusTexting answered "Send SMS" with a response this integration does not understand (body: Invalid input: expected object, received array).',
+        code: 'unexpected_response',
+        status: 200,
+      });
+    });
+  });
+});

@@ -1,0 +1,51 @@
+import { api, appError, appTester, authData, BASE, inputProblem, rejection, creates } from './support';
+
+const perform = creates.set_contact_consent.operation.perform;
+const set = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData });
+
+describe('Add or Remove Contact Consent (set_contact_consent)', () => {
+  it('POSTs the E.164 mobile number, the consent id and ADD, and returns what was done', async () => {
+    api()
+      .post(`${BASE}/customconsent/contact`, { mobileNumber: '+19495550111', customConsentId: 'cc-1', action: 'ADD' })
+      .reply(200, { status: 'OK' });
+    await expect(set({ mobile: '(949) 555-0111', consent_id: 'cc-1', action: 'add' })).resolves.toEqual({
+      status: 'OK',
+      mobile: '+19495550111',
+      consent_id: 'cc-1',
+      action: 'add',
+    });
+  });
+
+  it('POSTs REMOVE to withdraw a consent, accepting an empty answer', async () => {
+    api()
+      .post(`${BASE}/customconsent/contact`, { mobileNumber: '+447700900123', customConsentId: 'cc-1', action: 'REMOVE' })
+      .reply(204);
+    await expect(set({ mobile: '07700 900123', consent_id: 'cc-1', action: 'remove', default_country: 'GB' })).resolves.toEqual({
+      mobile: '+447700900123',
+      consent_id: 'cc-1',
+      action: 'remove',
+    });
+  });
+
+  it('refuses an action other than add or remove', async () => {
+    expect(appError(await rejection(set({ mobile: '+19495550111', consent_id: 'cc-1', action: 'toggle' })))).toEqual(
+      inputProblem('Add or Remove: choose Add or Remove.'),
+    );
+  });
+
+  it('quotes an impossible mobile number', async () => {
+    expect(appError(await rejection(set({ mobile: 'abc', consent_id: 'cc-1', action: 'add' })))).toEqual(
+      inputProblem('Contact Mobile Number: "abc" is not a phone number.'),
+    );
+  });
+
+  it('names the action in a provider error', async () => {
+    api().post(`${BASE}/customconsent/contact`).reply(404, { message: 'Contact not found' });
+    expect(appError(await rejection(set({ mobile: '+19495550111', consent_id: 'cc-1', action: 'remove' })))).toEqual({
+      message:
+        'StratusTexting answered "Remove Custom Consent from Contact" with HTTP 404: Contact not found. The item does not exist or this account cannot see it.',
+      code: 'not_found',
+      status: 404,
+    });
+  });
+});

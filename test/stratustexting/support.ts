@@ -1,0 +1,80 @@
+import nock from 'nock';
+import { createAppTester, type Bundle, type ZObject } from 'zapier-platform-core';
+import stratusTexting from '../../src/providers/stratustexting/integration';
+
+process.env.CLIENT_ID = 'test-client-id';
+process.env.CLIENT_SECRET = 'test-client-secret';
+process.env.API_KEY = 'test-api-key';
+process.env.STRATUSTEXTING_BASE_URL = 'https://api.stratus.test/prod';
+delete process.env.STRATUSTEXTING_AUTHORIZE_URL;
+delete process.env.STRATUSTEXTING_TOKEN_URL;
+delete process.env.STRATUSTEXTING_SCOPES;
+delete process.env.STRATUSTEXTING_PRODUCT;
+
+// The integration reads these settings when it makes a request, so setting them after the import is enough.
+export const integration = stratusTexting;
+export const appTester = createAppTester(integration);
+
+type OperationFunction = (z: ZObject, bundle: Bundle) => Promise<unknown>;
+interface Operation {
+  display: { label: string; description: string; hidden?: boolean };
+  operation: {
+    type?: string;
+    inputFields?: Record<string, unknown>[];
+    sample?: Record<string, unknown>;
+    perform: OperationFunction;
+    performList: OperationFunction;
+    performSubscribe: OperationFunction;
+    performUnsubscribe: OperationFunction;
+  };
+}
+
+// The definition's own types make `perform` a union (a function or a request shorthand) and hide the
+// hook methods behind the operation type; these views give appTester the functions it runs.
+export const triggers = integration.triggers as unknown as Record<string, Operation>;
+export const creates = integration.creates as unknown as Record<string, Operation>;
+export const searches = integration.searches as unknown as Record<string, Operation>;
+export const authentication = integration.authentication as unknown as {
+  test: OperationFunction;
+  connectionLabel: OperationFunction;
+  oauth2Config: { authorizeUrl: OperationFunction; getAccessToken: OperationFunction; refreshAccessToken: OperationFunction };
+};
+
+export const API_HOST = 'https://api.stratus.test';
+/** The path of the test base URL, which every API path follows. */
+export const BASE = '/prod';
+
+export const authData = { access_token: 'access-token-1', refresh_token: 'refresh-token-1', account_name: 'sam@example.com' };
+
+/** The two credentials every API call must carry. */
+export const apiHeaders = { authorization: 'Bearer access-token-1', 'x-api-key': 'test-api-key' };
+
+/** A nock scope for the API that matches only requests carrying both credentials. */
+export const api = () => nock(API_HOST, { reqheaders: apiHeaders });
+
+export const FORBIDDEN_HINT =
+  "The API rejected the integration's API key or this user lacks the permission (scope). Reconnect the account; if it persists, the integration's API_KEY setting is wrong.";
+
+/** The error `promise` rejects with; fails the test when it resolves. */
+export async function rejection(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('Expected a rejection, but the promise resolved.');
+}
+
+/** Zapier's `errors.Error` (AppError) carries its message, code and status as JSON in `message`. */
+export function appError(error: Error): { message: string; code: string; status: number } {
+  expect(error.name).toBe('AppError');
+  return JSON.parse(error.message);
+}
+
+/** What a user sees for a mistake in a field: an AppError coded `invalid_input`, status 400. */
+export function inputProblem(message: string) {
+  return { message, code: 'invalid_input', status: 400 };
+}
+
+/** The first line of an error message (the runtime appends "What happened: …" to some errors). */
+export const firstLine = (error: Error) => error.message.split('\n')[0];

@@ -1,0 +1,125 @@
+import { api, appError, appTester, authData, BASE, inputProblem, rejection, creates } from './support';
+
+const perform = creates.upsert_contact.operation.perform;
+const upsert = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData });
+
+const API_CONTACT = {
+  id: 'c-101',
+  firstName: 'Sam',
+  lastName: 'Rivera',
+  mobileNumber: '+19495550111',
+  email: 'sam.rivera@example.com',
+  company: 'Rivera Landscaping',
+  notes: 'Prefers texts after 5pm.',
+  createdAt: '2025-06-10T18:10:00Z',
+};
+const CONTACT = {
+  id: 'c-101',
+  first_name: 'Sam',
+  last_name: 'Rivera',
+  mobile: '+19495550111',
+  email: 'sam.rivera@example.com',
+  company: 'Rivera Landscaping',
+  notes: 'Prefers texts after 5pm.',
+  createdAt: '2025-06-10T18:10:00Z',
+};
+
+describe('Create or Update Contact (upsert_contact)', () => {
+  it('POSTs the contact, keyed by its E.164 mobile number, in the API field names, and returns it flattened', async () => {
+    api()
+      .post(`${BASE}/contact`, {
+        firstName: 'Sam',
+        lastName: 'Rivera',
+        mobileNumber: '+19495550111',
+        email: 'sam.rivera@example.com',
+        company: 'Rivera Landscaping',
+        notes: 'Prefers texts after 5pm.',
+      })
+      .reply(200, API_CONTACT);
+    await expect(
+      upsert({
+        mobile: '(949) 555-0111',
+        first_name: ' Sam ',
+        last_name: 'Rivera',
+        email: 'sam.rivera@example.com',
+        company: 'Rivera Landscaping',
+        notes: 'Prefers texts after 5pm.',
+      }),
+    ).resolves.toEqual(CONTACT);
+  });
+
+  it('sends only the fields that were filled in', async () => {
+    api().post(`${BASE}/contact`, { firstName: 'Ana', mobileNumber: '+447700900123' }).reply(201, { id: 'c-102', firstName: 'Ana', mobileNumber: '+447700900123' });
+    await expect(upsert({ mobile: '07700 900123', first_name: 'Ana', last_name: '', email: ' ', default_country: 'GB' })).resolves.toEqual({
+      id: 'c-102',
+      first_name: 'Ana',
+      last_name: null,
+      mobile: '+447700900123',
+      email: null,
+      company: null,
+      notes: null,
+    });
+  });
+
+  describe('bad input, refused before anything is sent', () => {
+    it('refuses an invalid e-mail address', async () => {
+      expect(appError(await rejection(upsert({ mobile: '+19495550111', email: 'sam at example.com' })))).toEqual(
+        inputProblem('Email: is not an e-mail address.'),
+      );
+    });
+
+    it('quotes an impossible mobile number', async () => {
+      expect(appError(await rejection(upsert({ mobile: '949-555' })))).toEqual(inputProblem('Mobile Number: "949-555" is not a phone number.'));
+    });
+
+    it('requires the mobile number', async () => {
+      expect(appError(await rejection(upsert({ first_name: 'Sam' })))).toEqual(inputProblem('Mobile Number: The mobile number is required.'));
+    });
+
+    it('refuses a default country that is not a two-letter code', async () => {
+      expect(appError(await rejection(upsert({ mobile: '9495550111', default_country: 'USA' })))).toEqual(
+        inputProblem('Default Country: "USA" is not a two-letter country code (for example US or GB).'),
+      );
+    });
+  });
+
+  describe('provider errors', () => {
+    const input = { mobile: '+19495550111', first_name: 'Sam' };
+
+    it('maps a 409 to a conflict error', async () => {
+      api().post(`${BASE}/contact`).reply(409, { message: 'Contact already exists in another department' });
+      expect(appError(await rejection(upsert(input)))).toEqual({
+        message:
+          'StratusTexting answered "Create or Update Contact" with HTTP 409: Contact already exists in another department. It conflicts with something that already exists.',
+        code: 'conflict',
+        status: 409,
+      });
+    });
+
+    it('maps a 400 with field errors to a readable message', async () => {
+      api()
+        .post(`${BASE}/contact`)
+        .reply(400, { message: 'Validation failed', errors: { mobileNumber: ['must be E.164'] } });
+      expect(appError(await rejection(upsert(input)))).toEqual({
+        message: 'StratusTexting answered "Create or Update Contact" with HTTP 400: Validation failed — mobileNumber: must be E.164. Check the values in this step.',
+        code: 'provider_rejected',
+        status: 400,
+      });
+    });
+
+    it('lets the runtime raise RefreshAuthError on a 401', async () => {
+      api().post(`${BASE}/contact`).reply(401, { message: 'Unauthorized' });
+      expect((await rejection(upsert(input))).name).toBe('RefreshAuthError');
+    });
+
+    it('maps a 503 to provider_unavailable', async () => {
+      api().post(`${BASE}/contact`).reply(503, '');
+      expect(appError(await rejection(upsert(input)))).toEqual({
+        message:
+          'StratusTexting answered "Create or Update Contact" with HTTP 503: no reason given (empty response). This is a problem on StratusTexting\'s side; try again later.',
+        code: 'provider_unavailable',
+        status: 503,
+      });
+    });
+  });
+});
