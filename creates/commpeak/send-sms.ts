@@ -1,9 +1,9 @@
-import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
+import type { Bundle, ZObject } from 'zapier-platform-core';
 import { sendSmsCreate } from '../../src/core/send-sms';
 import { IDEMPOTENCY_KEY_FIELD, internalId, sendOne, senderFor } from '../../src/providers/commpeak/messages';
 
 /** Send SMS (shared) through CommPeak: one recipient per step, an idempotent `internal_id`. */
-const shared = sendSmsCreate({
+export default sendSmsCreate({
   provider: 'CommPeak',
   fromField: {
     key: 'from',
@@ -14,6 +14,7 @@ const shared = sendSmsCreate({
   },
   maxRecipients: 1,
   recipientFormat: 'digits',
+  extraInputFields: [IDEMPOTENCY_KEY_FIELD],
   async send(z: ZObject, bundle: Bundle, message) {
     const sender = senderFor(message.from);
     const [recipient] = message.to;
@@ -40,10 +41,3 @@ const shared = sendSmsCreate({
   ],
 });
 
-// The shared operation has no idempotency key: CommPeak's is added to its fields (sendSmsCreate
-// always defines inputFields; its type only says it may not).
-const { inputFields, ...operation } = shared.operation;
-export default defineCreate({
-  ...shared,
-  operation: { ...operation, inputFields: [...(inputFields as NonNullable<typeof inputFields>), IDEMPOTENCY_KEY_FIELD] },
-});

@@ -21,6 +21,8 @@ export interface SmsChannel {
   defaultCountry?: string;
   /** Sends the message to recipients already in `recipientFormat`; returns the output fields. */
   send(z: ZObject, bundle: Bundle, message: { from: string; to: string[]; text: string; defaultCountry?: string }): Promise<Record<string, unknown>>;
+  /** Fields of this provider's own, shown after the shared ones (they reach `send` in `bundle.inputData`). */
+  extraInputFields?: PlainInputField[];
   /** What `send` returns for the sample message, and its labels. */
   sample: Record<string, unknown>;
   outputFields: { key: string; label: string; type?: 'string' | 'number' | 'integer' | 'boolean' | 'datetime' }[];
@@ -55,7 +57,8 @@ export function sendSmsCreate(channel: SmsChannel) {
       required: false,
       helpText: `Two-letter country code (e.g. \`US\`, \`GB\`) used for numbers typed without a country code.${channel.defaultCountry ? ` Blank means ${channel.defaultCountry}.` : ' Leave blank when every number starts with `+` and its country code.'}`,
     },
-  ] as const satisfies PlainInputField[];
+    ...(channel.extraInputFields ?? []),
+  ] satisfies PlainInputField[];
 
   const textShape = channel.maxTextLength
     ? requiredText('The message').pipe(schema.string().max(channel.maxTextLength, { error: `The message is longer than ${channel.maxTextLength} characters.` }))
