@@ -1,0 +1,70 @@
+import { OMITTED_SUFFIX, RATE_LIMITED_SUFFIX, UNDELIVERED_SUFFIX } from './commpeak';
+import { SANDBOX_CREDENTIALS } from './credentials';
+import type { Sandbox } from './server';
+
+const { stratustexting, commpeak, smsExtension } = SANDBOX_CREDENTIALS;
+
+/** The `.env` of each app directory, for `zapier-platform invoke` against the sandbox. */
+export function envBlocks(sandbox: Sandbox): Record<'stratustexting' | 'commpeak' | 'sms-extension', string[]> {
+  const tokens = sandbox.stratusTextingTokens();
+  return {
+    stratustexting: [
+      `CLIENT_ID=${stratustexting.clientId}`,
+      `CLIENT_SECRET=${stratustexting.clientSecret}`,
+      `API_KEY=${stratustexting.apiKey}`,
+      `STRATUSTEXTING_BASE_URL=${sandbox.urls.stratustextingApi}`,
+      `STRATUSTEXTING_AUTHORIZE_URL=${sandbox.urls.stratustextingAuthorize}`,
+      `STRATUSTEXTING_TOKEN_URL=${sandbox.urls.stratustextingToken}`,
+      `authData_access_token=${tokens.access_token}`,
+      `authData_refresh_token=${tokens.refresh_token}`,
+    ],
+    commpeak: [`COMMPEAK_BASE_URL=${sandbox.urls.commpeak}`, `authData_api_key=${commpeak.apiKey}`],
+    'sms-extension': [
+      `authData_base_url=${sandbox.urls.smsExtension}`,
+      `authData_client_id=${smsExtension.clientId}`,
+      `authData_client_secret=${smsExtension.clientSecret}`,
+      `authData_username=${smsExtension.username}`,
+      `authData_password=${smsExtension.password}`,
+    ],
+  };
+}
+
+/** What `npm run sandbox` prints: where each provider is, what to sign in with, and how to provoke each case. */
+export function banner(sandbox: Sandbox): string {
+  const { url, urls } = sandbox;
+  const st = sandbox.state.stratustexting;
+  const env = envBlocks(sandbox);
+  const sites = st.sites.map((site) => `${site.name} (department ${site.id}, number ${site.phoneNumber})`).join('; ');
+  return [
+    `SMS provider sandbox listening on ${url} (in-memory: restarting forgets everything)`,
+    '',
+    'StratusTexting (Beetexting Connect)',
+    `  API base URL     ${urls.stratustextingApi}   (every call: Authorization: Bearer <token> and x-api-key)`,
+    `  OAuth authorize  ${urls.stratustextingAuthorize}   (login form; any http(s) redirect_uri is accepted)`,
+    `  OAuth token      ${urls.stratustextingToken}   (HTTP Basic client auth)`,
+    `  client id / secret   ${stratustexting.clientId} / ${stratustexting.clientSecret}`,
+    `  API key              ${stratustexting.apiKey}`,
+    `  sign in as           ${stratustexting.username} / ${stratustexting.password}`,
+    `  organization ${st.orgId}; sites: ${sites}`,
+    `  a customer texts in: curl -X POST ${url}/stratustexting/_sandbox/inbound -H 'content-type: application/json' \\`,
+    `                         -d '{"from":"+19495550111","to":"${st.sites[0].phoneNumber}","text":"Is my order ready?"}'`,
+    `  make a client refresh: curl -X POST ${url}/stratustexting/_sandbox/expire-tokens`,
+    '',
+    'CommPeak SMS Streams',
+    `  base URL   ${urls.commpeak}   (POST /simple_send/ and /messages_status/; no trailing slash → 307)`,
+    `  API key    ${commpeak.apiKey}   (raw in the Authorization header)`,
+    `  recipient ending in ${RATE_LIMITED_SUFFIX} → error "RATE_LIMIT"; ending in ${OMITTED_SUFFIX} → missing from the answer; ending in ${UNDELIVERED_SUFFIX} → status UNDELIVERED`,
+    '',
+    'SMS Extension',
+    `  base URL   ${urls.smsExtension}   (send Accept: application/json)`,
+    `  client id / secret   ${smsExtension.clientId} / ${smsExtension.clientSecret}`,
+    `  username / password  ${smsExtension.username} / ${smsExtension.password}`,
+    '  sender ids: ACMESHOP (approved), ACMEINFO (pending); new ones are pending until approved:',
+    `    curl -X POST ${url}/sms-extension/_sandbox/sender-ids/<SENDER_ID>/approve`,
+    `  make a client refresh: curl -X POST ${url}/sms-extension/_sandbox/expire-tokens`,
+    '',
+    'For `zapier-platform invoke`, put these lines in the .env of each app directory:',
+    ...Object.entries(env).flatMap(([key, lines]) => ['', `# apps/${key}/.env`, ...lines]),
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,51 @@
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import nock from 'nock';
+import { startSandbox, type Sandbox } from '../../src/sandbox';
+
+/** Starts a sandbox on a free loopback port for the file's tests, and stops it after them. */
+export function useSandbox(): () => Sandbox {
+  let sandbox: Sandbox | undefined;
+  beforeAll(async () => {
+    nock.enableNetConnect('127.0.0.1');
+    sandbox = await startSandbox({ port: 0 });
+  });
+  afterAll(async () => {
+    await sandbox?.close();
+  });
+  return () => {
+    if (!sandbox) throw new Error('the sandbox has not started');
+    return sandbox;
+  };
+}
+
+export async function bodyOf(response: Response): Promise<unknown> {
+  const text = await response.text();
+  return text === '' ? undefined : JSON.parse(text);
+}
+
+export interface Receiver {
+  url: string;
+  received: { headers: IncomingHttpHeaders; body: unknown }[];
+  close(): Promise<void>;
+}
+
+/** A local webhook receiver that records every POST and answers 200. */
+export async function startReceiver(): Promise<Receiver> {
+  const received: Receiver['received'] = [];
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      received.push({ headers: request.headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
+      response.writeHead(200).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/hooks/catch`,
+    received,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
