@@ -103,7 +103,8 @@ export const findSms = defineSearch({
       if (input.sent_until && input.sent_until < sentSince) {
         throw inputError('Sent Until', 'is earlier than Sent Since.');
       }
-      return listSms(z, bundle, { sender, receiver, sentSince, sentUntil: input.sent_until });
+      // A search step uses its first result: one page is enough. ASSUMPTION: /sms/list answers newest first.
+      return listSms(z, bundle, { sender, receiver, sentSince, sentUntil: input.sent_until }, 1);
     },
     sample: smsSample,
     outputFields: smsOutputFields,

@@ -68,6 +68,14 @@ describe('Find SMS (find_sms)', () => {
       expect(await find({ receiver: typed })).toEqual([smsOutput]);
     });
 
+    it('reads only the first page, where the newest matches are, even when more pages follow', async () => {
+      smsExtension()
+        .get('/api/sms/list')
+        .query({ sender: 'ACMESHOP', sent_since: MONTH_AGO })
+        .reply(200, { data: [sms], next_page_url: 'https://sms.example.co.uk/api/sms/list?page=2' });
+      expect(await find({ sender: 'ACMESHOP' })).toEqual([smsOutput]);
+    });
+
     it('finds nothing when no SMS matches', async () => {
       smsExtension().get('/api/sms/list').query({ sender: 'ACMESHOP', receiver: '447700900123', sent_since: MONTH_AGO }).reply(200, []);
       expect(await find({ sender: 'ACMESHOP', receiver: '07700 900123' })).toEqual([]);

@@ -236,10 +236,10 @@ function filterParams(filters: SmsFilters): Record<string, string> {
   return params;
 }
 
-/** The pages of /sms/list, fetched one at a time as the caller reads them, at most SMS_PAGE_CAP. */
-async function* smsPages(z: ZObject, bundle: Bundle, filters: SmsFilters): AsyncGenerator<Sms[]> {
+/** The pages of /sms/list, fetched one at a time as the caller reads them, at most `maxPages`. */
+async function* smsPages(z: ZObject, bundle: Bundle, filters: SmsFilters, maxPages: number): AsyncGenerator<Sms[]> {
   let page = 1;
-  for (let fetched = 0; fetched < SMS_PAGE_CAP; fetched += 1) {
+  for (let fetched = 0; fetched < maxPages; fetched += 1) {
     const params = page === 1 ? filterParams(filters) : { ...filterParams(filters), page: String(page) };
     const answer = await callProvider(z, { method: 'GET', url: urlOf(bundle.authData, PATHS.listSms), params }, smsPage, apiCall('list SMS'));
     yield answer.items.map(toSms);
@@ -256,9 +256,9 @@ function newestFirst(a: Sms, b: Sms): number {
 }
 
 /** The SMS matching `filters`, newest first, each id once. */
-export async function listSms(z: ZObject, bundle: Bundle, filters: SmsFilters): Promise<Sms[]> {
+export async function listSms(z: ZObject, bundle: Bundle, filters: SmsFilters, maxPages = SMS_PAGE_CAP): Promise<Sms[]> {
   const byId = new Map<string, Sms>();
-  for await (const items of smsPages(z, bundle, filters)) {
+  for await (const items of smsPages(z, bundle, filters, maxPages)) {
     for (const sms of items) if (!byId.has(sms.id)) byId.set(sms.id, sms);
   }
   return [...byId.values()].sort(newestFirst);
