@@ -31,6 +31,11 @@ const RULE =
   "A message CommPeak answers for with an error code (such as `RATE_LIMIT`), or leaves out of its answer, counts as failed. If CommPeak rate limits or a request fails, the remaining requests are not sent. " +
   'The step fails only when no message was accepted; when that was rate limiting, Zapier retries the step later.';
 
+const lineItemFields = defineInputFields([
+  { key: 'item_to', label: 'Line Item: To', required: false, helpText: 'The phone number for this message.' },
+  { key: 'item_text', label: 'Line Item: Message', required: false, type: 'text', helpText: 'Its text; blank uses Message above.' },
+]);
+
 const inputFields = defineInputFields([
   { key: 'bulk_rule', type: 'copy', helpText: RULE },
   {
@@ -57,10 +62,7 @@ const inputFields = defineInputFields([
     key: 'messages',
     label: 'Messages (line items)',
     required: false,
-    children: [
-      { key: 'item_to', label: 'Line Item: To', required: false, helpText: 'The phone number for this message.' },
-      { key: 'item_text', label: 'Line Item: Message', required: false, type: 'text', helpText: 'Its text; blank uses Message above.' },
-    ],
+    children: lineItemFields,
   },
   {
     key: 'default_country',
@@ -152,7 +154,7 @@ export default defineCreate({
   operation: {
     inputFields,
     perform: async (z: ZObject, bundle: Bundle) => {
-      const input = parseInput(inputShape, bundle.inputData, inputFields);
+      const input = parseInput(inputShape, bundle.inputData, [...inputFields, ...lineItemFields]);
       const sender = senderFor(input.from);
       // One clock reading for the step, so that every message of a step without a key shares its minute.
       const scope = { idempotencyKey: input.idempotency_key, now: Date.now() };

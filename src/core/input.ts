@@ -6,16 +6,20 @@ interface LabelledField {
   label?: string;
 }
 
+/** An operation's inputFields: labelled fields, and functions that compute more of them. */
+type FieldList = readonly (LabelledField | ((...args: never[]) => unknown))[];
+
 /**
  * Validates a step's input with `shape`; the first problem becomes a Zapier error that names
  * the field by the label the user sees.
  */
-export function parseInput<T>(shape: ZodType<T>, inputData: unknown, fields: readonly LabelledField[]): T {
+export function parseInput<T>(shape: ZodType<T>, inputData: unknown, fields: FieldList): T {
   const result = shape.safeParse(inputData);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const key = String(issue?.path[0] ?? '');
-  const label = fields.find((field) => field.key === key)?.label ?? (key || 'Input');
+  const field = fields.find((candidate): candidate is LabelledField => typeof candidate !== 'function' && candidate.key === key);
+  const label = field?.label ?? (key || 'Input');
   throw inputError(label, issue?.message ?? 'is not valid.');
 }
 

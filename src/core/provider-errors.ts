@@ -1,5 +1,40 @@
 import { errors } from 'zapier-platform-core';
 
+/*
+ * How a provider's answer becomes a Zapier error: the one table, used by every integration.
+ *
+ * | answer                         | Zapier error                       | why                                                        |
+ * |--------------------------------|------------------------------------|------------------------------------------------------------|
+ * | 400, 422 (values refused)      | Error `provider_rejected`          | The step's values must change: the user is told, and may   |
+ * |                                |                                    | replay once fixed. Halting would hide a send that did not  |
+ * |                                |                                    | happen, and a poll refused every time would starve the Zap |
+ * |                                |                                    | quietly instead of being reported.                         |
+ * | 401, token refreshable         | RefreshAuthError                   | OAuth2 (autoRefresh) and session auth: Zapier refreshes    |
+ * |   (OAuth2, session)            |                                    | and retries. The runtime raises it on any 401 before we    |
+ * |                                |                                    | read the body; callProvider renames it after the provider  |
+ * |                                |                                    | and the operation.                                         |
+ * | 401, otherwise (API key)       | ExpiredAuthError                   | Only the user can enter a new key: Zapier asks them to.    |
+ * | 403                            | Error `forbidden` + provider hint  | A permission or key the user must fix.                     |
+ * | 404                            | Error `not_found`                  | The item or the address is wrong. Lookups use              |
+ * |                                |                                    | callProviderOrNull, where 404 is the answer "none".        |
+ * | 409                            | HaltedError                        | It already exists or conflicts: true for this record, not  |
+ * |                                |                                    | a fault of the Zap; a replay cannot help and the Zap must  |
+ * |                                |                                    | not be turned off for it (Zapier's own duplicate example). |
+ * | 429                            | ThrottledError, Retry-After delay  | Zapier retries after the delay (60 s when none is given).  |
+ * | 503 with Retry-After           | ThrottledError, that delay         | The provider says when to come back, and a 503 was not     |
+ * |                                |                                    | processed, so an automatic retry cannot send twice.        |
+ * | other 5xx                      | Error `provider_unavailable`       | A 500/502 may have been half done: a create must not be    |
+ * |                                |                                    | retried blindly (a second SMS), so the run errors and can  |
+ * |                                |                                    | be replayed (Autoreplay) rather than throttled.            |
+ * | timeout (no answer in time)    | Error `provider_timeout`           | As a 5xx: the request may have been carried out.           |
+ * | no connection                  | Error `provider_unreachable`       | Replayable once the provider is back.                      |
+ * | 2xx an HTML page, or a body    | Error `unexpected_response`        | Never reported as success: a step must not say a message   |
+ * |   the schema does not accept   |                                    | went when the answer does not say so.                      |
+ *
+ * Every message names the provider, the operation and the provider's own reason, with the
+ * request's credentials blanked out should the provider echo them.
+ */
+
 /** Who answered and what the user was doing: every provider error message names both. */
 export interface CallContext {
   provider: string;
@@ -13,7 +48,7 @@ export interface CallContext {
 export interface ProviderAnswer {
   status: number;
   content: string;
-  getHeader(name: string): string | undefined;
+  getHeader(name: string): string | null | undefined;
 }
 
 const DEFAULT_THROTTLE_SECONDS = 60;
@@ -81,27 +116,66 @@ export function retryAfterSeconds(header: string | undefined, now = Date.now()):
   return Math.max(0, Math.ceil((date - now) / 1000));
 }
 
-/** The one place a provider's HTTP error becomes a Zapier error. */
-export function providerError(answer: ProviderAnswer, context: CallContext): Error {
+/** Our errors already name provider, operation and reason: the runtime must not append raw request logs to them. */
+function withoutRuntimeContext<T extends Error>(error: T): T {
+  (error as T & { doNotContextify: boolean }).doNotContextify = true;
+  return error;
+}
+
+const REDACTED = '[redacted]';
+/** Credentials shorter than this are not searched for (they would blank out ordinary words). */
+const SHORTEST_SECRET = 6;
+
+/** `text` with every one of `secrets` blanked out. */
+export function redact(text: string, secrets: readonly string[]): string {
+  return secrets
+    .filter((secret) => secret.length >= SHORTEST_SECRET)
+    .sort((a, b) => b.length - a.length)
+    .reduce((result, secret) => result.split(secret).join(REDACTED), text);
+}
+
+/** The one place a provider's HTTP error becomes a Zapier error; `secrets` are never quoted. */
+export function providerError(answer: ProviderAnswer, context: CallContext, secrets: readonly string[] = []): Error {
   const { provider, action } = context;
-  const reason = providerReason(answer.content).replace(/\.+$/, '');
+  const reason = redact(providerReason(answer.content), secrets).replace(/\.+$/, '');
   const said = `${provider} answered "${action}" with HTTP ${answer.status}: ${reason}.`;
   const status = answer.status;
   if (status === 401) {
-    if (context.refreshable) return new errors.RefreshAuthError(`${said} The connection's access token is refreshed and the step retried.`);
-    return new errors.ExpiredAuthError(`${said} The connection's credentials are no longer accepted: reconnect the ${provider} account.`);
+    if (context.refreshable) {
+      return withoutRuntimeContext(new errors.RefreshAuthError(`${said} The connection's access token is refreshed and the step retried.`));
+    }
+    return withoutRuntimeContext(
+      new errors.ExpiredAuthError(`${said} The connection's credentials are no longer accepted: reconnect the ${provider} account.`),
+    );
   }
-  if (status === 429) {
-    const delay = retryAfterSeconds(answer.getHeader('retry-after'));
-    return new errors.ThrottledError(`${said} ${provider} is rate limiting; Zapier retries in ${delay} seconds.`, delay);
+  // Zapier's responses answer null, not undefined, for a header that is absent.
+  const retryAfter = answer.getHeader('retry-after') ?? undefined;
+  if (status === 429 || (status === 503 && retryAfter !== undefined && retryAfter.trim() !== '')) {
+    const delay = retryAfterSeconds(retryAfter);
+    const why = status === 429 ? 'is rate limiting' : 'is unavailable for now';
+    return new errors.ThrottledError(`${said} ${provider} ${why}; Zapier retries in ${delay} seconds.`, delay);
   }
   if (status === 403) {
     return new errors.Error(`${said} ${context.forbiddenHint ?? `Check that the connected ${provider} account may do this.`}`, 'forbidden', status);
   }
   if (status === 404) return new errors.Error(`${said} The item does not exist or this account cannot see it.`, 'not_found', status);
-  if (status === 409) return new errors.Error(`${said} It conflicts with something that already exists.`, 'conflict', status);
+  if (status === 409) {
+    return withoutRuntimeContext(
+      new errors.HaltedError(`${said} It conflicts with something that already exists, so this run stops here: running it again cannot help.`),
+    );
+  }
   if (status >= 500) {
     return new errors.Error(`${said} This is a problem on ${provider}'s side; try again later.`, 'provider_unavailable', status);
   }
   return new errors.Error(`${said} Check the values in this step.`, 'provider_rejected', status);
+}
+
+/** The request gave up waiting: it may or may not have been carried out. */
+export function timeoutError(context: CallContext, seconds: number): Error {
+  const { provider, action } = context;
+  return new errors.Error(
+    `${provider} did not answer "${action}" within ${seconds} seconds. It may or may not have been carried out: check ${provider} before running this step again.`,
+    'provider_timeout',
+    504,
+  );
 }

@@ -1,10 +1,55 @@
-import { errors, type HttpRequestOptions, type ZObject } from 'zapier-platform-core';
+import { errors, type HttpRequestOptions, type HttpResponse, type ZObject } from 'zapier-platform-core';
 import type { ZodType } from 'zod';
-import { providerError, type CallContext } from './provider-errors';
+import { providerError, providerReason, redact, timeoutError, type CallContext } from './provider-errors';
 
 export type ProviderRequest = HttpRequestOptions & { url: string };
 
-const TIMEOUT_MS = 30_000;
+/**
+ * How long one request may take. Zapier stops a whole step after 30 seconds with a message that
+ * names neither provider nor operation; giving up a little earlier lets ours reach the user.
+ * PROVIDER_REQUEST_TIMEOUT_MS overrides it (tests and sandboxes use a short one).
+ */
+const DEFAULT_TIMEOUT_MS = 25_000;
+
+function timeoutMs(): number {
+  const configured = Number(process.env.PROVIDER_REQUEST_TIMEOUT_MS);
+  return Number.isInteger(configured) && configured > 0 ? configured : DEFAULT_TIMEOUT_MS;
+}
+
+const SECRET_NAME = /authorization|api[-_]?key|token|secret|password|cookie/i;
+const HTML_PAGE = /^\s*<(!doctype|html)/i;
+
+function secretValues(record: Record<string, unknown>): string[] {
+  return Object.entries(record)
+    .filter(([name, value]) => SECRET_NAME.test(name) && typeof value === 'string')
+    .flatMap(([, value]) => {
+      const text = value as string;
+      const [scheme, credential] = text.split(/\s+/, 2);
+      if (!credential) return [text];
+      // "Basic base64(id:secret)": the decoded pair and its secret half are credentials too.
+      const decoded = /^basic$/i.test(scheme) ? Buffer.from(credential, 'base64').toString('utf8') : '';
+      return [text, credential, ...(decoded.includes(':') ? [decoded, decoded.slice(decoded.indexOf(':') + 1)] : [])];
+    });
+}
+
+function bodyFields(body: unknown): Record<string, unknown> {
+  if (body && typeof body === 'object' && !Array.isArray(body)) return body as Record<string, unknown>;
+  if (typeof body !== 'string' || body.trim() === '') return {};
+  try {
+    const parsed: unknown = JSON.parse(body);
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return Object.fromEntries(new URLSearchParams(body));
+  }
+}
+
+/** The credentials a request carried (headers, body, query): never quoted back in an error. */
+export function requestSecrets(request: { headers?: unknown; body?: unknown; params?: unknown } | undefined): string[] {
+  if (!request) return [];
+  const headers = (request.headers ?? {}) as Record<string, unknown>;
+  const params = (request.params ?? {}) as Record<string, unknown>;
+  return [...new Set([...secretValues(headers), ...secretValues(bodyFields(request.body)), ...secretValues(params)])];
+}
 
 function parseJson(content: string): unknown {
   if (content.trim() === '') return undefined;
@@ -15,40 +60,61 @@ function parseJson(content: string): unknown {
   }
 }
 
-async function send(z: ZObject, request: ProviderRequest, context: CallContext) {
+function isFetchError(cause: unknown): cause is Error & { type?: string } {
+  return cause instanceof Error && cause.name === 'FetchError';
+}
+
+async function send(z: ZObject, request: ProviderRequest, context: CallContext): Promise<HttpResponse> {
+  const timeout = timeoutMs();
   try {
     return await z.request({
-      timeout: TIMEOUT_MS,
+      timeout,
       ...request,
       skipThrowForStatus: true,
       // Our own 429 handling reads Retry-After and names the provider; core's would not.
       throwForThrottlingEarly: false,
     } as ProviderRequest);
   } catch (cause) {
-    if (cause instanceof Error && cause.name === 'FetchError') {
+    if (isFetchError(cause) && (cause.type === 'request-timeout' || cause.type === 'body-timeout')) {
+      throw timeoutError(context, Math.round(timeout / 1000));
+    }
+    if (isFetchError(cause)) {
       throw new errors.Error(
-        `Could not reach ${context.provider} for "${context.action}": ${cause.message}. Try again later.`,
+        `Could not reach ${context.provider} for "${context.action}": ${redact(cause.message, requestSecrets(request))}. Try again later.`,
         'provider_unreachable',
         503,
       );
+    }
+    // With OAuth2 autoRefresh or session auth, the runtime answers any 401 with a bare
+    // RefreshAuthError before we see the response: it is given the provider and the operation.
+    if (cause instanceof Error && cause.name === 'RefreshAuthError' && cause.message === '') {
+      throw providerError({ status: 401, content: 'the access token was not accepted', getHeader: () => undefined }, { ...context, refreshable: true });
     }
     throw cause;
   }
 }
 
-function parseAnswer<T>(content: string, schema: ZodType<T>, context: CallContext, status: number): T {
-  const body = parseJson(content);
-  const result = schema.safeParse(body);
+function unexpected(context: CallContext, status: number, what: string): Error {
+  return new errors.Error(`${context.provider} answered "${context.action}" with ${what}.`, 'unexpected_response', status);
+}
+
+function parseAnswer<T>(response: HttpResponse, schema: ZodType<T>, context: CallContext): T {
+  const { content, status } = response;
+  // An API answers data; a page is a login screen, a proxy or the wrong address, never a success.
+  if (HTML_PAGE.test(content)) {
+    throw unexpected(context, status, `${providerReason(content)} instead of data: check that the step reaches the ${context.provider} API`);
+  }
+  const result = schema.safeParse(parseJson(content));
   if (result.success) return result.data;
   const where = result.error.issues
     .slice(0, 3)
     .map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`)
     .join('; ');
-  throw new errors.Error(
-    `${context.provider} answered "${context.action}" with a response this integration does not understand (${where}).`,
-    'unexpected_response',
-    status,
-  );
+  throw unexpected(context, status, `a response this integration does not understand (${where})`);
+}
+
+function failure(response: HttpResponse, context: CallContext): Error {
+  return providerError(response, context, requestSecrets(response.request));
 }
 
 /**
@@ -62,8 +128,8 @@ export async function callProvider<T>(
   context: CallContext,
 ): Promise<T> {
   const response = await send(z, request, context);
-  if (response.status >= 400) throw providerError(response, context);
-  return parseAnswer(response.content, schema, context, response.status);
+  if (response.status >= 400) throw failure(response, context);
+  return parseAnswer(response, schema, context);
 }
 
 /** As callProvider, but a 404 answers null: for lookups where "not there" is a normal result. */
@@ -75,6 +141,6 @@ export async function callProviderOrNull<T>(
 ): Promise<T | null> {
   const response = await send(z, request, context);
   if (response.status === 404) return null;
-  if (response.status >= 400) throw providerError(response, context);
-  return parseAnswer(response.content, schema, context, response.status);
+  if (response.status >= 400) throw failure(response, context);
+  return parseAnswer(response, schema, context);
 }

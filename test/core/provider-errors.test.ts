@@ -1,4 +1,4 @@
-import { providerError, providerReason, retryAfterSeconds, type CallContext, type ProviderAnswer } from '../../src/core/provider-errors';
+import { providerError, providerReason, redact, retryAfterSeconds, timeoutError, type CallContext, type ProviderAnswer } from '../../src/core/provider-errors';
 import { appError } from './thrown';
 
 const context: CallContext = { provider: 'Acme SMS', action: 'Send SMS' };
@@ -192,13 +192,12 @@ describe('providerError', () => {
     });
   });
 
-  it('409: a conflict with something that exists', () => {
+  it('409: HaltedError, since running the step again cannot help and the Zap must not be turned off for it', () => {
     const error = providerError(answer(409, '{"message":"Sender ID already registered"}'), context);
-    expect(appError(error)).toEqual({
-      message: `${SAID} 409: Sender ID already registered. It conflicts with something that already exists.`,
-      code: 'conflict',
-      status: 409,
-    });
+    expect(error.name).toBe('HaltedError');
+    expect(error.message).toBe(
+      `${SAID} 409: Sender ID already registered. It conflicts with something that already exists, so this run stops here: running it again cannot help.`,
+    );
   });
 
   it('does not double the full stop of a reason that ends with one', () => {
@@ -233,6 +232,24 @@ describe('providerError', () => {
     });
   });
 
+  it('503 with Retry-After: ThrottledError, since the provider says when to come back', () => {
+    const error = providerError(answer(503, '{"message":"Down for maintenance"}', { 'Retry-After': '120' }), context);
+    expect(error.name).toBe('ThrottledError');
+    expect(JSON.parse(error.message)).toEqual({
+      message: `${SAID} 503: Down for maintenance. Acme SMS is unavailable for now; Zapier retries in 120 seconds.`,
+      delay: 120,
+    });
+  });
+
+  it('503 with an empty Retry-After: a plain error, as without one', () => {
+    expect(appError(providerError(answer(503, '', { 'Retry-After': ' ' }), context)).code).toBe('provider_unavailable');
+  });
+
+  it('takes a header the runtime reports as null as absent', () => {
+    const error = providerError({ status: 503, content: '', getHeader: () => null }, context);
+    expect(appError(error).code).toBe('provider_unavailable');
+  });
+
   it.each([
     [500, '{"message":"Internal server error"}', 'Internal server error'],
     [502, '<html><head><title>502 Bad Gateway</title></head></html>', 'an HTML error page titled "502 Bad Gateway"'],
@@ -242,6 +259,38 @@ describe('providerError', () => {
       message: `${SAID} ${status}: ${reason}. This is a problem on Acme SMS's side; try again later.`,
       code: 'provider_unavailable',
       status,
+    });
+  });
+});
+
+describe('providerError and secrets', () => {
+  it('blanks out a credential the provider echoes in its reason', () => {
+    const error = providerError(answer(400, '{"message":"Key sk-live-4f3e2d1c is not valid for sender X"}'), context, ['sk-live-4f3e2d1c']);
+    expect(appError(error).message).toBe(`${SAID} 400: Key [redacted] is not valid for sender X. Check the values in this step.`);
+  });
+
+  it.each([401, 409])('keeps the runtime from appending its raw request log to a %i', (status) => {
+    const error = providerError(answer(status, ''), { ...context, refreshable: true }) as Error & { doNotContextify?: boolean };
+    expect(error.doNotContextify).toBe(true);
+  });
+});
+
+describe('redact', () => {
+  it('blanks every occurrence of every secret, the longest first', () => {
+    expect(redact('token abcdef123 and abcdef123456', ['abcdef123', 'abcdef123456'])).toBe('token [redacted] and [redacted]');
+  });
+
+  it('leaves values shorter than six characters alone, so ordinary words survive', () => {
+    expect(redact('client 7 said no', ['7', 'no'])).toBe('client 7 said no');
+  });
+});
+
+describe('timeoutError', () => {
+  it('names the provider and the operation, and warns that the request may have been carried out', () => {
+    expect(appError(timeoutError(context, 25))).toEqual({
+      message: 'Acme SMS did not answer "Send SMS" within 25 seconds. It may or may not have been carried out: check Acme SMS before running this step again.',
+      code: 'provider_timeout',
+      status: 504,
     });
   });
 });

@@ -163,3 +163,62 @@ describe('callProviderOrNull', () => {
     });
   });
 });
+
+describe('callProvider under faults', () => {
+  afterEach(() => {
+    delete process.env.PROVIDER_REQUEST_TIMEOUT_MS;
+  });
+
+  it('gives up after PROVIDER_REQUEST_TIMEOUT_MS, naming the provider and the operation', async () => {
+    process.env.PROVIDER_REQUEST_TIMEOUT_MS = '1000';
+    nock(API).get('/messages/msg_42').delay(1500).reply(200, { id: 'msg_42', status: 'sent' });
+    expect(appError(await rejection(appTester(fetchMessage, bundle)))).toEqual({
+      message: 'Acme SMS did not answer "Find Message" within 1 seconds. It may or may not have been carried out: check Acme SMS before running this step again.',
+      code: 'provider_timeout',
+      status: 504,
+    });
+  });
+
+  it('refuses an HTML page sent with 200: a login page or a proxy is never a success', async () => {
+    nock(API).get('/messages/msg_42').reply(200, '<!DOCTYPE html><html><head><title>Sign in</title></head></html>', { 'Content-Type': 'text/html' });
+    expect(appError(await rejection(appTester(fetchMessage, bundle)))).toEqual({
+      message: 'Acme SMS answered "Find Message" with an HTML error page titled "Sign in" instead of data: check that the step reaches the Acme SMS API.',
+      code: 'unexpected_response',
+      status: 200,
+    });
+  });
+
+  it('never quotes a credential of the request that the provider echoes back', async () => {
+    const sendWithKey = async (z: ZObject) =>
+      callProvider(
+        z,
+        { url: `${API}/messages`, method: 'POST', headers: { 'X-Api-Key': 'key-0123456789' }, body: { password: 'hunter2-hunter2' } },
+        messageSchema,
+        getMessage,
+      );
+    nock(API).post('/messages').reply(422, { message: 'Bad key key-0123456789 or password hunter2-hunter2' });
+    expect(appError(await rejection(appTester(sendWithKey))).message).toBe(
+      'Acme SMS answered "Find Message" with HTTP 422: Bad key [redacted] or password [redacted]. Check the values in this step.',
+    );
+  });
+});
+
+describe('callProvider with auth the runtime refreshes', () => {
+  const refreshing = defineApp({
+    ...release,
+    flags: { skipHttpPatch: true },
+    authentication: { type: 'session', fields: [], test: fetchMessage, sessionConfig: { perform: async () => ({ token: 't' }) } },
+    creates: {},
+  });
+  const refreshingTester = createAppTester(refreshing);
+
+  it('names the provider and the operation in the RefreshAuthError the runtime raises on a 401', async () => {
+    nock(API).get('/messages/msg_42').reply(401, { message: 'Token expired' });
+    const error = await rejection(refreshingTester(fetchMessage, bundle));
+    expect(error.name).toBe('RefreshAuthError');
+    expect(error.message).toBe(
+      'Acme SMS answered "Find Message" with HTTP 401: the access token was not accepted. ' +
+        "The connection's access token is refreshed and the step retried.",
+    );
+  });
+});

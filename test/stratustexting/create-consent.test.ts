@@ -21,12 +21,12 @@ describe('Create Custom Consent (create_consent)', () => {
     expect(appError(await rejection(create({ description: 'x' })))).toEqual(inputProblem('Name: The name is required.'));
   });
 
-  it('maps a 409 to a conflict error', async () => {
+  it('halts the run on a 409: the record conflicts, and running again cannot help', async () => {
     api().post(`${BASE}/customconsent`).reply(409, { message: 'A consent with this name exists' });
-    expect(appError(await rejection(create({ name: 'Promotions' })))).toEqual({
-      message: 'StratusTexting answered "Create Custom Consent" with HTTP 409: A consent with this name exists. It conflicts with something that already exists.',
-      code: 'conflict',
-      status: 409,
-    });
+    const error = await rejection(create({ name: 'Promotions' }));
+    expect(error.name).toBe('HaltedError');
+    expect(error.message).toBe(
+      'StratusTexting answered "Create Custom Consent" with HTTP 409: A consent with this name exists. It conflicts with something that already exists, so this run stops here: running it again cannot help.',
+    );
   });
 });

@@ -86,14 +86,13 @@ describe('Create or Update Contact (upsert_contact)', () => {
   describe('provider errors', () => {
     const input = { mobile: '+19495550111', first_name: 'Sam' };
 
-    it('maps a 409 to a conflict error', async () => {
+    it('halts the run on a 409: the record conflicts, and running again cannot help', async () => {
       api().post(`${BASE}/contact`).reply(409, { message: 'Contact already exists in another department' });
-      expect(appError(await rejection(upsert(input)))).toEqual({
-        message:
-          'StratusTexting answered "Create or Update Contact" with HTTP 409: Contact already exists in another department. It conflicts with something that already exists.',
-        code: 'conflict',
-        status: 409,
-      });
+      const error = await rejection(upsert(input));
+      expect(error.name).toBe('HaltedError');
+      expect(error.message).toBe(
+        'StratusTexting answered "Create or Update Contact" with HTTP 409: Contact already exists in another department. It conflicts with something that already exists, so this run stops here: running it again cannot help.',
+      );
     });
 
     it('maps a 400 with field errors to a readable message', async () => {

@@ -39,6 +39,15 @@ async function organizationOf(z: ZObject, departmentId: string): Promise<string>
   return site.org_id;
 }
 
+/** An error's own words: Zapier's AppError carries them as JSON. */
+function describe(cause: Error): string {
+  try {
+    return String((JSON.parse(cause.message) as { message?: unknown }).message ?? cause.message);
+  } catch {
+    return cause.message;
+  }
+}
+
 /** performSubscribe and performUnsubscribe for one kind of event. */
 export function eventSubscription(kind: EventKind) {
   const performSubscribe = async (z: ZObject, bundle: Bundle) => {
@@ -48,9 +57,12 @@ export function eventSubscription(kind: EventKind) {
     const subscription = await subscribe(z, { uri: String(bundle.targetUrl), filter, expiresAt });
     const refused = subscription.disabledFilters.map((disabled) => disabled.reason ?? disabled.message ?? 'no reason given');
     if (refused.length > 0 || !subscription.eventFilters.includes(filter)) {
-      await unsubscribe(z, subscription.id);
+      const leftBehind = await unsubscribe(z, subscription.id).then(
+        () => '',
+        (cause: Error) => ` Its subscription ${subscription.id} could not be deleted (${describe(cause)}): delete it in ${brand().product}.`,
+      );
       throw new errors.Error(
-        `${brand().product} refused to send these events (${refused.join('; ') || 'the event filter was not accepted'}). Check that the connected user belongs to that department and may use webhooks, then turn the Zap on again.`,
+        `${brand().product} refused to send these events (${refused.join('; ') || 'the event filter was not accepted'}). Check that the connected user belongs to that department and may use webhooks, then turn the Zap on again.${leftBehind}`,
         'subscription_refused',
         400,
       );

@@ -1,0 +1,92 @@
+import nock from 'nock';
+import { createAppTester, type Bundle, type ZObject } from 'zapier-platform-core';
+import { AUTH_DATA, HOSTS, appOf, configureEnvironment } from '../../src/reliability/error-matrix';
+
+configureEnvironment();
+const app = appOf('stratustexting');
+const appTester = createAppTester({ ...app, flags: { skipHttpPatch: true } });
+type Step = (z: ZObject, bundle: Bundle) => unknown;
+const hook = (key: string) => (app.triggers as unknown as Record<string, { operation: Record<string, Step> }>)[key].operation;
+const API = `${HOSTS.stratustexting}`;
+const BASE = '/prod';
+const authData = AUTH_DATA.stratustexting;
+const site = [{ id: 'site-1', name: 'Main', orgId: 'org-1' }];
+const subscribeBundle = { authData, inputData: { department_id: 'site-1' }, targetUrl: 'https://hooks.zapier.com/hooks/standard/1/abc' };
+const filter = '/orgId/org-1/department/site-1/message?direction=inbound';
+
+describe('webhook payloads', () => {
+  const malformed: [string, unknown][] = [
+    ['nothing', undefined],
+    ['null', null],
+    ['a string', 'ping'],
+    ['an empty object', {}],
+    ['a list', [{ messageInfo: { messageId: 'm-1' } }]],
+    ['an event without a message id', { uuid: 'e-1', messageInfo: {} }],
+    ['a message id that is an object', { messageInfo: { messageId: { id: 1 } } }],
+    ['an unexpected event (a contact)', { contact: { id: 'c-1', firstName: 'Sam' } }],
+  ];
+
+  it.each(malformed)('a message trigger given %s starts nothing and calls nothing', async (_name, payload) => {
+    await expect(appTester(hook('new_inbound_message').perform, { authData, cleanedRequest: payload as object })).resolves.toEqual([]);
+  });
+
+  it.each(malformed.filter(([name]) => !name.startsWith('an unexpected')))('the contact trigger given %s starts nothing', async (_name, payload) => {
+    await expect(appTester(hook('new_contact').perform, { authData, cleanedRequest: payload as object })).resolves.toEqual([]);
+  });
+
+  it('a duplicated event gives the same record with the same id, so Zapier sees one message', async () => {
+    nock(API).get(`${BASE}/message/getmessagebyid/m-1`).times(2).reply(200, { id: 'm-1', text: 'Hi', lastUpdated: 1764063667000 });
+    const event = { authData, cleanedRequest: { uuid: 'e-1', messageInfo: { messageId: 'm-1' } } };
+    const [first, second] = [await appTester(hook('new_inbound_message').perform, event), await appTester(hook('new_inbound_message').perform, event)];
+    expect(second).toEqual(first);
+    expect((first as { id: string }[]).map((message) => message.id)).toEqual(['m-1']);
+  });
+
+  it('events arriving out of order each give their own message, whatever the order', async () => {
+    nock(API).get(`${BASE}/message/getmessagebyid/m-2`).reply(200, { id: 'm-2', lastUpdated: 2 });
+    nock(API).get(`${BASE}/message/getmessagebyid/m-1`).reply(200, { id: 'm-1', lastUpdated: 1 });
+    const run = (id: string) => appTester(hook('new_inbound_message').perform, { authData, cleanedRequest: { messageInfo: { messageId: id } } });
+    expect([await run('m-2'), await run('m-1')]).toEqual([[expect.objectContaining({ id: 'm-2' })], [expect.objectContaining({ id: 'm-1' })]]);
+  });
+
+  it('an event for a message that is gone starts nothing', async () => {
+    nock(API).get(`${BASE}/message/getmessagebyid/m-9`).reply(404, { message: 'Not found' });
+    await expect(appTester(hook('new_inbound_message').perform, { authData, cleanedRequest: { messageInfo: { messageId: 'm-9' } } })).resolves.toEqual([]);
+  });
+});
+
+describe('subscriptions', () => {
+  it('a subscription the provider creates but refuses to serve is deleted, and the error says why', async () => {
+    nock(API).get(`${BASE}/sites`).reply(200, site);
+    nock(API).post(`${BASE}/webhooksubscription`).reply(200, { id: 'sub-1', eventFilters: [], disabledFilters: [{ filter, reason: 'User not in department' }] });
+    const deleted = nock(API).delete(`${BASE}/webhooksubscription/sub-1`).reply(204);
+    await expect(appTester(hook('new_inbound_message').performSubscribe, subscribeBundle)).rejects.toThrow(/refused to send these events \(User not in department\)/);
+    expect(deleted.isDone()).toBe(true);
+  });
+
+  it('a subscription whose creation fails leaves nothing to delete and says so', async () => {
+    nock(API).get(`${BASE}/sites`).reply(200, site);
+    nock(API).post(`${BASE}/webhooksubscription`).reply(500, { message: 'Database unavailable' });
+    await expect(appTester(hook('new_inbound_message').performSubscribe, subscribeBundle)).rejects.toThrow(
+      /StratusTexting answered \\"Subscribe to events\\" with HTTP 500: Database unavailable/,
+    );
+  });
+
+  it('says a subscription was left behind when deleting a refused one fails', async () => {
+    nock(API).get(`${BASE}/sites`).reply(200, site);
+    nock(API).post(`${BASE}/webhooksubscription`).reply(200, { id: 'sub-1', eventFilters: [], disabledFilters: [{ filter, reason: 'No' }] });
+    nock(API).delete(`${BASE}/webhooksubscription/sub-1`).reply(500, { message: 'Try later' });
+    await expect(appTester(hook('new_inbound_message').performSubscribe, subscribeBundle)).rejects.toThrow(
+      /refused to send these events \(No\).*Its subscription sub-1 could not be deleted \(StratusTexting answered \\"Unsubscribe from events\\" with HTTP 500: Try later/,
+    );
+  });
+
+  it('an unsubscribe whose subscription is already gone succeeds', async () => {
+    nock(API).delete(`${BASE}/webhooksubscription/sub-1`).reply(404, { message: 'Subscription not found' });
+    await expect(appTester(hook('new_inbound_message').performUnsubscribe, { authData, subscribeData: { id: 'sub-1' } })).resolves.toEqual({ id: 'sub-1', removed: true });
+  });
+
+  it('an unsubscribe without a stored subscription calls nothing', async () => {
+    await expect(appTester(hook('new_inbound_message').performUnsubscribe, { authData, subscribeData: {} as { id: string } })).resolves.toEqual({ id: null, removed: false });
+  });
+});
