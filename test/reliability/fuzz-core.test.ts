@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describeText } from '../../src/core/message-text';
 import { splitNumbers, toE164 } from '../../src/core/phone';
+import { PropertyTally, recordFigure } from './figures';
 
 const RUNS = { numRuns: 2000 };
 
@@ -18,22 +19,34 @@ const phoneLike = fc.oneof(
 );
 
 describe('phone normalisation, fuzzed', () => {
+  const tally = new PropertyTally();
+  let checked = 0;
+  let rejected = 0;
+  afterAll(() =>
+    recordFigure(
+      `fuzz: phone normalisation and list splitting — ${tally.perProperty} generated inputs per property, ${tally.runs.length} properties, ` +
+        `${tally.counterexamples} counterexamples; ${rejected} of ${checked} phone inputs rejected, each with a Zapier error naming the field`,
+    ),
+  );
+
   it('either returns E.164 or throws a Zapier error naming the field, for any text and country', () => {
     fc.assert(
-      fc.property(phoneLike, fc.option(fc.oneof(fc.constantFrom('US', 'GB', 'DE', 'gb', 'XX', ''), fc.string({ maxLength: 3 })), { nil: undefined }), (input, country) => {
+      fc.property(phoneLike, fc.option(fc.oneof(fc.constantFrom('US', 'GB', 'DE', 'gb', 'XX', ''), fc.string({ maxLength: 3 })), { nil: undefined }), tally.counted((input, country) => {
+        checked += 1;
         try {
           expect(toE164(input, { field: 'To', defaultCountry: country })).toMatch(/^\+[1-9]\d{1,14}$/);
         } catch (error) {
           expect(namesField(error, 'To')).toBe(true);
+          rejected += 1;
         }
-      }),
+      })),
       RUNS,
     );
   });
 
   it('keeps a number it accepted stable: normalising its own output gives it back', () => {
     fc.assert(
-      fc.property(phoneLike, (input) => {
+      fc.property(phoneLike, tally.counted((input) => {
         let first: string;
         try {
           first = toE164(input, { field: 'To', defaultCountry: 'US' });
@@ -41,31 +54,33 @@ describe('phone normalisation, fuzzed', () => {
           return;
         }
         expect(toE164(first, { field: 'To' })).toBe(first);
-      }),
+      })),
       RUNS,
     );
   });
 
   it('accepts only numbers of the one country a field allows', () => {
     fc.assert(
-      fc.property(phoneLike, (input) => {
+      fc.property(phoneLike, tally.counted((input) => {
+        checked += 1;
         try {
           expect(toE164(input, { field: 'Number to Call', defaultCountry: 'GB', onlyCountry: 'GB' })).toMatch(/^\+44/);
         } catch (error) {
           expect(namesField(error, 'Number to Call')).toBe(true);
+          rejected += 1;
         }
-      }),
+      })),
       RUNS,
     );
   });
 
   it('splits any list into trimmed, non-empty parts without losing a number', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.array(fc.string())), (input) => {
+      fc.property(fc.oneof(fc.string(), fc.array(fc.string())), tally.counted((input) => {
         const parts = splitNumbers(input);
         for (const part of parts) expect(part).toBe(part.trim());
         expect(parts).not.toContain('');
-      }),
+      })),
       RUNS,
     );
   });
@@ -76,9 +91,16 @@ const gsmText = fc.array(fc.constantFrom(...GSM_BASIC, '€', '[', ']', '{', '}'
 const anyText = fc.oneof(gsmText, fc.string({ unit: 'grapheme', maxLength: 400 }), fc.string({ unit: 'binary', maxLength: 400 }));
 
 describe('message encoding and segments, fuzzed', () => {
+  const tally = new PropertyTally();
+  afterAll(() =>
+    recordFigure(
+      `fuzz: message encoding and segments — ${tally.perProperty} generated inputs per property, ${tally.runs.length} properties, ${tally.counterexamples} counterexamples`,
+    ),
+  );
+
   it('never throws, and the segments cover the text within the encoding limits', () => {
     fc.assert(
-      fc.property(anyText, (text) => {
+      fc.property(anyText, tally.counted((text) => {
         const shape = describeText(text);
         const [single, multipart] = shape.encoding === 'GSM-7' ? [160, 153] : [70, 67];
         if (shape.units === 0) expect(shape.segments).toBe(0);
@@ -87,27 +109,27 @@ describe('message encoding and segments, fuzzed', () => {
           expect(shape.segments * multipart).toBeGreaterThanOrEqual(shape.units);
           expect((shape.segments - 1) * multipart).toBeLessThan(shape.units);
         }
-      }),
+      })),
       RUNS,
     );
   });
 
   it('counts GSM-7 text in GSM units (extension characters twice) and anything else in UTF-16 units', () => {
     fc.assert(
-      fc.property(anyText, (text) => {
+      fc.property(anyText, tally.counted((text) => {
         const shape = describeText(text);
         if (shape.encoding === 'UCS-2') expect(shape.units).toBe(text.length);
         else expect(shape.units).toBe([...text].reduce((sum, char) => sum + ('€[]{}^~|\\\f'.includes(char) ? 2 : 1), 0));
-      }),
+      })),
       RUNS,
     );
   });
 
   it('never needs fewer segments after a character is added', () => {
     fc.assert(
-      fc.property(anyText, fc.string({ unit: 'grapheme', minLength: 1, maxLength: 2 }), (text, more) => {
+      fc.property(anyText, fc.string({ unit: 'grapheme', minLength: 1, maxLength: 2 }), tally.counted((text, more) => {
         expect(describeText(text + more).segments).toBeGreaterThanOrEqual(describeText(text).segments);
-      }),
+      })),
       RUNS,
     );
   });

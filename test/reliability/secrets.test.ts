@@ -1,5 +1,6 @@
 import nock from 'nock';
 import { ANSWERS, HOSTS, SECRETS, configureEnvironment, invocations, runCase, type FailedAnswer } from '../../src/reliability/error-matrix';
+import { recordFigure } from './figures';
 
 configureEnvironment();
 
@@ -34,8 +35,9 @@ describe('secrets never reach what the runtime logs or an error says', () => {
 
   it('runs every operation against every answer of the matrix and two echoing ones: zero leaks', async () => {
     let runs = 0;
+    const answers = [...ANSWERS.filter((candidate) => !candidate.timeout), ...ECHOES];
     for (const invocation of invocations()) {
-      for (const answer of [...ANSWERS.filter((candidate) => !candidate.timeout), ...ECHOES]) {
+      for (const answer of answers) {
         const result = await runCase(invocation, answer);
         captured.push(result.message);
         runs += 1;
@@ -44,6 +46,10 @@ describe('secrets never reach what the runtime logs or an error says', () => {
     nock.cleanAll();
     const logged = captured.join('\n');
     const leaks = secrets.filter((secret) => logged.includes(secret));
+    recordFigure(
+      `secrets: ${runs} runs scanned (${invocations().length} invocations × ${answers.length} answers, ${ECHOES.length} of them echoing the request), ` +
+        `logs and error messages searched for ${secrets.length} secrets: ${leaks.length} leaks`,
+    );
     // The runtime did log: requests and responses of every run.
     expect(logged).toContain(HOSTS.commpeak);
     expect(runs).toBeGreaterThan(400);

@@ -1,6 +1,7 @@
 import nock from 'nock';
 import { createAppTester, type Bundle, type ZObject } from 'zapier-platform-core';
 import { AUTH_DATA, HOSTS, appOf, configureEnvironment } from '../../src/reliability/error-matrix';
+import { recordFigure } from './figures';
 
 configureEnvironment();
 const app = appOf('stratustexting');
@@ -13,6 +14,31 @@ const authData = AUTH_DATA.stratustexting;
 const site = [{ id: 'site-1', name: 'Main', orgId: 'org-1' }];
 const subscribeBundle = { authData, inputData: { department_id: 'site-1' }, targetUrl: 'https://hooks.zapier.com/hooks/standard/1/abc' };
 const filter = '/orgId/org-1/department/site-1/message?direction=inbound';
+
+const counts = { deliveries: 0, crashes: 0, doubleFires: 0, subscriptionCalls: 0 };
+afterAll(() =>
+  recordFigure(
+    `webhooks: ${counts.deliveries + counts.subscriptionCalls} cases — ${counts.deliveries} event deliveries (malformed, unexpected, duplicated, out of order, for a message that is gone) ` +
+      `and ${counts.subscriptionCalls} subscribe/unsubscribe calls (refused, failed, failed clean-up, already gone, never stored); ` +
+      `${counts.crashes} crashes, ${counts.doubleFires} double fires`,
+  ),
+);
+
+/** Delivers an event to a trigger as Zapier would; a delivery that throws is a crash. */
+async function deliver(trigger: string, cleanedRequest: unknown): Promise<unknown> {
+  counts.deliveries += 1;
+  try {
+    return await appTester(hook(trigger).perform, { authData, cleanedRequest: cleanedRequest as object });
+  } catch (error) {
+    counts.crashes += 1;
+    throw error;
+  }
+}
+
+function subscription(step: 'performSubscribe' | 'performUnsubscribe', bundle: Parameters<typeof appTester>[1]): Promise<unknown> {
+  counts.subscriptionCalls += 1;
+  return appTester(hook('new_inbound_message')[step], bundle);
+}
 
 describe('webhook payloads', () => {
   const malformed: [string, unknown][] = [
@@ -27,17 +53,20 @@ describe('webhook payloads', () => {
   ];
 
   it.each(malformed)('a message trigger given %s starts nothing and calls nothing', async (_name, payload) => {
-    await expect(appTester(hook('new_inbound_message').perform, { authData, cleanedRequest: payload as object })).resolves.toEqual([]);
+    await expect(deliver('new_inbound_message', payload)).resolves.toEqual([]);
   });
 
   it.each(malformed.filter(([name]) => !name.startsWith('an unexpected')))('the contact trigger given %s starts nothing', async (_name, payload) => {
-    await expect(appTester(hook('new_contact').perform, { authData, cleanedRequest: payload as object })).resolves.toEqual([]);
+    await expect(deliver('new_contact', payload)).resolves.toEqual([]);
   });
 
   it('a duplicated event gives the same record with the same id, so Zapier sees one message', async () => {
     nock(API).get(`${BASE}/message/getmessagebyid/m-1`).times(2).reply(200, { id: 'm-1', text: 'Hi', lastUpdated: 1764063667000 });
-    const event = { authData, cleanedRequest: { uuid: 'e-1', messageInfo: { messageId: 'm-1' } } };
-    const [first, second] = [await appTester(hook('new_inbound_message').perform, event), await appTester(hook('new_inbound_message').perform, event)];
+    const event = { uuid: 'e-1', messageInfo: { messageId: 'm-1' } };
+    const [first, second] = [await deliver('new_inbound_message', event), await deliver('new_inbound_message', event)];
+    // Zapier fires again only for an id it has not seen.
+    const seen = new Set((first as { id: string }[]).map((message) => message.id));
+    counts.doubleFires += (second as { id: string }[]).filter((message) => !seen.has(message.id)).length;
     expect(second).toEqual(first);
     expect((first as { id: string }[]).map((message) => message.id)).toEqual(['m-1']);
   });
@@ -45,13 +74,13 @@ describe('webhook payloads', () => {
   it('events arriving out of order each give their own message, whatever the order', async () => {
     nock(API).get(`${BASE}/message/getmessagebyid/m-2`).reply(200, { id: 'm-2', lastUpdated: 2 });
     nock(API).get(`${BASE}/message/getmessagebyid/m-1`).reply(200, { id: 'm-1', lastUpdated: 1 });
-    const run = (id: string) => appTester(hook('new_inbound_message').perform, { authData, cleanedRequest: { messageInfo: { messageId: id } } });
+    const run = (id: string) => deliver('new_inbound_message', { messageInfo: { messageId: id } });
     expect([await run('m-2'), await run('m-1')]).toEqual([[expect.objectContaining({ id: 'm-2' })], [expect.objectContaining({ id: 'm-1' })]]);
   });
 
   it('an event for a message that is gone starts nothing', async () => {
     nock(API).get(`${BASE}/message/getmessagebyid/m-9`).reply(404, { message: 'Not found' });
-    await expect(appTester(hook('new_inbound_message').perform, { authData, cleanedRequest: { messageInfo: { messageId: 'm-9' } } })).resolves.toEqual([]);
+    await expect(deliver('new_inbound_message', { messageInfo: { messageId: 'm-9' } })).resolves.toEqual([]);
   });
 });
 
@@ -60,14 +89,14 @@ describe('subscriptions', () => {
     nock(API).get(`${BASE}/sites`).reply(200, site);
     nock(API).post(`${BASE}/webhooksubscription`).reply(200, { id: 'sub-1', eventFilters: [], disabledFilters: [{ filter, reason: 'User not in department' }] });
     const deleted = nock(API).delete(`${BASE}/webhooksubscription/sub-1`).reply(204);
-    await expect(appTester(hook('new_inbound_message').performSubscribe, subscribeBundle)).rejects.toThrow(/refused to send these events \(User not in department\)/);
+    await expect(subscription('performSubscribe', subscribeBundle)).rejects.toThrow(/refused to send these events \(User not in department\)/);
     expect(deleted.isDone()).toBe(true);
   });
 
   it('a subscription whose creation fails leaves nothing to delete and says so', async () => {
     nock(API).get(`${BASE}/sites`).reply(200, site);
     nock(API).post(`${BASE}/webhooksubscription`).reply(500, { message: 'Database unavailable' });
-    await expect(appTester(hook('new_inbound_message').performSubscribe, subscribeBundle)).rejects.toThrow(
+    await expect(subscription('performSubscribe', subscribeBundle)).rejects.toThrow(
       /StratusTexting answered \\"Subscribe to events\\" with HTTP 500: Database unavailable/,
     );
   });
@@ -76,17 +105,17 @@ describe('subscriptions', () => {
     nock(API).get(`${BASE}/sites`).reply(200, site);
     nock(API).post(`${BASE}/webhooksubscription`).reply(200, { id: 'sub-1', eventFilters: [], disabledFilters: [{ filter, reason: 'No' }] });
     nock(API).delete(`${BASE}/webhooksubscription/sub-1`).reply(500, { message: 'Try later' });
-    await expect(appTester(hook('new_inbound_message').performSubscribe, subscribeBundle)).rejects.toThrow(
+    await expect(subscription('performSubscribe', subscribeBundle)).rejects.toThrow(
       /refused to send these events \(No\).*Its subscription sub-1 could not be deleted \(StratusTexting answered \\"Unsubscribe from events\\" with HTTP 500: Try later/,
     );
   });
 
   it('an unsubscribe whose subscription is already gone succeeds', async () => {
     nock(API).delete(`${BASE}/webhooksubscription/sub-1`).reply(404, { message: 'Subscription not found' });
-    await expect(appTester(hook('new_inbound_message').performUnsubscribe, { authData, subscribeData: { id: 'sub-1' } })).resolves.toEqual({ id: 'sub-1', removed: true });
+    await expect(subscription('performUnsubscribe', { authData, subscribeData: { id: 'sub-1' } })).resolves.toEqual({ id: 'sub-1', removed: true });
   });
 
   it('an unsubscribe without a stored subscription calls nothing', async () => {
-    await expect(appTester(hook('new_inbound_message').performUnsubscribe, { authData, subscribeData: {} as { id: string } })).resolves.toEqual({ id: null, removed: false });
+    await expect(subscription('performUnsubscribe', { authData, subscribeData: {} as { id: string } })).resolves.toEqual({ id: null, removed: false });
   });
 });
