@@ -73,7 +73,7 @@ const inputFields = defineInputFields([
   IDEMPOTENCY_KEY_FIELD,
 ]);
 
-const lineItem = schema.looseObject({ item_to: schema.string().optional(), item_text: schema.string().optional() });
+const lineItem = schema.object({ item_to: schema.string().optional(), item_text: schema.string().optional() }).passthrough();
 const inputShape = schema.object({
   from: requiredText('The sender'),
   to: schema.union([schema.string(), schema.array(schema.string())]).optional().transform((value) => (value === undefined ? [] : splitNumbers(value))),

@@ -18,7 +18,7 @@ const inputFields = defineInputFields([
 
 const inputShape = schema.object({
   consent_id: requiredText('The consent'),
-  status: schema.enum(['active', 'inactive'], { error: 'choose Active or Inactive.' }),
+  status: schema.enum(['active', 'inactive'], { message: 'choose Active or Inactive.' }),
 });
 
 export default defineCreate({

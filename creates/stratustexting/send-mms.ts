@@ -30,15 +30,26 @@ const inputFields = defineInputFields([
   },
 ]);
 
+/**
+ * An http(s) link the URL parser accepts, written with `://` (so not `http:example.com`). Tabs and
+ * line breaks are dropped from it, as the URL parser itself drops them.
+ */
+const webLink = (message: string) =>
+  schema
+    .string()
+    .url({ message })
+    .refine((link) => /^https?:\/\//i.test(link), { message })
+    .transform((link) => link.replace(/[\t\n\r]/g, ''));
+
 const inputShape = schema.object({
   from: requiredText('The sender'),
   to: schema
-    .union([schema.string(), schema.array(schema.string())], { error: 'At least one phone number is required.' })
+    .union([schema.string(), schema.array(schema.string())], { errorMap: () => ({ message: 'At least one phone number is required.' }) })
     .transform(splitNumbers)
-    .refine((numbers) => numbers.length > 0, { error: 'At least one phone number is required.' })
-    .refine((numbers) => numbers.length <= MAX_RECIPIENTS, { error: `Give at most ${MAX_RECIPIENTS} phone numbers.` }),
-  media: requiredText('The media file').pipe(schema.url({ protocol: /^https?$/, error: 'must be a file from an earlier step or a link starting with https:// or http://.' })),
-  text: optionalText().pipe(schema.string().max(MAX_TEXT_LENGTH, { error: `is longer than ${MAX_TEXT_LENGTH} characters.` }).optional()),
+    .refine((numbers) => numbers.length > 0, { message: 'At least one phone number is required.' })
+    .refine((numbers) => numbers.length <= MAX_RECIPIENTS, { message: `Give at most ${MAX_RECIPIENTS} phone numbers.` }),
+  media: requiredText('The media file').pipe(webLink('must be a file from an earlier step or a link starting with https:// or http://.')),
+  text: optionalText().pipe(schema.string().max(MAX_TEXT_LENGTH, { message: `is longer than ${MAX_TEXT_LENGTH} characters.` }).optional()),
   default_country: optionalText(),
 });
 

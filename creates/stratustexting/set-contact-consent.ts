@@ -22,7 +22,7 @@ const inputFields = defineInputFields([
 const inputShape = schema.object({
   mobile: requiredText('The mobile number'),
   consent_id: requiredText('The consent'),
-  action: schema.enum(['add', 'remove'], { error: 'choose Add or Remove.' }),
+  action: schema.enum(['add', 'remove'], { message: 'choose Add or Remove.' }),
   default_country: optionalText(),
 });
 

@@ -29,9 +29,9 @@ const inputFields = defineInputFields([
 
 const inputShape = schema.object({
   message_ids: schema
-    .union([schema.string(), schema.array(schema.string())], { error: 'At least one message UUID is required.' })
+    .union([schema.string(), schema.array(schema.string())], { errorMap: () => ({ message: 'At least one message UUID is required.' }) })
     .transform((value) => (typeof value === 'string' ? [value] : value).flatMap((item) => item.split(/[,;\s]+/)).filter((id) => id !== ''))
-    .refine((ids) => ids.length > 0, { error: 'At least one message UUID is required.' }),
+    .refine((ids) => ids.length > 0, { message: 'At least one message UUID is required.' }),
 });
 
 function checkedIds(ids: readonly string[]): string[] {

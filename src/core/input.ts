@@ -1,4 +1,4 @@
-import { z as schema, type ZodType } from 'zod';
+import { z as schema, type ZodType, type ZodTypeDef } from 'zod';
 import { inputError } from './input-error';
 
 interface LabelledField {
@@ -13,7 +13,7 @@ type FieldList = readonly (LabelledField | ((...args: never[]) => unknown))[];
  * Validates a step's input with `shape`; the first problem becomes a Zapier error that names
  * the field by the label the user sees.
  */
-export function parseInput<T>(shape: ZodType<T>, inputData: unknown, fields: FieldList): T {
+export function parseInput<T>(shape: ZodType<T, ZodTypeDef, unknown>, inputData: unknown, fields: FieldList): T {
   const result = shape.safeParse(inputData);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
@@ -25,7 +25,10 @@ export function parseInput<T>(shape: ZodType<T>, inputData: unknown, fields: Fie
 
 /** A required text field: present and not only blanks. */
 export const requiredText = (what: string) =>
-  schema.string({ error: `${what} is required.` }).trim().min(1, { error: `${what} is required.` });
+  schema
+    .string({ required_error: `${what} is required.`, invalid_type_error: `${what} is required.` })
+    .trim()
+    .min(1, { message: `${what} is required.` });
 
 /** An optional text field: blank counts as absent. */
 export const optionalText = () =>

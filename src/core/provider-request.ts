@@ -1,5 +1,5 @@
 import { errors, type HttpRequestOptions, type HttpResponse, type ZObject } from 'zapier-platform-core';
-import type { ZodType } from 'zod';
+import type { ZodType, ZodTypeDef } from 'zod';
 import { providerError, providerReason, redact, timeoutError, type CallContext } from './provider-errors';
 
 export type ProviderRequest = HttpRequestOptions & { url: string };
@@ -98,7 +98,7 @@ function unexpected(context: CallContext, status: number, what: string): Error {
   return new errors.Error(`${context.provider} answered "${context.action}" with ${what}.`, 'unexpected_response', status);
 }
 
-function parseAnswer<T>(response: HttpResponse, schema: ZodType<T>, context: CallContext): T {
+function parseAnswer<T>(response: HttpResponse, schema: ZodType<T, ZodTypeDef, unknown>, context: CallContext): T {
   const { content, status } = response;
   // An API answers data; a page is a login screen, a proxy or the wrong address, never a success.
   if (HTML_PAGE.test(content)) {
@@ -124,7 +124,7 @@ function failure(response: HttpResponse, context: CallContext): Error {
 export async function callProvider<T>(
   z: ZObject,
   request: ProviderRequest,
-  schema: ZodType<T>,
+  schema: ZodType<T, ZodTypeDef, unknown>,
   context: CallContext,
 ): Promise<T> {
   const response = await send(z, request, context);
@@ -136,7 +136,7 @@ export async function callProvider<T>(
 export async function callProviderOrNull<T>(
   z: ZObject,
   request: ProviderRequest,
-  schema: ZodType<T>,
+  schema: ZodType<T, ZodTypeDef, unknown>,
   context: CallContext,
 ): Promise<T | null> {
   const response = await send(z, request, context);

@@ -61,16 +61,16 @@ export function sendSmsCreate(channel: SmsChannel) {
   ] satisfies PlainInputField[];
 
   const textShape = channel.maxTextLength
-    ? requiredText('The message').pipe(schema.string().max(channel.maxTextLength, { error: `The message is longer than ${channel.maxTextLength} characters.` }))
+    ? requiredText('The message').pipe(schema.string().max(channel.maxTextLength, { message: `The message is longer than ${channel.maxTextLength} characters.` }))
     : requiredText('The message');
   const inputShape = schema.object({
     from: requiredText('The sender'),
     to: schema
-      .union([schema.string(), schema.array(schema.string())], { error: 'At least one phone number is required.' })
+      .union([schema.string(), schema.array(schema.string())], { errorMap: () => ({ message: 'At least one phone number is required.' }) })
       .transform(splitNumbers)
-      .refine((numbers) => numbers.length > 0, { error: 'At least one phone number is required.' })
+      .refine((numbers) => numbers.length > 0, { message: 'At least one phone number is required.' })
       .refine((numbers) => numbers.length <= channel.maxRecipients, {
-        error: channel.maxRecipients === 1 ? 'Give one phone number only.' : `Give at most ${channel.maxRecipients} phone numbers.`,
+        message: channel.maxRecipients === 1 ? 'Give one phone number only.' : `Give at most ${channel.maxRecipients} phone numbers.`,
       }),
     text: textShape,
     default_country: schema.string().trim().optional(),

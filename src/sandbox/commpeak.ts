@@ -61,7 +61,7 @@ function valueAt(root: unknown, path: Path): unknown {
 }
 
 /** A zod issue in pydantic v2's words, as FastAPI puts it in a 422. */
-function pydanticError(body: unknown, issue: schema.core.$ZodIssue) {
+function pydanticError(body: unknown, issue: schema.ZodIssue) {
   const path = issue.path as Path;
   const loc = ['body', ...path];
   const input = valueAt(body, path);
@@ -72,7 +72,7 @@ function pydanticError(body: unknown, issue: schema.core.$ZodIssue) {
   return { type: 'model_attributes_type', loc, msg: 'Input should be a valid dictionary or object to extract fields from', input };
 }
 
-function validated<T>(request: SandboxRequest, shape: schema.ZodType<T>): { value: T } | { reply: Reply } {
+function validated<T>(request: SandboxRequest, shape: schema.ZodType<T, schema.ZodTypeDef, unknown>): { value: T } | { reply: Reply } {
   const isJson = request.contentType === '' || request.contentType === 'application/json';
   const body = isJson ? jsonBody(request) : { value: request.rawBody };
   if ('invalid' in body) {

@@ -146,14 +146,15 @@ function inputOf(request: SandboxRequest): Record<string, unknown> {
 // ---------------------------------------------------------------- validation, Laravel-style
 
 const attribute = (field: string) => field.replace(/_/g, ' ');
-const required = (field: string) => schema.string({ error: `The ${attribute(field)} field is required.` });
-const alphaNum = (field: string) => required(field).regex(/^[a-zA-Z0-9]+$/, { error: `The ${attribute(field)} field must only contain letters and numbers.` });
+const required = (field: string) =>
+  schema.string({ required_error: `The ${attribute(field)} field is required.`, invalid_type_error: `The ${attribute(field)} field is required.` });
+const alphaNum = (field: string) => required(field).regex(/^[a-zA-Z0-9]+$/, { message: `The ${attribute(field)} field must only contain letters and numbers.` });
 const dateTime = (field: string) =>
   required(field).refine((value) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value.replace(' ', 'T')}Z`)), {
-    error: `The ${attribute(field)} field must match the format Y-m-d H:i:s.`,
+    message: `The ${attribute(field)} field must match the format Y-m-d H:i:s.`,
   });
 const UK_NUMBER = /^(?:\+?44|0)[1-9]\d{8,9}$/;
-const ukNumber = (field: string) => required(field).regex(UK_NUMBER, { error: `The ${attribute(field)} field must be a valid UK number.` });
+const ukNumber = (field: string) => required(field).regex(UK_NUMBER, { message: `The ${attribute(field)} field must be a valid UK number.` });
 
 function unprocessable(errors: Record<string, string[]>): Reply {
   const messages = Object.values(errors).flat();
@@ -162,7 +163,7 @@ function unprocessable(errors: Record<string, string[]>): Reply {
   return json(422, { message, errors });
 }
 
-function validate<T>(input: Record<string, unknown>, shape: schema.ZodType<T>): { value: T } | { reply: Reply } {
+function validate<T>(input: Record<string, unknown>, shape: schema.ZodType<T, schema.ZodTypeDef, unknown>): { value: T } | { reply: Reply } {
   const parsed = shape.safeParse(input);
   if (parsed.success) return { value: parsed.data };
   const errors: Record<string, string[]> = {};
@@ -268,9 +269,9 @@ function addApiRoutes(route: (method: string, path: string, handler: Handler) =>
       inputOf(request),
       schema.object({
         sender_id: alphaNum('sender_id')
-          .max(SENDER_ID_MAX, { error: `The sender id field must not be greater than ${SENDER_ID_MAX} characters.` })
+          .max(SENDER_ID_MAX, { message: `The sender id field must not be greater than ${SENDER_ID_MAX} characters.` })
           .refine((name) => !state.senderIds.some((record) => record.sender_id.toLowerCase() === name.toLowerCase()), {
-            error: 'The sender id has already been taken.',
+            message: 'The sender id has already been taken.',
           }),
       }),
     );
@@ -283,11 +284,11 @@ function addApiRoutes(route: (method: string, path: string, handler: Handler) =>
     const body = validate(
       inputOf(request),
       schema.object({
-        source: alphaNum('source').refine(approved, { error: 'The selected source is invalid.' }),
+        source: alphaNum('source').refine(approved, { message: 'The selected source is invalid.' }),
         destination: required('destination')
-          .regex(/^\d+$/, { error: 'The destination field must be a number.' })
-          .regex(/^\d{10,15}$/, { error: 'The destination field must be between 10 and 15 digits.' }),
-        text: required('text').max(TEXT_MAX, { error: `The text field must not be greater than ${TEXT_MAX} characters.` }),
+          .regex(/^\d+$/, { message: 'The destination field must be a number.' })
+          .regex(/^\d{10,15}$/, { message: 'The destination field must be between 10 and 15 digits.' }),
+        text: required('text').max(TEXT_MAX, { message: `The text field must not be greater than ${TEXT_MAX} characters.` }),
       }),
     );
     if ('reply' in body) return body.reply;
@@ -307,7 +308,7 @@ function addApiRoutes(route: (method: string, path: string, handler: Handler) =>
         })
         .refine((filters) => !filters.sent_since || !filters.sent_until || filters.sent_until >= filters.sent_since, {
           path: ['sent_until'],
-          error: 'The sent until field must be a date after or equal to sent since.',
+          message: 'The sent until field must be a date after or equal to sent since.',
         }),
     );
     if ('reply' in body) return body.reply;

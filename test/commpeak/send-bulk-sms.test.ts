@@ -307,7 +307,7 @@ describe('Send Bulk SMS through CommPeak', () => {
     it('on a malformed answer to the first request', async () => {
       commpeak().post('/simple_send/', { messages: [A, B] }).reply(200, 'OK');
       expect(appError(await rejection(sendBulk({ from: 'GLOBAL', to: ['+972524265292', '+972545330008'], text: 'Your order is ready', idempotency_key: KEY })))).toEqual({
-        message: 'CommPeak answered "send bulk SMS" with a response this integration does not understand (body: Invalid input: expected object, received string).',
+        message: 'CommPeak answered "send bulk SMS" with a response this integration does not understand (body: Expected object, received string).',
         code: 'unexpected_response',
         status: 200,
       });

@@ -134,7 +134,7 @@ describe('Send SMS through CommPeak', () => {
   it('reports a malformed 200 as a response it does not understand', async () => {
     commpeak().post('/simple_send/', request).reply(200, { status: true, messages: 'queued' });
     expect(appError(await rejection(sendSms(input)))).toEqual({
-      message: 'CommPeak answered "send an SMS" with a response this integration does not understand (messages: Invalid input: expected array, received string).',
+      message: 'CommPeak answered "send an SMS" with a response this integration does not understand (messages: Expected array, received string).',
       code: 'unexpected_response',
       status: 200,
     });

@@ -103,7 +103,7 @@ describe('callProvider', () => {
     expect(appError(await rejection(appTester(fetchMessage, bundle)))).toEqual({
       message:
         'Acme SMS answered "Find Message" with a response this integration does not understand ' +
-        '(id: Invalid input: expected string, received number; status: Invalid option: expected one of "queued"|"sent"|"delivered").',
+        "(id: Expected string, received number; status: Invalid enum value. Expected 'queued' | 'sent' | 'delivered', received 'lost').",
       code: 'unexpected_response',
       status: 200,
     });
@@ -114,7 +114,7 @@ describe('callProvider', () => {
     expect(appError(await rejection(appTester(fetchMessage, bundle)))).toEqual({
       message:
         'Acme SMS answered "Find Message" with a response this integration does not understand ' +
-        '(body: Invalid input: expected object, received string).',
+        '(body: Expected object, received string).',
       code: 'unexpected_response',
       status: 200,
     });
@@ -125,7 +125,7 @@ describe('callProvider', () => {
     expect(appError(await rejection(appTester(fetchMessage, bundle)))).toEqual({
       message:
         'Acme SMS answered "Find Message" with a response this integration does not understand ' +
-        '(body: Invalid input: expected object, received undefined).',
+        '(body: Required).',
       code: 'unexpected_response',
       status: 200,
     });

@@ -81,7 +81,7 @@ describe('SMS Extension authentication (session on the password grant)', () => {
       const error = await rejection(appTester(startSession, { authData: credentials }));
       expect(appError(error)).toEqual({
         message:
-          'SMS Extension answered "sign in with the username and password" with a response this integration does not understand (access_token: Invalid input: expected string, received undefined).',
+          'SMS Extension answered "sign in with the username and password" with a response this integration does not understand (access_token: Required).',
         code: 'unexpected_response',
         status: 200,
       });

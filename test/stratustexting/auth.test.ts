@@ -129,7 +129,7 @@ describe('StratusTexting authentication (OAuth2 authorization code)', () => {
     it('refuses a token response without an access token', async () => {
       tokenEndpoint().post('/oauth2/token/', form).reply(200, { refresh_token: 'r1' });
       expect(appError(await rejection(appTester(oauth2Config.getAccessToken, bundle)))).toEqual({
-        message: 'StratusTexting answered "Sign in" with a response this integration does not understand (access_token: Invalid input: expected string, received undefined).',
+        message: 'StratusTexting answered "Sign in" with a response this integration does not understand (access_token: Required).',
         code: 'unexpected_response',
         status: 200,
       });

@@ -201,7 +201,7 @@ describe('Send SMS (send_sms)', () => {
     it('refuses a success body that is not a JSON object', async () => {
       expectSend(200, '[1, 2]');
       expect(appError(await rejection(send(input)))).toEqual({
-        message: 'StratusTexting answered "Send SMS" with a response this integration does not understand (body: Invalid input: expected object, received array).',
+        message: 'StratusTexting answered "Send SMS" with a response this integration does not understand (body: Expected object, received array).',
         code: 'unexpected_response',
         status: 200,
       });

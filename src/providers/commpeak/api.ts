@@ -48,23 +48,27 @@ export interface OutgoingMessage {
   message_content: string;
 }
 
-const messageResult = schema.looseObject({
-  // The seed echoes our string ids; a number is accepted in case the API normalises them.
-  internal_id: schema.union([schema.string(), schema.number()]).transform(String),
-  message_uuid: schema.string().nullish(),
-  // Seed: null on success, "RATE_LIMIT" when throttled; other codes UNKNOWN.
-  error: schema.string().nullish(),
-  // Third-party code reads a free-text `details` beside `error` (not in the seed).
-  details: schema.unknown().optional(),
-});
+const messageResult = schema
+  .object({
+    // The seed echoes our string ids; a number is accepted in case the API normalises them.
+    internal_id: schema.union([schema.string(), schema.number()]).transform(String),
+    message_uuid: schema.string().nullish(),
+    // Seed: null on success, "RATE_LIMIT" when throttled; other codes UNKNOWN.
+    error: schema.string().nullish(),
+    // Third-party code reads a free-text `details` beside `error` (not in the seed).
+    details: schema.unknown().optional(),
+  })
+  .passthrough();
 
-const sendAnswer = schema.looseObject({
-  status: schema.boolean().optional(),
-  task_id: schema.string().nullish(),
-  // The seed's rate-limit example lists one of the two messages sent: entries may be missing,
-  // and the research says the whole list may be (so it is optional).
-  messages: schema.array(messageResult).nullish(),
-});
+const sendAnswer = schema
+  .object({
+    status: schema.boolean().optional(),
+    task_id: schema.string().nullish(),
+    // The seed's rate-limit example lists one of the two messages sent: entries may be missing,
+    // and the research says the whole list may be (so it is optional).
+    messages: schema.array(messageResult).nullish(),
+  })
+  .passthrough();
 
 export type MessageResult = schema.infer<typeof messageResult>;
 export type SendAnswer = schema.infer<typeof sendAnswer>;
@@ -81,7 +85,7 @@ export function simpleSend(z: ZObject, messages: readonly OutgoingMessage[], act
 
 // The status answer's shape is UNKNOWN (no example anywhere): any JSON object or list is taken.
 const statusAnswer = schema.union([schema.array(schema.unknown()), schema.record(schema.string(), schema.unknown())], {
-  error: 'expected a JSON object or list',
+  errorMap: () => ({ message: 'expected a JSON object or list' }),
 });
 
 /**

@@ -76,12 +76,14 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 // ---------------------------------------------------------------- tokens
 
-const tokenAnswer = schema.looseObject({
-  access_token: schema.string().min(1),
-  // ASSUMPTION: Passport issues a refresh token with every grant and rotates it on refresh.
-  refresh_token: schema.string().min(1).optional(),
-  expires_in: schema.number().optional(),
-});
+const tokenAnswer = schema
+  .object({
+    access_token: schema.string().min(1),
+    // ASSUMPTION: Passport issues a refresh token with every grant and rotates it on refresh.
+    refresh_token: schema.string().min(1).optional(),
+    expires_in: schema.number().optional(),
+  })
+  .passthrough();
 export type TokenAnswer = schema.infer<typeof tokenAnswer>;
 
 export interface ClientCredentials {
@@ -109,9 +111,12 @@ export function requestToken(z: ZObject, authData: Bundle['authData'], client: C
 // naming the sender in `sender_id`, `name` or `sender`.
 const rawSenderId = schema.union([
   schema.string().trim().min(1),
-  schema.looseObject({}).refine((record) => senderNameOf(record) !== undefined, { error: 'a sender id without a name' }),
+  schema
+    .object({})
+    .passthrough()
+    .refine((record) => senderNameOf(record) !== undefined, { message: 'a sender id without a name' }),
 ]);
-const senderIdList = schema.union([schema.array(rawSenderId), schema.looseObject({ data: schema.array(rawSenderId) }).transform((page) => page.data)]);
+const senderIdList = schema.union([schema.array(rawSenderId), schema.object({ data: schema.array(rawSenderId) }).passthrough().transform((page) => page.data)]);
 
 function senderNameOf(record: Record<string, unknown>): string | undefined {
   return textOf(record.sender_id) ?? textOf(record.name) ?? textOf(record.sender);
@@ -175,8 +180,9 @@ const providerId = schema.union([schema.string().trim().min(1), schema.number()]
 // receiver as `sender`/`receiver` (the list filters) or `source`/`destination` (the send
 // parameters), the body as `text` or `message`, and its time as `sent_at` or `created_at`.
 const rawSms = schema
-  .looseObject({ id: providerId.optional(), sms_id: providerId.optional() })
-  .refine((sms) => sms.id !== undefined || sms.sms_id !== undefined, { error: 'an SMS without an id' });
+  .object({ id: providerId.optional(), sms_id: providerId.optional() })
+  .passthrough()
+  .refine((sms) => sms.id !== undefined || sms.sms_id !== undefined, { message: 'an SMS without an id' });
 type RawSms = schema.infer<typeof rawSms>;
 
 export interface Sms extends Record<string, unknown> {
@@ -215,7 +221,8 @@ function nextPageOf(page: { next_page_url?: string | null; links?: unknown }, cu
 const smsPage = schema.union([
   schema.array(rawSms).transform((items) => ({ items, next_page_url: null, links: undefined })),
   schema
-    .looseObject({ data: schema.array(rawSms), next_page_url: schema.string().nullish(), links: schema.unknown().optional() })
+    .object({ data: schema.array(rawSms), next_page_url: schema.string().nullish(), links: schema.unknown().optional() })
+    .passthrough()
     .transform((page) => ({ items: page.data, next_page_url: page.next_page_url, links: page.links })),
 ]);
 
@@ -265,7 +272,7 @@ export async function listSms(z: ZObject, bundle: Bundle, filters: SmsFilters, m
 }
 
 // ASSUMPTION: /sms/detail/{id} answers the record itself or `{ data: record }`; 404 for an unknown id.
-const smsDetail = schema.union([rawSms, schema.looseObject({ data: rawSms }).transform((body) => body.data)]);
+const smsDetail = schema.union([rawSms, schema.object({ data: rawSms }).passthrough().transform((body) => body.data)]);
 
 export async function findSmsById(z: ZObject, bundle: Bundle, id: string): Promise<Sms | null> {
   const found = await callProviderOrNull(z, { method: 'GET', url: urlOf(bundle.authData, PATHS.smsDetail(id)) }, smsDetail, apiCall('find an SMS'));

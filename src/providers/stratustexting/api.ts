@@ -29,7 +29,7 @@ const numberList = schema
     schema.array(
       schema.union([
         schema.string(),
-        schema.looseObject({ phoneNumber: schema.string().optional(), number: schema.string().optional() }),
+        schema.object({ phoneNumber: schema.string().optional(), number: schema.string().optional() }).passthrough(),
       ]),
     ),
   ])
@@ -42,7 +42,7 @@ const numberList = schema
 // ---------------------------------------------------------------- messages
 
 /** The send response is `{ "result": "Message Processed Successfully" }`; other fields (an id?) are UNKNOWN. */
-export const sendResultSchema = schema.looseObject({ result: schema.string().optional() });
+export const sendResultSchema = schema.object({ result: schema.string().optional() }).passthrough();
 export type SendResult = schema.infer<typeof sendResultSchema>;
 
 /** Send SMS: everything travels in the query string with an empty body (a documented quirk). */
@@ -64,15 +64,17 @@ export function sendMms(z: ZObject, message: { from: string; to: string[]; text?
 
 // ASSUMPTION: fields beyond id, from, to, text and lastUpdated (epoch ms) are not documented; the
 // direction and status names are guesses kept optional, and every other field is passed through.
-const messageSchema = schema.looseObject({
-  id: schema.union([schema.string(), schema.number()]).transform(String),
-  from: schema.string().optional(),
-  to: numberList.optional(),
-  text: schema.string().optional(),
-  direction: schema.string().optional(),
-  status: schema.string().optional(),
-  lastUpdated: schema.number().optional(),
-});
+const messageSchema = schema
+  .object({
+    id: schema.union([schema.string(), schema.number()]).transform(String),
+    from: schema.string().optional(),
+    to: numberList.optional(),
+    text: schema.string().optional(),
+    direction: schema.string().optional(),
+    status: schema.string().optional(),
+    lastUpdated: schema.number().optional(),
+  })
+  .passthrough();
 
 export interface Message extends Record<string, unknown> {
   id: string;
@@ -108,14 +110,16 @@ export async function getMessage(z: ZObject, messageId: string): Promise<Message
 
 // ASSUMPTION: "Get Sites" is `GET /sites`, answering a list (bare or in `content`) of sites with an
 // id, a name and the organization id; a site is the "department" of webhook event filters.
-const siteSchema = schema.looseObject({
-  id: schema.union([schema.string(), schema.number()]).transform(String),
-  name: schema.string().optional(),
-  orgId: schema.string().optional(),
-  organizationId: schema.string().optional(),
-});
+const siteSchema = schema
+  .object({
+    id: schema.union([schema.string(), schema.number()]).transform(String),
+    name: schema.string().optional(),
+    orgId: schema.string().optional(),
+    organizationId: schema.string().optional(),
+  })
+  .passthrough();
 const siteListSchema = schema
-  .union([schema.array(siteSchema), schema.looseObject({ content: schema.array(siteSchema) })])
+  .union([schema.array(siteSchema), schema.object({ content: schema.array(siteSchema) }).passthrough()])
   .transform((body) => (Array.isArray(body) ? body : body.content));
 
 export interface Site extends Record<string, unknown> {
@@ -145,15 +149,17 @@ const CONTACT_PATHS = {
   byId: (id: string) => `/contact/${segment(id)}`,
 };
 
-const contactSchema = schema.looseObject({
-  id: schema.union([schema.string(), schema.number()]).transform(String),
-  firstName: schema.string().nullish(),
-  lastName: schema.string().nullish(),
-  mobileNumber: schema.string().nullish(),
-  email: schema.string().nullish(),
-  company: schema.string().nullish(),
-  notes: schema.string().nullish(),
-});
+const contactSchema = schema
+  .object({
+    id: schema.union([schema.string(), schema.number()]).transform(String),
+    firstName: schema.string().nullish(),
+    lastName: schema.string().nullish(),
+    mobileNumber: schema.string().nullish(),
+    email: schema.string().nullish(),
+    company: schema.string().nullish(),
+    notes: schema.string().nullish(),
+  })
+  .passthrough();
 
 export interface Contact extends Record<string, unknown> {
   id: string;
@@ -204,7 +210,7 @@ function contactBody(changes: ContactChanges): Record<string, string> {
 const contactPageSchema = schema
   .union([
     schema.array(contactSchema),
-    schema.looseObject({ content: schema.array(contactSchema), last: schema.boolean().optional() }),
+    schema.object({ content: schema.array(contactSchema), last: schema.boolean().optional() }).passthrough(),
   ])
   .transform((body) => (Array.isArray(body) ? { content: body, last: undefined } : body));
 
@@ -272,12 +278,14 @@ const CONSENT_PATHS = {
   onContact: '/customconsent/contact',
 };
 
-const consentSchema = schema.looseObject({
-  id: schema.string(),
-  name: schema.string().nullish(),
-  description: schema.string().nullish(),
-  active: schema.boolean().nullish(),
-});
+const consentSchema = schema
+  .object({
+    id: schema.string(),
+    name: schema.string().nullish(),
+    description: schema.string().nullish(),
+    active: schema.boolean().nullish(),
+  })
+  .passthrough();
 export type Consent = schema.infer<typeof consentSchema>;
 
 export interface ConsentDetails {
@@ -299,7 +307,7 @@ export function getConsent(z: ZObject, id: string): Promise<Consent | null> {
 
 export async function listConsents(z: ZObject): Promise<Consent[]> {
   const listSchema = schema
-    .union([schema.array(consentSchema), schema.looseObject({ content: schema.array(consentSchema) })])
+    .union([schema.array(consentSchema), schema.object({ content: schema.array(consentSchema) }).passthrough()])
     .transform((body) => (Array.isArray(body) ? body : body.content));
   return callProvider(z, api(CONSENT_PATHS.all), listSchema, context('Get All Custom Consents'));
 }
@@ -318,7 +326,7 @@ export function setContactConsent(
       method: 'POST',
       body: { mobileNumber: change.mobile, customConsentId: change.consentId, action: change.action.toUpperCase() },
     }),
-    schema.union([schema.looseObject({}), schema.undefined()]).transform((body) => body ?? {}),
+    schema.union([schema.object({}).passthrough(), schema.undefined()]).transform((body) => body ?? {}),
     context(change.action === 'add' ? 'Add Custom Consent to Contact' : 'Remove Custom Consent from Contact'),
   );
 }
@@ -334,16 +342,18 @@ export function eventFilter(kind: EventKind, orgId: string, departmentId: string
   return kind === 'contact' ? `${base}/contact` : `${base}/message?direction=${kind}`;
 }
 
-const subscriptionSchema = schema.looseObject({
-  id: schema.string(),
-  uri: schema.string().optional(),
-  eventFilters: schema.array(schema.string()).default([]),
-  disabledFilters: schema
-    .array(schema.looseObject({ filter: schema.string().optional(), reason: schema.string().optional(), message: schema.string().optional() }))
-    .default([]),
-  expirationTime: schema.string().optional(),
-  status: schema.string().optional(),
-});
+const subscriptionSchema = schema
+  .object({
+    id: schema.string(),
+    uri: schema.string().optional(),
+    eventFilters: schema.array(schema.string()).default([]),
+    disabledFilters: schema
+      .array(schema.object({ filter: schema.string().optional(), reason: schema.string().optional(), message: schema.string().optional() }).passthrough())
+      .default([]),
+    expirationTime: schema.string().optional(),
+    status: schema.string().optional(),
+  })
+  .passthrough();
 export type Subscription = schema.infer<typeof subscriptionSchema>;
 
 export function subscribe(z: ZObject, hook: { uri: string; filter: string; expiresAt: Date }): Promise<Subscription> {
@@ -377,7 +387,8 @@ export async function unsubscribe(z: ZObject, subscriptionId: string): Promise<v
  */
 export function messageEventId(payload: unknown): string | null {
   const parsed = schema
-    .looseObject({ messageInfo: schema.looseObject({ messageId: schema.union([schema.string().min(1), schema.number()]) }) })
+    .object({ messageInfo: schema.object({ messageId: schema.union([schema.string().min(1), schema.number()]) }).passthrough() })
+    .passthrough()
     .safeParse(payload);
   return parsed.success ? String(parsed.data.messageInfo.messageId) : null;
 }
@@ -389,8 +400,8 @@ export function messageEventId(payload: unknown): string | null {
 export function contactFromEvent(payload: unknown): Contact | null {
   const holder = schema
     .union([
-      schema.looseObject({ contact: contactSchema }).transform((body) => body.contact),
-      schema.looseObject({ contactInfo: contactSchema }).transform((body) => body.contactInfo),
+      schema.object({ contact: contactSchema }).passthrough().transform((body) => body.contact),
+      schema.object({ contactInfo: contactSchema }).passthrough().transform((body) => body.contactInfo),
       contactSchema,
     ])
     .safeParse(payload);

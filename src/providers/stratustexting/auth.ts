@@ -4,12 +4,14 @@ import { callProvider } from '../../core/provider-request';
 import { listSites } from './api';
 import { brand } from './brand';
 
-const tokenSchema = schema.looseObject({
-  access_token: schema.string().min(1),
-  refresh_token: schema.string().optional(),
-  id_token: schema.string().optional(),
-  expires_in: schema.number().optional(),
-});
+const tokenSchema = schema
+  .object({
+    access_token: schema.string().min(1),
+    refresh_token: schema.string().optional(),
+    id_token: schema.string().optional(),
+    expires_in: schema.number().optional(),
+  })
+  .passthrough();
 
 function appSecret(name: 'CLIENT_ID' | 'CLIENT_SECRET' | 'API_KEY'): string {
   const value = process.env[name];
@@ -33,7 +35,10 @@ function accountNameFrom(idToken: string | undefined): string | undefined {
   if (!payload) return undefined;
   try {
     const claims: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-    const parsed = schema.looseObject({ email: schema.string().optional(), 'cognito:username': schema.string().optional() }).safeParse(claims);
+    const parsed = schema
+      .object({ email: schema.string().optional(), 'cognito:username': schema.string().optional() })
+      .passthrough()
+      .safeParse(claims);
     return parsed.success ? (parsed.data.email ?? parsed.data['cognito:username']) : undefined;
   } catch {
     return undefined;

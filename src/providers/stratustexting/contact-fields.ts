@@ -20,7 +20,7 @@ export const defaultCountryField = {
 export const contactDetailShape = {
   first_name: optionalText(),
   last_name: optionalText(),
-  email: optionalText().pipe(schema.email({ error: 'is not an e-mail address.' }).optional()),
+  email: optionalText().pipe(schema.string().email({ message: 'is not an e-mail address.' }).optional()),
   company: optionalText(),
   notes: optionalText(),
   default_country: optionalText(),

@@ -29,7 +29,7 @@ function problemOf(error: schema.ZodError): string {
 }
 
 /** A JSON request body parsed by `shape`, or the error reply Spring would send. */
-function readJson<T>(request: SandboxRequest, shape: schema.ZodType<T>): { value: T } | { reply: Reply } {
+function readJson<T>(request: SandboxRequest, shape: schema.ZodType<T, schema.ZodTypeDef, unknown>): { value: T } | { reply: Reply } {
   if (request.rawBody.trim() === '') return { reply: appError(request, 400, 'Required request body is missing') };
   if (request.contentType !== 'application/json') {
     return { reply: appError(request, 415, `Content-Type '${request.contentType || 'none'}' is not supported; use application/json`) };
@@ -40,28 +40,37 @@ function readJson<T>(request: SandboxRequest, shape: schema.ZodType<T>): { value
   return parsed.success ? { value: parsed.data } : { reply: appError(request, 400, problemOf(parsed.error)) };
 }
 
-const e164 = schema.string().regex(E164, { error: 'must be an E.164 number like +19495551234 (no spaces or punctuation)' });
+const e164 = schema.string().regex(E164, { message: 'must be an E.164 number like +19495551234 (no spaces or punctuation)' });
 const optionalText = (max: number) => schema.string().trim().max(max).nullable().optional();
 
 const contactFields = schema.object({
   firstName: optionalText(100),
   lastName: optionalText(100),
   mobileNumber: e164.optional(),
-  email: schema.email({ error: 'must be an e-mail address' }).nullable().optional(),
+  email: schema.string({ invalid_type_error: 'must be an e-mail address' }).email({ message: 'must be an e-mail address' }).nullable().optional(),
   company: optionalText(200),
   notes: optionalText(2000),
 });
 type ContactFields = schema.infer<typeof contactFields>;
 
 const consentFields = schema.object({
-  name: schema.string().trim().min(1, { error: 'must not be blank' }).max(100),
+  name: schema.string().trim().min(1, { message: 'must not be blank' }).max(100),
   description: schema.string().max(500).nullable().optional(),
 });
 
+/** An http(s) URL written with `://`, trimmed, without the tabs and line breaks a URL parser ignores. */
+const httpUrl = (message: string) =>
+  schema
+    .string({ required_error: message, invalid_type_error: message })
+    .trim()
+    .url({ message })
+    .refine((url) => /^https?:\/\//i.test(url), { message })
+    .transform((url) => url.replace(/[\t\n\r]/g, ''));
+
 const subscriptionInput = schema.object({
-  uri: schema.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
-  eventFilters: schema.array(schema.string()).min(1, { error: 'must list at least one filter' }),
-  expiresDateInMillies: schema.number().int().refine((value) => value > Date.now(), { error: 'must be in the future' }),
+  uri: httpUrl('must be an http(s) URL'),
+  eventFilters: schema.array(schema.string()).min(1, { message: 'must list at least one filter' }),
+  expiresDateInMillies: schema.number().int().refine((value) => value > Date.now(), { message: 'must be in the future' }),
 });
 
 export function addApiRoutes(router: Router, prefix: string, state: StratusTextingState, delivery: WebhookDelivery): void {
@@ -309,8 +318,8 @@ export function addApiRoutes(router: Router, prefix: string, state: StratusTexti
 export function addSandboxRoutes(router: Router, prefix: string, state: StratusTextingState, delivery: WebhookDelivery): void {
   const inbound = schema.object({
     from: e164,
-    to: e164.refine((number) => state.siteByNumber(number) !== undefined, { error: 'is not a number of one of the sandbox sites' }),
-    text: schema.string().min(1, { error: 'is required' }).max(MAX_TEXT_LENGTH),
+    to: e164.refine((number) => state.siteByNumber(number) !== undefined, { message: 'is not a number of one of the sandbox sites' }),
+    text: schema.string().min(1, { message: 'is required' }).max(MAX_TEXT_LENGTH),
   });
   router.add('POST', `${prefix}/_sandbox/inbound`, async (request) => {
     const raw = request.contentType === 'application/x-www-form-urlencoded' ? { value: formBody(request) } : jsonBody(request);
