@@ -1,5 +1,5 @@
 import { checkedBaseUrl } from '../../src/core/base-url';
-import { appError, inputProblem, thrown } from './thrown';
+import { appError, inputProblem, thrown } from '../support/errors';
 
 const LABEL = 'Base URL';
 

@@ -1,6 +1,6 @@
 import { z as schema } from 'zod';
 import { optionalText, parseInput, requiredText } from '../../src/core/input';
-import { appError, inputProblem, thrown } from './thrown';
+import { appError, inputProblem, thrown } from '../support/errors';
 
 const fields = [
   { key: 'mobile', label: 'Mobile Number' },

@@ -1,5 +1,5 @@
 import { splitNumbers, toE164, toInternationalDigits } from '../../src/core/phone';
-import { appError, inputProblem, thrown } from './thrown';
+import { appError, inputProblem, thrown } from '../support/errors';
 
 const MISSING_COUNTRY_HINT = ' Include the country code (for example +1 for the US) or set Default Country.';
 

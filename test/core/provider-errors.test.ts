@@ -1,5 +1,5 @@
 import { providerError, providerReason, redact, retryAfterSeconds, timeoutError, type CallContext, type ProviderAnswer } from '../../src/core/provider-errors';
-import { appError } from './thrown';
+import { appError } from '../support/errors';
 
 const context: CallContext = { provider: 'Acme SMS', action: 'Send SMS' };
 const SAID = 'Acme SMS answered "Send SMS" with HTTP';

@@ -3,7 +3,7 @@ import { createAppTester, defineApp, defineCreate, defineSearch, type Bundle, ty
 import { z as schema } from 'zod';
 import { callProvider, callProviderOrNull } from '../../src/core/provider-request';
 import { release } from '../../src/core/release';
-import { appError, rejection } from './thrown';
+import { appError, rejection } from '../support/errors';
 
 const API = 'https://api.acme-sms.test';
 const getMessage = { provider: 'Acme SMS', action: 'Find Message' };

@@ -1,7 +1,7 @@
 import { createAppTester, defineApp, type Bundle, type ZObject } from 'zapier-platform-core';
 import { release } from '../../src/core/release';
 import { sendSmsCreate, type SmsChannel } from '../../src/core/send-sms';
-import { appError, inputProblem, rejection } from './thrown';
+import { appError, inputProblem, rejection } from '../support/errors';
 
 interface SentMessage {
   from: string;

@@ -55,26 +55,7 @@ export const api = () => nock(API_HOST, { reqheaders: apiHeaders });
 export const FORBIDDEN_HINT =
   "The API rejected the integration's API key or this user lacks the permission (scope). Reconnect the account; if it persists, the integration's API_KEY setting is wrong.";
 
-/** The error `promise` rejects with; fails the test when it resolves. */
-export async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('Expected a rejection, but the promise resolved.');
-}
-
-/** Zapier's `errors.Error` (AppError) carries its message, code and status as JSON in `message`. */
-export function appError(error: Error): { message: string; code: string; status: number } {
-  expect(error.name).toBe('AppError');
-  return JSON.parse(error.message);
-}
-
-/** What a user sees for a mistake in a field: an AppError coded `invalid_input`, status 400. */
-export function inputProblem(message: string) {
-  return { message, code: 'invalid_input', status: 400 };
-}
+export { appError, inputProblem, rejection } from '../support/errors';
 
 /** The first line of an error message (the runtime appends "What happened: …" to some errors). */
 export const firstLine = (error: Error) => error.message.split('\n')[0];
