@@ -1,7 +1,7 @@
 import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
-import { optionalText, parseInput, requiredText } from '../../src/core/input';
-import { splitNumbers, toE164 } from '../../src/core/phone';
+import { optionalText, parseInput, phoneNumberList, requiredText } from '../../src/core/input';
+import { toE164 } from '../../src/core/phone';
 import { sendMms } from '../../src/providers/stratustexting/api';
 import { MAX_RECIPIENTS, MAX_TEXT_LENGTH } from './send-sms';
 
@@ -43,11 +43,7 @@ const webLink = (message: string) =>
 
 const inputShape = schema.object({
   from: requiredText('The sender'),
-  to: schema
-    .union([schema.string(), schema.array(schema.string())], { errorMap: () => ({ message: 'At least one phone number is required.' }) })
-    .transform(splitNumbers)
-    .refine((numbers) => numbers.length > 0, { message: 'At least one phone number is required.' })
-    .refine((numbers) => numbers.length <= MAX_RECIPIENTS, { message: `Give at most ${MAX_RECIPIENTS} phone numbers.` }),
+  to: phoneNumberList(MAX_RECIPIENTS),
   media: requiredText('The media file').pipe(webLink('must be a file from an earlier step or a link starting with https:// or http://.')),
   text: optionalText().pipe(schema.string().max(MAX_TEXT_LENGTH, { message: `is longer than ${MAX_TEXT_LENGTH} characters.` }).optional()),
   default_country: optionalText(),

@@ -1,5 +1,6 @@
 import { z as schema, type ZodType, type ZodTypeDef } from 'zod';
 import { inputError } from './input-error';
+import { splitNumbers } from './phone';
 
 interface LabelledField {
   key: string;
@@ -37,3 +38,11 @@ export const optionalText = () =>
     .trim()
     .optional()
     .transform((value) => (value === '' ? undefined : value));
+
+/** Phone numbers typed in one field or given as line items: split, at least one, at most `max`. */
+export const phoneNumberList = (max: number) =>
+  schema
+    .union([schema.string(), schema.array(schema.string())], { errorMap: () => ({ message: 'At least one phone number is required.' }) })
+    .transform(splitNumbers)
+    .refine((numbers) => numbers.length > 0, { message: 'At least one phone number is required.' })
+    .refine((numbers) => numbers.length <= max, { message: max === 1 ? 'Give one phone number only.' : `Give at most ${max} phone numbers.` });

@@ -1,8 +1,8 @@
 import { defineCreate, type Bundle, type PlainInputField, type ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
 import { describeText } from './message-text';
-import { parseInput, requiredText } from './input';
-import { splitNumbers, toE164, toInternationalDigits } from './phone';
+import { parseInput, phoneNumberList, requiredText } from './input';
+import { toE164, toInternationalDigits } from './phone';
 
 /** What a provider must supply for the shared Send SMS action. */
 export interface SmsChannel {
@@ -65,13 +65,7 @@ export function sendSmsCreate(channel: SmsChannel) {
     : requiredText('The message');
   const inputShape = schema.object({
     from: requiredText('The sender'),
-    to: schema
-      .union([schema.string(), schema.array(schema.string())], { errorMap: () => ({ message: 'At least one phone number is required.' }) })
-      .transform(splitNumbers)
-      .refine((numbers) => numbers.length > 0, { message: 'At least one phone number is required.' })
-      .refine((numbers) => numbers.length <= channel.maxRecipients, {
-        message: channel.maxRecipients === 1 ? 'Give one phone number only.' : `Give at most ${channel.maxRecipients} phone numbers.`,
-      }),
+    to: phoneNumberList(channel.maxRecipients),
     text: textShape,
     default_country: schema.string().trim().optional(),
   });
