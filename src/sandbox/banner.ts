@@ -4,21 +4,33 @@ import type { Sandbox } from './server';
 
 const { stratustexting, commpeak, smsExtension } = SANDBOX_CREDENTIALS;
 
+/** The environment variables each integration reads, pointed at this sandbox. */
+export function integrationEnvironment(sandbox: Sandbox): { stratustexting: Record<string, string>; commpeak: Record<string, string> } {
+  return {
+    stratustexting: {
+      CLIENT_ID: stratustexting.clientId,
+      CLIENT_SECRET: stratustexting.clientSecret,
+      API_KEY: stratustexting.apiKey,
+      STRATUSTEXTING_BASE_URL: sandbox.urls.stratustextingApi,
+      STRATUSTEXTING_AUTHORIZE_URL: sandbox.urls.stratustextingAuthorize,
+      STRATUSTEXTING_TOKEN_URL: sandbox.urls.stratustextingToken,
+    },
+    commpeak: { COMMPEAK_BASE_URL: sandbox.urls.commpeak },
+  };
+}
+
 /** The `.env` of each app directory, for `zapier-platform invoke` against the sandbox. */
 export function envBlocks(sandbox: Sandbox): Record<'stratustexting' | 'commpeak' | 'sms-extension', string[]> {
   const tokens = sandbox.stratusTextingTokens();
+  const environment = integrationEnvironment(sandbox);
+  const lines = (variables: Record<string, string>) => Object.entries(variables).map(([name, value]) => `${name}=${value}`);
   return {
     stratustexting: [
-      `CLIENT_ID=${stratustexting.clientId}`,
-      `CLIENT_SECRET=${stratustexting.clientSecret}`,
-      `API_KEY=${stratustexting.apiKey}`,
-      `STRATUSTEXTING_BASE_URL=${sandbox.urls.stratustextingApi}`,
-      `STRATUSTEXTING_AUTHORIZE_URL=${sandbox.urls.stratustextingAuthorize}`,
-      `STRATUSTEXTING_TOKEN_URL=${sandbox.urls.stratustextingToken}`,
+      ...lines(environment.stratustexting),
       `authData_access_token=${tokens.access_token}`,
       `authData_refresh_token=${tokens.refresh_token}`,
     ],
-    commpeak: [`COMMPEAK_BASE_URL=${sandbox.urls.commpeak}`, `authData_api_key=${commpeak.apiKey}`],
+    commpeak: [...lines(environment.commpeak), `authData_api_key=${commpeak.apiKey}`],
     'sms-extension': [
       `authData_base_url=${sandbox.urls.smsExtension}`,
       `authData_client_id=${smsExtension.clientId}`,

@@ -1,3 +1,3 @@
 export { startSandbox, type Sandbox, type SandboxState, type SandboxUrls } from './server';
-export { banner, envBlocks } from './banner';
+export { banner, envBlocks, integrationEnvironment } from './banner';
 export { SANDBOX_CREDENTIALS } from './credentials';

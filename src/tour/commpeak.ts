@@ -1,5 +1,5 @@
 import type { Sandbox } from '../sandbox';
-import { SANDBOX_CREDENTIALS } from '../sandbox';
+import { integrationEnvironment, SANDBOX_CREDENTIALS } from '../sandbox';
 import { expectThat, type Transcript } from './transcript';
 import { deployable } from './zapier';
 
@@ -11,7 +11,7 @@ interface BulkResult {
 }
 
 export async function commPeakTour(sandbox: Sandbox, transcript: Transcript): Promise<void> {
-  process.env.COMMPEAK_BASE_URL = sandbox.urls.commpeak;
+  Object.assign(process.env, integrationEnvironment(sandbox).commpeak);
   const app = deployable('commpeak');
   const authData = { api_key: SANDBOX_CREDENTIALS.commpeak.apiKey };
   const uuids: string[] = [];

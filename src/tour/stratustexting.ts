@@ -1,5 +1,5 @@
 import type { Sandbox } from '../sandbox';
-import { SANDBOX_CREDENTIALS } from '../sandbox';
+import { integrationEnvironment, SANDBOX_CREDENTIALS } from '../sandbox';
 import { startReceiver } from './receiver';
 import { expectThat, type Transcript } from './transcript';
 import { deployable } from './zapier';
@@ -38,15 +38,7 @@ async function signIn(authorizeUrl: string): Promise<string> {
 }
 
 export async function stratusTextingTour(sandbox: Sandbox, transcript: Transcript): Promise<void> {
-  const { clientId, clientSecret, apiKey } = SANDBOX_CREDENTIALS.stratustexting;
-  Object.assign(process.env, {
-    CLIENT_ID: clientId,
-    CLIENT_SECRET: clientSecret,
-    API_KEY: apiKey,
-    STRATUSTEXTING_BASE_URL: sandbox.urls.stratustextingApi,
-    STRATUSTEXTING_AUTHORIZE_URL: sandbox.urls.stratustextingAuthorize,
-    STRATUSTEXTING_TOKEN_URL: sandbox.urls.stratustextingToken,
-  });
+  Object.assign(process.env, integrationEnvironment(sandbox).stratustexting);
   const app = deployable('stratustexting');
   const receiver = await startReceiver();
   const department = sandbox.state.stratustexting.sites[0];

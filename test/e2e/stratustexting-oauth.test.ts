@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createAppTester, type Bundle, type ZObject } from 'zapier-platform-core';
 import { chromium, type Browser } from 'playwright-core';
 import stratusTexting from '../../src/providers/stratustexting/integration';
-import { SANDBOX_CREDENTIALS } from '../../src/sandbox';
+import { integrationEnvironment, SANDBOX_CREDENTIALS } from '../../src/sandbox';
 import { useSandbox } from '../sandbox/support';
 
 /**
@@ -26,15 +26,7 @@ describeWithBrowser('StratusTexting sign-in through the login page in headless C
   let browser: Browser;
 
   beforeAll(async () => {
-    const { clientId, clientSecret, apiKey } = SANDBOX_CREDENTIALS.stratustexting;
-    Object.assign(process.env, {
-      CLIENT_ID: clientId,
-      CLIENT_SECRET: clientSecret,
-      API_KEY: apiKey,
-      STRATUSTEXTING_BASE_URL: sandbox().urls.stratustextingApi,
-      STRATUSTEXTING_AUTHORIZE_URL: sandbox().urls.stratustextingAuthorize,
-      STRATUSTEXTING_TOKEN_URL: sandbox().urls.stratustextingToken,
-    });
+    Object.assign(process.env, integrationEnvironment(sandbox()).stratustexting);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

@@ -2,7 +2,7 @@ import { createAppTester, type Bundle, type ZObject } from 'zapier-platform-core
 import commPeak from '../../src/providers/commpeak/integration';
 import smsExtension from '../../src/providers/sms-extension/integration';
 import stratusTexting from '../../src/providers/stratustexting/integration';
-import { SANDBOX_CREDENTIALS } from '../../src/sandbox';
+import { integrationEnvironment, SANDBOX_CREDENTIALS } from '../../src/sandbox';
 import { startReceiver, useSandbox } from './support';
 
 /** The integrations themselves, through Zapier's runtime, against the sandbox: the shapes must agree. */
@@ -20,16 +20,8 @@ describe('the integrations against the sandbox', () => {
 
   describe('StratusTexting', () => {
     const appTester = createAppTester(stratusTexting);
-    const { clientId, clientSecret, apiKey } = SANDBOX_CREDENTIALS.stratustexting;
     beforeAll(() => {
-      Object.assign(process.env, {
-        CLIENT_ID: clientId,
-        CLIENT_SECRET: clientSecret,
-        API_KEY: apiKey,
-        STRATUSTEXTING_BASE_URL: sandbox().urls.stratustextingApi,
-        STRATUSTEXTING_AUTHORIZE_URL: sandbox().urls.stratustextingAuthorize,
-        STRATUSTEXTING_TOKEN_URL: sandbox().urls.stratustextingToken,
-      });
+      Object.assign(process.env, integrationEnvironment(sandbox()).stratustexting);
     });
 
     it('tests the connection, sends an SMS and finds the seeded contact', async () => {
@@ -77,7 +69,7 @@ describe('the integrations against the sandbox', () => {
     const appTester = createAppTester(commPeak);
     const authData = { api_key: SANDBOX_CREDENTIALS.commpeak.apiKey };
     beforeAll(() => {
-      process.env.COMMPEAK_BASE_URL = sandbox().urls.commpeak;
+      Object.assign(process.env, integrationEnvironment(sandbox()).commpeak);
     });
 
     it('sends an SMS and finds its status', async () => {
