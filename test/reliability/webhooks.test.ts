@@ -24,11 +24,11 @@ afterAll(() =>
   ),
 );
 
-/** Delivers an event to a trigger as Zapier would; a delivery that throws is a crash. */
-async function deliver(trigger: string, cleanedRequest: unknown): Promise<unknown> {
+/** Delivers an event to a trigger's subscription as Zapier would; a delivery that throws is a crash. */
+async function deliver(trigger: string, cleanedRequest: unknown, subscriptionId = `sub-${counts.deliveries}`): Promise<unknown> {
   counts.deliveries += 1;
   try {
-    return await appTester(hook(trigger).perform, { authData, cleanedRequest: cleanedRequest as object });
+    return await appTester(hook(trigger).perform, { authData, subscribeData: { id: subscriptionId }, cleanedRequest: cleanedRequest as object });
   } catch (error) {
     counts.crashes += 1;
     throw error;
@@ -60,15 +60,14 @@ describe('webhook payloads', () => {
     await expect(deliver('new_contact', payload)).resolves.toEqual([]);
   });
 
-  it('a duplicated event gives the same record with the same id, so Zapier sees one message', async () => {
+  it('a duplicated event fires the Zap once: Zapier does not deduplicate instant triggers, the trigger does', async () => {
     nock(API).get(`${BASE}/message/getmessagebyid/m-1`).times(2).reply(200, { id: 'm-1', text: 'Hi', lastUpdated: 1764063667000 });
     const event = { uuid: 'e-1', messageInfo: { messageId: 'm-1' } };
-    const [first, second] = [await deliver('new_inbound_message', event), await deliver('new_inbound_message', event)];
-    // Zapier fires again only for an id it has not seen.
-    const seen = new Set((first as { id: string }[]).map((message) => message.id));
-    counts.doubleFires += (second as { id: string }[]).filter((message) => !seen.has(message.id)).length;
-    expect(second).toEqual(first);
-    expect((first as { id: string }[]).map((message) => message.id)).toEqual(['m-1']);
+    const first = (await deliver('new_inbound_message', event, 'sub-dup')) as { id: string }[];
+    const second = (await deliver('new_inbound_message', { ...event, uuid: 'e-1-again' }, 'sub-dup')) as { id: string }[];
+    counts.doubleFires += second.length;
+    expect(first.map((message) => message.id)).toEqual(['m-1']);
+    expect(second).toEqual([]);
   });
 
   it('events arriving out of order each give their own message, whatever the order', async () => {

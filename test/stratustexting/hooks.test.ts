@@ -1,3 +1,4 @@
+import { firstDelivery } from '../../src/providers/stratustexting/event-hooks';
 import { api, appError, appTester, authData, BASE, rejection, triggers } from './support';
 
 const NOW = Date.UTC(2025, 5, 10, 12, 0, 0);
@@ -167,5 +168,17 @@ describe('REST hook unsubscribe (performUnsubscribe)', () => {
       code: 'provider_unavailable',
       status: 500,
     });
+  });
+});
+
+describe('remembering deliveries (firstDelivery)', () => {
+  const failingCache = { cache: { get: () => Promise.reject(new Error('No token found - cannot call RPC')), set: () => Promise.resolve(true) } };
+
+  it("lets every delivery through when Zapier's cache cannot be reached, so no event is lost", async () => {
+    await expect(firstDelivery(failingCache as never, { subscribeData: { id: 'sub-1' } } as never, 'm-1')).resolves.toBe(true);
+  });
+
+  it('lets every delivery through when the Zap holds no subscription id to remember it by', async () => {
+    await expect(firstDelivery(failingCache as never, {} as never, 'm-1')).resolves.toBe(true);
   });
 });

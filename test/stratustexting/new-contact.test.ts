@@ -30,6 +30,12 @@ describe('New Contact (new_contact)', () => {
       await expect(deliver(API_CONTACT)).resolves.toEqual([CONTACT]);
     });
 
+    it("fires once when the same contact is delivered twice to a Zap's subscription", async () => {
+      const bundle = { authData, inputData: { department_id: 'dept-1' }, subscribeData: { id: 'sub-contacts' }, cleanedRequest: API_CONTACT };
+      await expect(appTester(perform, bundle)).resolves.toEqual([CONTACT]);
+      await expect(appTester(perform, bundle)).resolves.toEqual([]);
+    });
+
     it('returns a contact given under `contact`, without calling the API', async () => {
       await expect(deliver({ uuid: 'evt-3', eventType: 'CONTACT_CREATED', contact: API_CONTACT })).resolves.toEqual([CONTACT]);
     });

@@ -50,6 +50,20 @@ describe('New Inbound Message (new_inbound_message)', () => {
       expect((second as { id: string }[]).map((item) => item.id)).toEqual([NORMALISED.id]);
     });
 
+    it("fires once when the provider delivers the same event twice to a Zap's subscription", async () => {
+      api().get(MESSAGE_PATH).twice().reply(200, apiMessage(['+19495550100', '+19495550101']));
+      const bundle = { authData, inputData: { department_id: 'dept-1' }, subscribeData: { id: 'sub-repeat' }, cleanedRequest: EVENT };
+      await expect(appTester(perform, bundle)).resolves.toEqual([NORMALISED]);
+      await expect(appTester(perform, { ...bundle, cleanedRequest: { ...EVENT, uuid: 'evt-7c1e-redelivered' } })).resolves.toEqual([]);
+    });
+
+    it('fires for every Zap whose subscription receives the event', async () => {
+      api().get(MESSAGE_PATH).twice().reply(200, apiMessage(['+19495550100', '+19495550101']));
+      const bundle = { authData, inputData: { department_id: 'dept-1' }, cleanedRequest: EVENT };
+      await expect(appTester(perform, { ...bundle, subscribeData: { id: 'sub-zap-a' } })).resolves.toEqual([NORMALISED]);
+      await expect(appTester(perform, { ...bundle, subscribeData: { id: 'sub-zap-b' } })).resolves.toEqual([NORMALISED]);
+    });
+
     it('accepts a numeric message id and fills what the message lacks with null or empty values', async () => {
       api().get(`${BASE}/message/getmessagebyid/4242`).reply(200, { id: 4242 });
       await expect(deliver({ uuid: 'evt-1', messageInfo: { messageId: 4242 } })).resolves.toEqual([

@@ -9,6 +9,27 @@ import { brand } from './brand';
 const SUBSCRIPTION_DAYS = 90;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+// Zapier deduplicates polled items, not instant-trigger deliveries, and a provider may deliver one
+// event more than once: a delivery is remembered, per subscription, for a week.
+const DELIVERY_MEMORY_SECONDS = 7 * 24 * 60 * 60;
+
+/**
+ * True the first time this Zap's subscription receives `itemId`. Without Zapier's cache (a local
+ * run, or the cache failing) every delivery counts: an event is never dropped for want of memory.
+ */
+export async function firstDelivery(z: ZObject, bundle: Bundle, itemId: string): Promise<boolean> {
+  const subscription = (bundle.subscribeData as { id?: unknown } | undefined)?.id;
+  if (typeof subscription !== 'string' || subscription === '') return true;
+  const key = `delivered:${subscription}:${itemId}`;
+  try {
+    if ((await z.cache.get(key)) !== null) return false;
+    // `nx`: of two deliveries racing, only the one that stores the key goes on.
+    return (await z.cache.set(key, true, DELIVERY_MEMORY_SECONDS, ['auth'], true)) !== false;
+  } catch {
+    return true;
+  }
+}
+
 /** The department (site) whose events a trigger listens to: a dropdown from the Sites API. */
 export const departmentField = {
   key: 'department_id',

@@ -1,7 +1,7 @@
 import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import { getMessage, messageEventId } from './api';
 import { brand } from './brand';
-import { departmentField, eventSubscription } from './event-hooks';
+import { departmentField, eventSubscription, firstDelivery } from './event-hooks';
 import { messageOutputFields, messageSample } from './samples';
 
 /** New inbound or outbound message, delivered instantly by a webhook subscription. */
@@ -21,12 +21,12 @@ export function messageTrigger(direction: 'inbound' | 'outbound') {
       inputFields: [departmentField],
       ...eventSubscription(direction),
       // The event names the message; its text and numbers come from one fetch. A body without a
-      // message id (a validation ping, something malformed) starts nothing.
+      // message id (a validation ping, something malformed), or a repeat, starts nothing.
       perform: async (z: ZObject, bundle: Bundle) => {
         const messageId = messageEventId(bundle.cleanedRequest);
         if (messageId === null) return [];
         const message = await getMessage(z, messageId);
-        return message ? [message] : [];
+        return message && (await firstDelivery(z, bundle, message.id)) ? [message] : [];
       },
       // No message-list endpoint is documented, so the editor cannot load past messages: it says
       // so and offers the sample instead of inventing one.
