@@ -3,6 +3,7 @@
  * run through Zapier's runtime (appTester) with nock answering for the provider. Shared by
  * test/reliability/error-matrix.test.ts and scripts/report-errors.ts; never loaded by an integration.
  */
+import { messageOf, throttleDelayOf } from '../core/error-details';
 import nock from 'nock';
 import { createAppTester, type App } from 'zapier-platform-core';
 import { integrationLoaders, providerKeys, type ProviderKey } from '../../index';
@@ -210,11 +211,8 @@ export function expectedOutcome(invocation: Invocation, answer: FailedAnswer): O
 }
 
 function describeError(error: Error): { outcome: Outcome; message: string } {
-  if (error.name === 'AppError') return { outcome: 'Error', message: (JSON.parse(error.message) as { message: string }).message };
-  if (error.name === 'ThrottledError') {
-    const { message, delay } = JSON.parse(error.message) as { message: string; delay: number };
-    return { outcome: `ThrottledError(${delay}s)`, message };
-  }
+  if (error.name === 'AppError') return { outcome: 'Error', message: messageOf(error) };
+  if (error.name === 'ThrottledError') return { outcome: `ThrottledError(${throttleDelayOf(error)}s)`, message: messageOf(error) };
   return { outcome: error.name, message: error.message };
 }
 

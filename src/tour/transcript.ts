@@ -1,3 +1,5 @@
+import { messageOf } from '../core/error-details';
+
 /** The tour's step-by-step transcript: each step's outcome, what it showed, and how long it took. */
 export interface StepOutcome {
   title: string;
@@ -34,17 +36,10 @@ export class Transcript {
   }
 }
 
-/** Zapier's AppError carries its message as JSON; show the message itself. */
+/** The error's name and its own words (core's errors carry them as JSON). */
 export function describeError(cause: unknown): string {
-  if (!(cause instanceof Error)) return String(cause);
-  const firstLine = cause.message.split('\n')[0] ?? '';
-  try {
-    const parsed: unknown = JSON.parse(firstLine);
-    if (parsed && typeof parsed === 'object' && 'message' in parsed) return `${cause.name}: ${String(parsed.message)}`;
-  } catch {
-    // not JSON: the plain message is the description
-  }
-  return `${cause.name}: ${firstLine}`;
+  const name = cause instanceof Error ? cause.name : 'Error';
+  return `${name}: ${messageOf(cause).split('\n')[0]}`;
 }
 
 /** Throws (failing the step) unless `condition` holds. */

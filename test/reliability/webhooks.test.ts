@@ -61,7 +61,7 @@ describe('webhook payloads', () => {
   });
 
   it('a duplicated event fires the Zap once: Zapier does not deduplicate instant triggers, the trigger does', async () => {
-    nock(API).get(`${BASE}/message/getmessagebyid/m-1`).times(2).reply(200, { id: 'm-1', text: 'Hi', lastUpdated: 1764063667000 });
+    nock(API).get(`${BASE}/message/getmessagebyid/m-1`).once().reply(200, { id: 'm-1', text: 'Hi', lastUpdated: 1764063667000 });
     const event = { uuid: 'e-1', messageInfo: { messageId: 'm-1' } };
     const first = (await deliver('new_inbound_message', event, 'sub-dup')) as { id: string }[];
     const second = (await deliver('new_inbound_message', { ...event, uuid: 'e-1-again' }, 'sub-dup')) as { id: string }[];

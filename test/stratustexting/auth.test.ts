@@ -163,10 +163,13 @@ describe('StratusTexting authentication (OAuth2 authorization code)', () => {
       expect(firstLine(error)).toBe("StratusTexting no longer accepts this connection's sign-in: reconnect the account.");
     });
 
-    it('turns a 401 invalid_client during refresh into ExpiredAuthError too', async () => {
+    it('leaves refused client credentials (401 invalid_client) to the integration admin: reconnecting cannot fix them', async () => {
       tokenEndpoint().post('/oauth2/token/', form).reply(401, { error: 'invalid_client' });
-      const error = await rejection(appTester(oauth2Config.refreshAccessToken, bundle));
-      expect(error.name).toBe('ExpiredAuthError');
+      expect(appError(await rejection(appTester(oauth2Config.refreshAccessToken, bundle)))).toEqual({
+        message: 'StratusTexting answered "Refresh sign-in" with HTTP 401: the client credentials were refused. An integration admin checks CLIENT_ID and CLIENT_SECRET.',
+        code: 'invalid_client',
+        status: 401,
+      });
     });
 
     it('leaves a server error as it is, so the refresh can be tried again', async () => {

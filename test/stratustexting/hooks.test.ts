@@ -1,4 +1,4 @@
-import { firstDelivery } from '../../src/providers/stratustexting/event-hooks';
+import { deliveryMemory } from '../../src/providers/stratustexting/event-hooks';
 import { api, appError, appTester, authData, BASE, rejection, triggers } from './support';
 
 const NOW = Date.UTC(2025, 5, 10, 12, 0, 0);
@@ -171,14 +171,37 @@ describe('REST hook unsubscribe (performUnsubscribe)', () => {
   });
 });
 
-describe('remembering deliveries (firstDelivery)', () => {
-  const failingCache = { cache: { get: () => Promise.reject(new Error('No token found - cannot call RPC')), set: () => Promise.resolve(true) } };
+describe('remembering deliveries (deliveryMemory)', () => {
+  const unreachable = () => Promise.reject(new Error('No token found - cannot call RPC'));
+  const noCache = { cache: { get: unreachable, set: unreachable } } as never;
+  const bundle = { subscribeData: { id: 'sub-1' } } as never;
 
   it("lets every delivery through when Zapier's cache cannot be reached, so no event is lost", async () => {
-    await expect(firstDelivery(failingCache as never, { subscribeData: { id: 'sub-1' } } as never, 'm-1')).resolves.toBe(true);
+    const memory = deliveryMemory(noCache, bundle);
+    await expect(memory.seen('m-1')).resolves.toBe(false);
+    await expect(memory.remember('m-1')).resolves.toBe(true);
   });
 
   it('lets every delivery through when the Zap holds no subscription id to remember it by', async () => {
-    await expect(firstDelivery(failingCache as never, {} as never, 'm-1')).resolves.toBe(true);
+    const memory = deliveryMemory(noCache, {} as never);
+    await expect(memory.seen('m-1')).resolves.toBe(false);
+    await expect(memory.remember('m-1')).resolves.toBe(true);
+  });
+
+  it('gives way to a racing delivery that remembered the item first', async () => {
+    const raced = { cache: { get: () => Promise.resolve(null), set: () => Promise.resolve(false) } } as never;
+    await expect(deliveryMemory(raced, bundle).remember('m-1')).resolves.toBe(false);
+  });
+
+  it('remembers per subscription, for a week, unscoped', async () => {
+    const calls: unknown[][] = [];
+    const recording = { cache: { get: (...args: unknown[]) => (calls.push(['get', ...args]), Promise.resolve(null)), set: (...args: unknown[]) => (calls.push(['set', ...args]), Promise.resolve(true)) } } as never;
+    const memory = deliveryMemory(recording, bundle);
+    await memory.seen('m-1');
+    await memory.remember('m-1');
+    expect(calls).toEqual([
+      ['get', 'delivered:sub-1:m-1'],
+      ['set', 'delivered:sub-1:m-1', true, 604800, undefined, true],
+    ]);
   });
 });

@@ -50,11 +50,19 @@ describe('New Inbound Message (new_inbound_message)', () => {
       expect((second as { id: string }[]).map((item) => item.id)).toEqual([NORMALISED.id]);
     });
 
-    it("fires once when the provider delivers the same event twice to a Zap's subscription", async () => {
-      api().get(MESSAGE_PATH).twice().reply(200, apiMessage(['+19495550100', '+19495550101']));
+    it("fires once, and fetches once, when the provider delivers the same event twice to a Zap's subscription", async () => {
+      api().get(MESSAGE_PATH).once().reply(200, apiMessage(['+19495550100', '+19495550101']));
       const bundle = { authData, inputData: { department_id: 'dept-1' }, subscribeData: { id: 'sub-repeat' }, cleanedRequest: EVENT };
       await expect(appTester(perform, bundle)).resolves.toEqual([NORMALISED]);
       await expect(appTester(perform, { ...bundle, cleanedRequest: { ...EVENT, uuid: 'evt-7c1e-redelivered' } })).resolves.toEqual([]);
+    });
+
+    it('fires on the redelivery of an event whose first delivery failed half-way: nothing is lost', async () => {
+      api().get(MESSAGE_PATH).once().reply(503, { message: 'Service Unavailable' });
+      api().get(MESSAGE_PATH).once().reply(200, apiMessage(['+19495550100', '+19495550101']));
+      const bundle = { authData, inputData: { department_id: 'dept-1' }, subscribeData: { id: 'sub-retry' }, cleanedRequest: EVENT };
+      await expect(appTester(perform, bundle)).rejects.toThrow(/HTTP 503/);
+      await expect(appTester(perform, bundle)).resolves.toEqual([NORMALISED]);
     });
 
     it('fires for every Zap whose subscription receives the event', async () => {

@@ -1,6 +1,6 @@
 import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import { contactFromEvent, findContactByMobile, listContacts } from '../../src/providers/stratustexting/api';
-import { departmentField, eventSubscription, firstDelivery } from '../../src/providers/stratustexting/event-hooks';
+import { deliveryMemory, departmentField, eventSubscription } from '../../src/providers/stratustexting/event-hooks';
 import { contactOutputFields, contactSample } from '../../src/providers/stratustexting/samples';
 
 const SAMPLE_PAGE_SIZE = 3;
@@ -18,10 +18,11 @@ export default defineTrigger({
     ...eventSubscription('contact'),
     perform: async (z: ZObject, bundle: Bundle) => {
       const contact = contactFromEvent(bundle.cleanedRequest);
-      if (contact === null || !(await firstDelivery(z, bundle, contact.id))) return [];
+      const delivered = deliveryMemory(z, bundle);
+      if (contact === null || (await delivered.seen(contact.id))) return [];
       // An event that names the contact without its details is completed from the contact list.
       const complete = contact.first_name === null && contact.mobile ? await findContactByMobile(z, contact.mobile) : null;
-      return [complete ?? contact];
+      return (await delivered.remember(contact.id)) ? [complete ?? contact] : [];
     },
     performList: async (z: ZObject) => (await listContacts(z, 0, SAMPLE_PAGE_SIZE)).contacts,
     sample: contactSample,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { errors, type ZObject } from 'zapier-platform-core';
+import { messageOf } from '../../core/error-details';
 import { inputError } from '../../core/input-error';
 import { toInternationalDigits } from '../../core/phone';
 import { retryAfterSeconds } from '../../core/provider-errors';
@@ -143,16 +144,8 @@ export async function sendOne(z: ZObject, message: OutgoingMessage, action: stri
 
 /** What a Zapier error thrown for a whole request says, for the messages of that request. */
 function failureOf(cause: unknown): { error: string; reason: string } {
-  const raw = cause instanceof Error ? cause.message : String(cause);
-  let reason = raw;
-  try {
-    const parsed: unknown = JSON.parse(raw);
-    if (parsed && typeof parsed === 'object' && 'message' in parsed) reason = String(parsed.message);
-  } catch {
-    // not one of zapier-platform-core's JSON-encoded errors
-  }
   const throttled = cause instanceof Error && cause.name === 'ThrottledError';
-  return { error: throttled ? RATE_LIMIT : REQUEST_FAILED, reason };
+  return { error: throttled ? RATE_LIMIT : REQUEST_FAILED, reason: messageOf(cause) };
 }
 
 export interface BulkResult {

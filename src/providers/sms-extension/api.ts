@@ -4,7 +4,7 @@ import { checkedBaseUrl } from '../../core/base-url';
 import { inputError } from '../../core/input-error';
 import type { CallContext } from '../../core/provider-errors';
 import { callProvider, callProviderOrNull } from '../../core/provider-request';
-import { providerStatusOf, messageOf } from './error-status';
+import { messageOf, providerStatusOf } from '../../core/error-details';
 
 /**
  * The SMS Extension API (seed sms-extension.postman.json): every path and response schema.

@@ -2,7 +2,7 @@ import { errors, type Authentication, type BeforeRequestMiddleware, type Bundle,
 import { z as schema } from 'zod';
 import { parseInput, requiredText } from '../../core/input';
 import { isTokenRequest, listSenderIds, PROVIDER, requestToken, type TokenAnswer } from './api';
-import { providerStatusOf, messageOf } from './error-status';
+import { messageOf, providerStatusOf } from '../../core/error-details';
 
 const fields = [
   {

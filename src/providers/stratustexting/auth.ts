@@ -1,5 +1,6 @@
 import { errors, type Authentication, type BeforeRequestMiddleware, type Bundle, type ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
+import { providerStatusOf } from '../../core/error-details';
 import { callProvider } from '../../core/provider-request';
 import { listSites } from './api';
 import { brand } from './brand';
@@ -91,7 +92,9 @@ const refreshAccessToken = async (z: ZObject, bundle: Bundle) => {
     // Cognito does not rotate refresh tokens: keep the one we have when none comes back.
     return { access_token: token.access_token, refresh_token: token.refresh_token ?? bundle.authData.refresh_token };
   } catch (cause) {
-    if (cause instanceof Error && /HTTP 40[01]/.test(cause.message)) {
+    // A refused refresh token (400) needs the user to sign in again; refused client credentials
+    // (invalid_client) are the integration's own setting, which reconnecting cannot fix.
+    if (providerStatusOf(cause) === 400) {
       throw new errors.ExpiredAuthError(`${brand().product} no longer accepts this connection's sign-in: reconnect the account.`);
     }
     throw cause;

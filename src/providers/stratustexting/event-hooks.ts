@@ -1,5 +1,6 @@
 import { errors, type Bundle, type ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
+import { messageOf } from '../../core/error-details';
 import { parseInput, requiredText } from '../../core/input';
 import { eventFilter, listSites, subscribe, unsubscribe, type EventKind } from './api';
 import { brand } from './brand';
@@ -14,20 +15,26 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const DELIVERY_MEMORY_SECONDS = 7 * 24 * 60 * 60;
 
 /**
- * True the first time this Zap's subscription receives `itemId`. Without Zapier's cache (a local
- * run, or the cache failing) every delivery counts: an event is never dropped for want of memory.
+ * What this Zap's subscription has already fired for. Without Zapier's cache (a local run, or the
+ * cache failing) nothing is remembered and every delivery counts: an event is never dropped for
+ * want of memory. An item is remembered only once it is complete, so a delivery that failed
+ * half-way is not lost when it comes again.
  */
-export async function firstDelivery(z: ZObject, bundle: Bundle, itemId: string): Promise<boolean> {
+export function deliveryMemory(z: ZObject, bundle: Bundle) {
   const subscription = (bundle.subscribeData as { id?: unknown } | undefined)?.id;
-  if (typeof subscription !== 'string' || subscription === '') return true;
-  const key = `delivered:${subscription}:${itemId}`;
-  try {
-    if ((await z.cache.get(key)) !== null) return false;
-    // `nx`: of two deliveries racing, only the one that stores the key goes on.
-    return (await z.cache.set(key, true, DELIVERY_MEMORY_SECONDS, ['auth'], true)) !== false;
-  } catch {
-    return true;
-  }
+  const keyOf = (itemId: string) => (typeof subscription === 'string' && subscription !== '' ? `delivered:${subscription}:${itemId}` : null);
+  return {
+    async seen(itemId: string): Promise<boolean> {
+      const key = keyOf(itemId);
+      return key !== null && (await z.cache.get(key).catch(() => null)) !== null;
+    },
+    /** Remembers the item; false when a delivery racing this one remembered it first. */
+    async remember(itemId: string): Promise<boolean> {
+      const key = keyOf(itemId);
+      if (key === null) return true;
+      return (await z.cache.set(key, true, DELIVERY_MEMORY_SECONDS, undefined, true).catch(() => true)) !== false;
+    },
+  };
 }
 
 /** The department (site) whose events a trigger listens to: a dropdown from the Sites API. */
@@ -60,15 +67,6 @@ async function organizationOf(z: ZObject, departmentId: string): Promise<string>
   return site.org_id;
 }
 
-/** An error's own words: Zapier's AppError carries them as JSON. */
-function describe(cause: Error): string {
-  try {
-    return String((JSON.parse(cause.message) as { message?: unknown }).message ?? cause.message);
-  } catch {
-    return cause.message;
-  }
-}
-
 /** performSubscribe and performUnsubscribe for one kind of event. */
 export function eventSubscription(kind: EventKind) {
   const performSubscribe = async (z: ZObject, bundle: Bundle) => {
@@ -80,7 +78,7 @@ export function eventSubscription(kind: EventKind) {
     if (refused.length > 0 || !subscription.eventFilters.includes(filter)) {
       const leftBehind = await unsubscribe(z, subscription.id).then(
         () => '',
-        (cause: Error) => ` Its subscription ${subscription.id} could not be deleted (${describe(cause)}): delete it in ${brand().product}.`,
+        (cause: unknown) => ` Its subscription ${subscription.id} could not be deleted (${messageOf(cause)}): delete it in ${brand().product}.`,
       );
       throw new errors.Error(
         `${brand().product} refused to send these events (${refused.join('; ') || 'the event filter was not accepted'}). Check that the connected user belongs to that department and may use webhooks, then turn the Zap on again.${leftBehind}`,

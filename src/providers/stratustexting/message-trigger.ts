@@ -1,7 +1,7 @@
 import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import { getMessage, messageEventId } from './api';
 import { brand } from './brand';
-import { departmentField, eventSubscription, firstDelivery } from './event-hooks';
+import { deliveryMemory, departmentField, eventSubscription } from './event-hooks';
 import { messageOutputFields, messageSample } from './samples';
 
 /** New inbound or outbound message, delivered instantly by a webhook subscription. */
@@ -24,9 +24,10 @@ export function messageTrigger(direction: 'inbound' | 'outbound') {
       // message id (a validation ping, something malformed), or a repeat, starts nothing.
       perform: async (z: ZObject, bundle: Bundle) => {
         const messageId = messageEventId(bundle.cleanedRequest);
-        if (messageId === null) return [];
+        const delivered = deliveryMemory(z, bundle);
+        if (messageId === null || (await delivered.seen(messageId))) return [];
         const message = await getMessage(z, messageId);
-        return message && (await firstDelivery(z, bundle, message.id)) ? [message] : [];
+        return message && (await delivered.remember(messageId)) ? [message] : [];
       },
       // No message-list endpoint is documented, so the editor cannot load past messages: it says
       // so and offers the sample instead of inventing one.
