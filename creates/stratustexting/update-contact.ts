@@ -43,7 +43,7 @@ export default defineCreate({
       );
       const mobile = typedMobile === undefined ? undefined : toE164(typedMobile, { field: 'Mobile Number', defaultCountry });
       if (Object.values(details).every((value) => value === undefined) && !(contactId && mobile)) {
-        throw inputError('Update Contact', 'fill in at least one detail to change.');
+        throw inputError('First Name', 'fill in at least one detail to change (a name, Email, Company, Notes, or a new Mobile Number with the Contact ID).');
       }
       if (contactId) return updateContactById(z, contactId, { ...details, mobile });
       if (mobile) return updateContactByMobile(z, mobile, details);

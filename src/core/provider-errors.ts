@@ -82,11 +82,16 @@ function fieldErrors(value: unknown): string | undefined {
   return parts.length > 0 ? parts.join('; ') : undefined;
 }
 
+/** A web page (a login screen, a proxy's error page), not data. */
+export function isHtmlPage(content: string): boolean {
+  return /^\s*<(!doctype|html)/i.test(content);
+}
+
 /** The provider's own words for what went wrong, from whatever body it sent. */
 export function providerReason(content: string): string {
   const body = content.trim();
   if (body === '') return 'no reason given (empty response)';
-  if (/^<(!doctype|html)/i.test(body)) {
+  if (isHtmlPage(body)) {
     const title = /<title[^>]*>([^<]*)<\/title>/i.exec(body)?.[1]?.trim();
     return title ? `an HTML error page titled "${clip(title)}"` : 'an HTML error page';
   }

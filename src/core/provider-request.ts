@@ -1,6 +1,6 @@
 import { errors, type HttpRequestOptions, type HttpResponse, type ZObject } from 'zapier-platform-core';
 import type { ZodType, ZodTypeDef } from 'zod';
-import { providerError, providerReason, redact, timeoutError, type CallContext } from './provider-errors';
+import { isHtmlPage, providerError, providerReason, redact, timeoutError, type CallContext } from './provider-errors';
 
 export type ProviderRequest = HttpRequestOptions & { url: string };
 
@@ -17,7 +17,6 @@ function timeoutMs(): number {
 }
 
 const SECRET_NAME = /authorization|api[-_]?key|token|secret|password|cookie/i;
-const HTML_PAGE = /^\s*<(!doctype|html)/i;
 
 function secretValues(record: Record<string, unknown>): string[] {
   return Object.entries(record)
@@ -101,7 +100,7 @@ function unexpected(context: CallContext, status: number, what: string): Error {
 function parseAnswer<T>(response: HttpResponse, schema: ZodType<T, ZodTypeDef, unknown>, context: CallContext): T {
   const { content, status } = response;
   // An API answers data; a page is a login screen, a proxy or the wrong address, never a success.
-  if (HTML_PAGE.test(content)) {
+  if (isHtmlPage(content)) {
     throw unexpected(context, status, `${providerReason(content)} instead of data: check that the step reaches the ${context.provider} API`);
   }
   const result = schema.safeParse(parseJson(content));

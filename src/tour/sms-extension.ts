@@ -38,8 +38,8 @@ export async function smsExtensionTour(sandbox: Sandbox, transcript: Transcript)
     await fetch(`${sandbox.url}/sms-extension/_sandbox/sender-ids/${senderId}/approve`, { method: 'POST' });
     const senders = await app.run<Record<string, unknown>[]>('triggers.new_sender_id.operation.perform', { authData, inputData: {}, meta: {} });
     const ours = senders.find((sender) => sender.sender_id === senderId);
-    expectThat(ours !== undefined, `${senderId} is not listed`);
-    return `${senderId}: ${String(ours?.approval_state ?? ours?.status)}`;
+    expectThat(ours?.approved === true, `${senderId} is not listed as approved: ${JSON.stringify(ours)}`);
+    return `${senderId}: ${String(ours?.approval_status)}`;
   });
 
   await transcript.step('Send SMS from the approved sender', async () => {

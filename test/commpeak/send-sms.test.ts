@@ -140,6 +140,12 @@ describe('Send SMS through CommPeak', () => {
     });
   });
 
+  it('refuses an idempotency key that is not text, naming the field, rather than silently ignoring it', async () => {
+    expect(appError(await rejection(sendSms({ ...input, idempotency_key: ['a', 'b'] })))).toEqual(
+      inputProblem('Idempotency Key: Expected string, received array'),
+    );
+  });
+
   it('offers the idempotency key field and explains the rule in its help text', () => {
     const field = (create.operation.inputFields as { key: string; helpText?: string }[]).find((candidate) => candidate.key === 'idempotency_key');
     expect(field?.helpText).toContain('hash of this key, the sender, the recipient, the text');

@@ -53,4 +53,13 @@ describe('Find Message (find_message)', () => {
       status: 200,
     });
   });
+
+  it('refuses a timestamp no date can hold, instead of crashing', async () => {
+    api().get(`${BASE}/message/getmessagebyid/m-1`).reply(200, { id: 'm-1', lastUpdated: 1e20 });
+    expect(appError(await rejection(find('m-1')))).toEqual({
+      message: 'StratusTexting answered "Get Message" with a response this integration does not understand (lastUpdated: Number must be less than or equal to 8640000000000000).',
+      code: 'unexpected_response',
+      status: 200,
+    });
+  });
 });

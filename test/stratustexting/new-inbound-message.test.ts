@@ -107,9 +107,11 @@ describe('New Inbound Message (new_inbound_message)', () => {
   describe('loading sample data in the editor (performList)', () => {
     it('explains that past messages cannot be listed and offers the sample', async () => {
       const error = await rejection(appTester(performList, { authData, inputData: { department_id: 'dept-1' } }));
-      expect(error.message.split('\n')[0]).toBe(
-        'StratusTexting offers no way to list past messages. Send a text to the department to see a real one, or continue with the sample.',
-      );
+      expect(appError(error)).toEqual({
+        message: 'StratusTexting offers no way to list past messages. Send a text to the department to see a real one, or continue with the sample.',
+        code: 'no_sample_source',
+        status: 404,
+      });
     });
   });
 

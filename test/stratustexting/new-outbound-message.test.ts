@@ -1,4 +1,4 @@
-import { api, appTester, authData, BASE, rejection, triggers } from './support';
+import { api, appError, appTester, authData, BASE, rejection, triggers } from './support';
 
 const trigger = triggers.new_outbound_message;
 const deliver = (cleanedRequest: unknown) =>
@@ -36,9 +36,11 @@ describe('New Outbound Message (new_outbound_message)', () => {
 
   it('explains in the editor that past messages cannot be listed', async () => {
     const error = await rejection(appTester(trigger.operation.performList, { authData, inputData: { department_id: 'dept-1' } }));
-    expect(error.message.split('\n')[0]).toBe(
-      'StratusTexting offers no way to list past messages. Send a text from the department to see a real one, or continue with the sample.',
-    );
+    expect(appError(error)).toEqual({
+      message: 'StratusTexting offers no way to list past messages. Send a text from the department to see a real one, or continue with the sample.',
+      code: 'no_sample_source',
+      status: 404,
+    });
   });
 
   it('has an outbound sample', () => {

@@ -38,9 +38,9 @@ describe('Update Contact (update_contact)', () => {
   describe('bad input, refused before anything is sent', () => {
     it('refuses a step with nothing to change', async () => {
       expect(appError(await rejection(update({ contact_id: 'c-101', first_name: ' ' })))).toEqual(
-        inputProblem('Update Contact: fill in at least one detail to change.'),
+        inputProblem('First Name: fill in at least one detail to change (a name, Email, Company, Notes, or a new Mobile Number with the Contact ID).'),
       );
-      expect(appError(await rejection(update({ mobile: '+19495550111' })))).toEqual(inputProblem('Update Contact: fill in at least one detail to change.'));
+      expect(appError(await rejection(update({ mobile: '+19495550111' })))).toEqual(inputProblem('First Name: fill in at least one detail to change (a name, Email, Company, Notes, or a new Mobile Number with the Contact ID).'));
     });
 
     it('asks for the contact id or the mobile number when neither is given', async () => {

@@ -72,7 +72,8 @@ const messageSchema = schema
     text: schema.string().optional(),
     direction: schema.string().optional(),
     status: schema.string().optional(),
-    lastUpdated: schema.number().optional(),
+    // Epoch milliseconds, within what a Date can hold.
+  lastUpdated: schema.number().int().min(0).max(8.64e15).optional(),
   })
   .passthrough();
 

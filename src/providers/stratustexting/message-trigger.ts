@@ -1,4 +1,4 @@
-import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
+import { defineTrigger, errors, type Bundle, type ZObject } from 'zapier-platform-core';
 import { getMessage, messageEventId } from './api';
 import { brand } from './brand';
 import { deliveryMemory, departmentField, eventSubscription } from './event-hooks';
@@ -32,8 +32,10 @@ export function messageTrigger(direction: 'inbound' | 'outbound') {
       // No message-list endpoint is documented, so the editor cannot load past messages: it says
       // so and offers the sample instead of inventing one.
       performList: async () => {
-        throw new Error(
+        throw new errors.Error(
           `${brand().product} offers no way to list past messages. Send a text ${inbound ? 'to' : 'from'} the department to see a real one, or continue with the sample.`,
+          'no_sample_source',
+          404,
         );
       },
       sample: { ...messageSample, direction },
