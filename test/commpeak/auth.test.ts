@@ -98,9 +98,9 @@ describe('CommPeak authentication', () => {
 
       process.env.COMMPEAK_BASE_URL = 'http://sendsms.commpeak.test';
       expect(appError(await rejection(testConnection()))).toEqual({
-        message: 'COMMPEAK_BASE_URL: "http://sendsms.commpeak.test" must start with https:// (plain HTTP is allowed only for localhost).',
-        code: 'invalid_input',
-        status: 400,
+        message: 'This integration is misconfigured: COMMPEAK_BASE_URL: "http://sendsms.commpeak.test" must start with https:// (plain HTTP is allowed only for localhost). An integration admin corrects it with `zapier-platform env:set`.',
+        code: 'misconfigured',
+        status: 500,
       });
     } finally {
       process.env.COMMPEAK_BASE_URL = saved;

@@ -1,4 +1,4 @@
-import { checkedBaseUrl } from '../../src/core/base-url';
+import { checkedBaseUrl, checkedSettingUrl } from '../../src/core/base-url';
 import { appError, inputProblem, thrown } from '../support/errors';
 
 const LABEL = 'Base URL';
@@ -40,5 +40,30 @@ describe('checkedBaseUrl', () => {
     expect(appError(thrown(() => checkedBaseUrl(raw, 'Server Address')))).toEqual(
       inputProblem(`Server Address: "${raw}" is not a URL. Use the full address, starting with https://.`),
     );
+  });
+});
+
+describe('checkedSettingUrl', () => {
+  const saved = process.env.EXAMPLE_BASE_URL;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.EXAMPLE_BASE_URL;
+    else process.env.EXAMPLE_BASE_URL = saved;
+  });
+
+  it('uses the fallback when the setting is unset or blank', () => {
+    delete process.env.EXAMPLE_BASE_URL;
+    expect(checkedSettingUrl('EXAMPLE_BASE_URL', 'https://api.example.com/v1/')).toBe('https://api.example.com/v1');
+    process.env.EXAMPLE_BASE_URL = '  ';
+    expect(checkedSettingUrl('EXAMPLE_BASE_URL', 'https://api.example.com/v1/')).toBe('https://api.example.com/v1');
+  });
+
+  it("blames the integration's setting, not the user's step, for a bad URL", () => {
+    process.env.EXAMPLE_BASE_URL = 'http://api.example.com';
+    expect(appError(thrown(() => checkedSettingUrl('EXAMPLE_BASE_URL', 'https://api.example.com')))).toEqual({
+      message:
+        'This integration is misconfigured: EXAMPLE_BASE_URL: "http://api.example.com" must start with https:// (plain HTTP is allowed only for localhost). An integration admin corrects it with `zapier-platform env:set`.',
+      code: 'misconfigured',
+      status: 500,
+    });
   });
 });

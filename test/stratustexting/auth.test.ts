@@ -58,9 +58,9 @@ describe('StratusTexting authentication (OAuth2 authorization code)', () => {
     it('refuses a plain-HTTP authorize URL that is not on this machine', async () => {
       process.env.STRATUSTEXTING_AUTHORIZE_URL = 'http://auth.example.com/oauth2/authorize';
       expect(appError(await rejection(appTester(oauth2Config.authorizeUrl, bundle)))).toEqual({
-        message: 'STRATUSTEXTING_AUTHORIZE_URL: "http://auth.example.com/oauth2/authorize" must start with https:// (plain HTTP is allowed only for localhost).',
-        code: 'invalid_input',
-        status: 400,
+        message: 'This integration is misconfigured: STRATUSTEXTING_AUTHORIZE_URL: "http://auth.example.com/oauth2/authorize" must start with https:// (plain HTTP is allowed only for localhost). An integration admin corrects it with `zapier-platform env:set`.',
+        code: 'misconfigured',
+        status: 500,
       });
     });
 

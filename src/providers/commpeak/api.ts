@@ -1,6 +1,6 @@
 import type { ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
-import { checkedBaseUrl } from '../../core/base-url';
+import { checkedSettingUrl } from '../../core/base-url';
 import { callProvider, callProviderOrNull } from '../../core/provider-request';
 import type { CallContext } from '../../core/provider-errors';
 
@@ -32,8 +32,7 @@ export function context(action: string): CallContext {
 
 /** `COMMPEAK_BASE_URL` from the environment (a sandbox or the TextPeak host), else production. */
 export function baseUrl(): string {
-  const configured = process.env.COMMPEAK_BASE_URL?.trim();
-  return checkedBaseUrl(configured || DEFAULT_BASE_URL, 'COMMPEAK_BASE_URL');
+  return checkedSettingUrl('COMMPEAK_BASE_URL', DEFAULT_BASE_URL);
 }
 
 // Paths keep their trailing slash: without it CommPeak answers 307 (research, third-party code).

@@ -1,4 +1,4 @@
-import { checkedBaseUrl } from '../../core/base-url';
+import { checkedSettingUrl } from '../../core/base-url';
 
 /**
  * StratusTexting runs on Beetexting's Connect platform; the same API is sold under other brands
@@ -28,24 +28,32 @@ const STRATUSTEXTING: Brand = {
   scopes: BEETEXTING_SCOPES,
 };
 
-function setting(name: string, fallback: string): string {
-  const value = process.env[name];
-  return value === undefined || value.trim() === '' ? fallback : value.trim();
-}
+const SETTINGS = ['STRATUSTEXTING_PRODUCT', 'STRATUSTEXTING_BASE_URL', 'STRATUSTEXTING_AUTHORIZE_URL', 'STRATUSTEXTING_TOKEN_URL', 'STRATUSTEXTING_SCOPES'];
 
 /** An OAuth endpoint as configured: checked like a base URL, its trailing slash (Cognito's style) kept. */
 function endpoint(name: string, fallback: string): string {
-  const value = setting(name, fallback);
-  return checkedBaseUrl(value, name) + (value.endsWith('/') ? '/' : '');
+  const value = process.env[name]?.trim() || fallback;
+  return checkedSettingUrl(name, fallback) + (value.endsWith('/') ? '/' : '');
 }
 
-/** The brand this deployment serves, read when a request is made (Zapier injects env at run time). */
-export function brand(): Brand {
+function readBrand(): Brand {
   return {
-    product: setting('STRATUSTEXTING_PRODUCT', STRATUSTEXTING.product),
-    apiBaseUrl: checkedBaseUrl(setting('STRATUSTEXTING_BASE_URL', STRATUSTEXTING.apiBaseUrl), 'STRATUSTEXTING_BASE_URL'),
+    product: process.env.STRATUSTEXTING_PRODUCT?.trim() || STRATUSTEXTING.product,
+    apiBaseUrl: checkedSettingUrl('STRATUSTEXTING_BASE_URL', STRATUSTEXTING.apiBaseUrl),
     authorizeUrl: endpoint('STRATUSTEXTING_AUTHORIZE_URL', STRATUSTEXTING.authorizeUrl),
     tokenUrl: endpoint('STRATUSTEXTING_TOKEN_URL', STRATUSTEXTING.tokenUrl),
     scopes: process.env.STRATUSTEXTING_SCOPES ?? STRATUSTEXTING.scopes,
   };
+}
+
+let remembered: { settings: string; brand: Brand } | undefined;
+
+/**
+ * The brand this deployment serves, from the environment Zapier injects at run time. Read and
+ * checked once per set of settings, not on every request.
+ */
+export function brand(): Brand {
+  const settings = SETTINGS.map((name) => process.env[name] ?? '').join('\n');
+  if (remembered?.settings !== settings) remembered = { settings, brand: readBrand() };
+  return remembered.brand;
 }
