@@ -43,6 +43,11 @@ export interface CallContext {
   forbiddenHint?: string;
   /** 401 means the token may be refreshed (OAuth, session auth) rather than re-entered. */
   refreshable?: boolean;
+  /**
+   * The answer hands out credentials (a token endpoint). Other answers have the request's own
+   * credentials blanked out should the provider echo them, so they never reach a step's output.
+   */
+  issuesCredentials?: boolean;
 }
 
 export interface ProviderAnswer {

@@ -98,7 +98,8 @@ function unexpected(context: CallContext, status: number, what: string): Error {
 }
 
 function parseAnswer<T>(response: HttpResponse, schema: ZodType<T, ZodTypeDef, unknown>, context: CallContext): T {
-  const { content, status } = response;
+  const { status } = response;
+  const content = context.issuesCredentials ? response.content : redact(response.content, requestSecrets(response.request));
   // An API answers data; a page is a login screen, a proxy or the wrong address, never a success.
   if (isHtmlPage(content)) {
     throw unexpected(context, status, `${providerReason(content)} instead of data: check that the step reaches the ${context.provider} API`);

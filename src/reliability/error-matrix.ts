@@ -192,6 +192,8 @@ export interface CaseResult {
   outcome: Outcome;
   expected: Outcome;
   message: string;
+  /** What the step returned, when it succeeded. */
+  output: unknown;
   /** Why the message falls short (provider, operation or reason missing), or null. */
   messageProblem: string | null;
 }
@@ -267,8 +269,9 @@ export async function runCase(invocation: Invocation, answer: FailedAnswer): Pro
   const bundle = { authData: AUTH_DATA[invocation.provider], ...invocation.bundle };
   let outcome: Outcome = 'success';
   let message = '';
+  let output: unknown;
   try {
-    await tester(performOf(invocation.provider, invocation.method), bundle);
+    output = await tester(performOf(invocation.provider, invocation.method), bundle);
   } catch (error) {
     ({ outcome, message } = describeError(error as Error));
   } finally {
@@ -281,6 +284,7 @@ export async function runCase(invocation: Invocation, answer: FailedAnswer): Pro
     outcome,
     expected: expectedOutcome(invocation, answer),
     message,
+    output,
     messageProblem: outcome === 'success' ? null : messageProblem(invocation, answer, message),
   };
 }

@@ -222,3 +222,24 @@ describe('callProvider with auth the runtime refreshes', () => {
     );
   });
 });
+
+describe("a provider echoing the request's credentials in a success", () => {
+  const echoed = schema.object({ note: schema.string() }).passthrough();
+  const call = (issuesCredentials: boolean) => async (z: ZObject) =>
+    callProvider(
+      z,
+      { url: `${API}/echo`, method: 'POST', headers: { Authorization: 'Bearer tok-1234567890' }, body: { password: 'pw-0987654321' } },
+      echoed,
+      { provider: 'Acme SMS', action: 'Echo', issuesCredentials },
+    );
+
+  it('has them blanked out before they can reach the step output', async () => {
+    nock(API).post('/echo').reply(200, { note: 'got Bearer tok-1234567890 and pw-0987654321' });
+    await expect(appTester(call(false), bundle)).resolves.toEqual({ note: 'got [redacted] and [redacted]' });
+  });
+
+  it('keeps what a token endpoint hands out, even when it repeats what was sent', async () => {
+    nock(API).post('/echo').reply(200, { note: 'refresh token pw-0987654321 still valid' });
+    await expect(appTester(call(true), bundle)).resolves.toEqual({ note: 'refresh token pw-0987654321 still valid' });
+  });
+});

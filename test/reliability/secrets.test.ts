@@ -33,13 +33,13 @@ describe('secrets never reach what the runtime logs or an error says', () => {
     spies.forEach((spy) => spy.mockRestore());
   });
 
-  it('runs every operation against every answer of the matrix and two echoing ones: zero leaks', async () => {
+  it('runs every operation against every answer of the matrix and three echoing ones, scanning logs, errors and outputs: zero leaks', async () => {
     let runs = 0;
     const answers = [...ANSWERS.filter((candidate) => !candidate.timeout), ...ECHOES];
     for (const invocation of invocations()) {
       for (const answer of answers) {
         const result = await runCase(invocation, answer);
-        captured.push(result.message);
+        captured.push(result.message, JSON.stringify(result.output ?? null));
         runs += 1;
       }
     }
@@ -48,7 +48,7 @@ describe('secrets never reach what the runtime logs or an error says', () => {
     const leaks = secrets.filter((secret) => logged.includes(secret));
     recordFigure(
       `secrets: ${runs} runs scanned (${invocations().length} invocations × ${answers.length} answers, ${ECHOES.length} of them echoing the request), ` +
-        `logs and error messages searched for ${secrets.length} secrets: ${leaks.length} leaks`,
+        `logs, error messages and step outputs searched for ${secrets.length} secrets: ${leaks.length} leaks`,
     );
     // The runtime did log: requests and responses of every run.
     expect(logged).toContain(HOSTS.commpeak);

@@ -101,7 +101,7 @@ export function requestToken(z: ZObject, authData: Bundle['authData'], client: C
     z,
     { method: 'POST', url: urlOf(authData, PATHS.token), body: { ...grant, ...client } },
     tokenAnswer,
-    { provider: PROVIDER, action },
+    { provider: PROVIDER, action, issuesCredentials: true },
   );
 }
 

@@ -57,7 +57,7 @@ async function requestToken(z: ZObject, form: Record<string, string>, action: st
       body: new URLSearchParams(form).toString(),
     },
     tokenSchema,
-    { provider: brand().product, action },
+    { provider: brand().product, action, issuesCredentials: true },
     );
   } catch (cause) {
     // With autoRefresh on, the runtime turns any 401 into a bare RefreshAuthError, even from the
