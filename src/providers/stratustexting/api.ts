@@ -22,6 +22,12 @@ function api(path: string, request: Omit<ProviderRequest, 'url'> = {}): Provider
 
 const segment = (value: string) => encodeURIComponent(value);
 
+/** A list answered bare or, Spring-style, inside `content`. */
+const listOf = <T extends schema.ZodTypeAny>(item: T) =>
+  schema
+    .union([schema.array(item), schema.object({ content: schema.array(item) }).passthrough()])
+    .transform((body): schema.infer<T>[] => (Array.isArray(body) ? body : body.content));
+
 /** Numbers arrive as a string, a list of strings, or a list of `{phoneNumber}` / `{number}` objects. */
 const numberList = schema
   .union([
@@ -119,9 +125,7 @@ const siteSchema = schema
     organizationId: schema.string().optional(),
   })
   .passthrough();
-const siteListSchema = schema
-  .union([schema.array(siteSchema), schema.object({ content: schema.array(siteSchema) }).passthrough()])
-  .transform((body) => (Array.isArray(body) ? body : body.content));
+const siteListSchema = listOf(siteSchema);
 
 export interface Site extends Record<string, unknown> {
   id: string;
@@ -222,14 +226,11 @@ export async function listContacts(z: ZObject, page: number, size: number): Prom
   return { contacts: body.content.map(flattenContact), last: body.last ?? body.content.length < size };
 }
 
+const contactLookupSchema = schema.union([contactSchema, schema.array(contactSchema), schema.undefined()]);
+
 /** The contact with this E.164 mobile number, or null. */
 export async function findContactByMobile(z: ZObject, mobile: string): Promise<Contact | null> {
-  const raw = await callProviderOrNull(
-    z,
-    api(CONTACT_PATHS.byMobile(mobile)),
-    schema.union([contactSchema, schema.array(contactSchema), schema.undefined()]),
-    context('Find Contact'),
-  );
+  const raw = await callProviderOrNull(z, api(CONTACT_PATHS.byMobile(mobile)), contactLookupSchema, context('Find Contact'));
   const found = Array.isArray(raw) ? raw[0] : raw;
   return found ? flattenContact(found) : null;
 }
@@ -306,16 +307,17 @@ export function getConsent(z: ZObject, id: string): Promise<Consent | null> {
   return callProviderOrNull(z, api(CONSENT_PATHS.one(id)), consentSchema, context('Get Custom Consent'));
 }
 
-export async function listConsents(z: ZObject): Promise<Consent[]> {
-  const listSchema = schema
-    .union([schema.array(consentSchema), schema.object({ content: schema.array(consentSchema) }).passthrough()])
-    .transform((body) => (Array.isArray(body) ? body : body.content));
-  return callProvider(z, api(CONSENT_PATHS.all), listSchema, context('Get All Custom Consents'));
+const consentListSchema = listOf(consentSchema);
+
+export function listConsents(z: ZObject): Promise<Consent[]> {
+  return callProvider(z, api(CONSENT_PATHS.all), consentListSchema, context('Get All Custom Consents'));
 }
 
 export function changeConsentStatus(z: ZObject, id: string, active: boolean): Promise<Consent> {
   return callProvider(z, api(CONSENT_PATHS.change(id), { method: 'POST', body: { active } }), consentSchema, context('Change Custom Consent Status'));
 }
+
+const anyObjectOrNothing = schema.union([schema.object({}).passthrough(), schema.undefined()]).transform((body) => body ?? {});
 
 export function setContactConsent(
   z: ZObject,
@@ -327,7 +329,7 @@ export function setContactConsent(
       method: 'POST',
       body: { mobileNumber: change.mobile, customConsentId: change.consentId, action: change.action.toUpperCase() },
     }),
-    schema.union([schema.object({}).passthrough(), schema.undefined()]).transform((body) => body ?? {}),
+    anyObjectOrNothing,
     context(change.action === 'add' ? 'Add Custom Consent to Contact' : 'Remove Custom Consent from Contact'),
   );
 }
@@ -386,11 +388,12 @@ export async function unsubscribe(z: ZObject, subscriptionId: string): Promise<v
  * A message event names the message, not its content: `{ uuid, messageInfo: { messageId, lastUpdated } }`.
  * Anything else (a validation ping, a malformed body) is not an event: null.
  */
+const messageEventSchema = schema
+  .object({ messageInfo: schema.object({ messageId: schema.union([schema.string().min(1), schema.number()]) }).passthrough() })
+  .passthrough();
+
 export function messageEventId(payload: unknown): string | null {
-  const parsed = schema
-    .object({ messageInfo: schema.object({ messageId: schema.union([schema.string().min(1), schema.number()]) }).passthrough() })
-    .passthrough()
-    .safeParse(payload);
+  const parsed = messageEventSchema.safeParse(payload);
   return parsed.success ? String(parsed.data.messageInfo.messageId) : null;
 }
 
@@ -398,13 +401,13 @@ export function messageEventId(payload: unknown): string | null {
  * ASSUMPTION: a contact event carries the contact itself, either at the top level or under
  * `contact` / `contactInfo`. Anything without a contact id is not an event: null.
  */
+const contactEventSchema = schema.union([
+  schema.object({ contact: contactSchema }).passthrough().transform((body) => body.contact),
+  schema.object({ contactInfo: contactSchema }).passthrough().transform((body) => body.contactInfo),
+  contactSchema,
+]);
+
 export function contactFromEvent(payload: unknown): Contact | null {
-  const holder = schema
-    .union([
-      schema.object({ contact: contactSchema }).passthrough().transform((body) => body.contact),
-      schema.object({ contactInfo: contactSchema }).passthrough().transform((body) => body.contactInfo),
-      contactSchema,
-    ])
-    .safeParse(payload);
+  const holder = contactEventSchema.safeParse(payload);
   return holder.success ? flattenContact(holder.data) : null;
 }
