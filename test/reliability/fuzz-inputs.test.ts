@@ -11,8 +11,9 @@ interface Field {
   label?: string;
   children?: Field[];
 }
+type Perform = (z: ZObject, bundle: object) => Promise<unknown>;
 interface Operation {
-  operation: { inputFields?: Field[]; perform: (z: ZObject, bundle: object) => Promise<unknown> };
+  operation: { inputFields?: Field[]; perform: Perform; performSubscribe?: Perform };
 }
 
 /** A z whose every request fails as an unreachable network would: input that passes validation ends there. */
@@ -36,10 +37,19 @@ const value = fc.oneof(
   fc.dictionary(fc.string({ maxLength: 8 }), fc.string(), { maxKeys: 3 }),
 );
 
+// Every create and search, and every trigger with fields: an instant trigger reads its fields
+// when it subscribes, a polling one when it polls.
 const operations = providerKeys.flatMap((provider) => {
   const app = appOf(provider) as unknown as Record<string, Record<string, Operation> | undefined>;
-  return (['creates', 'searches'] as const).flatMap((kind) =>
-    Object.entries(app[kind] ?? {}).map(([key, definition]) => ({ provider, name: `${provider} ${kind}.${key}`, definition })),
+  return (['creates', 'searches', 'triggers'] as const).flatMap((kind) =>
+    Object.entries(app[kind] ?? {})
+      .filter(([, definition]) => kind !== 'triggers' || (definition.operation.inputFields ?? []).length > 0)
+      .map(([key, definition]) => ({
+        provider,
+        name: `${provider} ${kind}.${key}`,
+        definition,
+        run: definition.operation.performSubscribe ?? definition.operation.perform,
+      })),
   );
 });
 
@@ -67,13 +77,13 @@ afterAll(() =>
   ),
 );
 
-describe.each(operations.map((operation) => [operation.name, operation] as const))('%s input validation, fuzzed', (_name, { provider, definition }) => {
+describe.each(operations.map((operation) => [operation.name, operation] as const))('%s input validation, fuzzed', (_name, { provider, definition, run }) => {
   const fields = definition.operation.inputFields ?? [];
   // A label's short form (before its parenthesis) names the field too: "To" for "To (one or more numbers)".
   const labels = [...labelsOf(fields), 'Default Country'].flatMap((label) => [label, label.replace(/\s*\(.*\)$/, '')]);
   const keys = fields.flatMap((field) => [field.key, ...(field.children ?? []).map((child) => child.key)]);
   const inputData = fc.record(Object.fromEntries(keys.map((key) => [key, value])), { requiredKeys: [] });
-  const perform = (input: object) => () => definition.operation.perform(offlineZ, { inputData: input, authData: AUTH_DATA[provider], meta: {} });
+  const perform = (input: object) => () => run(offlineZ, { inputData: input, authData: AUTH_DATA[provider], meta: {}, targetUrl: 'https://hooks.zapier.com/hooks/standard/1/abc/' });
 
   it('rejects only with a Zapier error naming a field of the step, and never crashes', async () => {
     await fc.assert(
