@@ -1,6 +1,4 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { z as schema } from 'zod';
-import { parseInput } from '../../src/core/input';
 import { sendSmsCreate } from '../../src/core/send-sms';
 import { PROVIDER, sendSms } from '../../src/providers/sms-extension/api';
 import { senderIdText } from '../../src/providers/sms-extension/sender-id';
@@ -14,21 +12,19 @@ const fromField = {
     'An approved sender id of your account: what the recipient sees as the sender. The list shows the approved ones; a newly added sender id appears once SMS Extension approves it.',
 } as const;
 
-const senderShape = schema.object({ from: senderIdText() });
-
 /** The shared Send SMS over SMS Extension: one UK recipient per step. */
 export const sendSmsAction = sendSmsCreate({
   provider: PROVIDER,
   fromField,
+  fromShape: senderIdText(),
   maxRecipients: 1,
   recipientFormat: 'e164',
   // ASSUMPTION: SMS Extension is a UK service and texts UK numbers only.
   recipientCountry: 'GB',
   defaultCountry: 'GB',
   send: async (z: ZObject, bundle: Bundle, message) => {
-    const { from } = parseInput(senderShape, { from: message.from }, [fromField]);
-    const sent = await sendSms(z, bundle, { source: from, destination: message.to[0], text: message.text });
-    return { ...sent, sender_id: from, to: message.to[0] };
+    const sent = await sendSms(z, bundle, { source: message.from, destination: message.to[0], text: message.text });
+    return { ...sent, sender_id: message.from, to: message.to[0] };
   },
   sample: { id: '48213', sender_id: 'ACMESHOP', to: '+447700900123' },
   outputFields: [

@@ -1,5 +1,5 @@
 import { defineCreate, type Bundle, type PlainInputField, type ZObject } from 'zapier-platform-core';
-import { z as schema } from 'zod';
+import { z as schema, type ZodType, type ZodTypeDef } from 'zod';
 import { describeText } from './message-text';
 import { parseInput, phoneNumberList, requiredText } from './input';
 import { toE164, toInternationalDigits } from './phone';
@@ -9,6 +9,8 @@ export interface SmsChannel {
   provider: string;
   /** The `from` field as this provider defines it (a dropdown of its senders, or free text). */
   fromField: PlainInputField & { key: 'from' };
+  /** The provider's rule for `from`, when it has one beyond "required". */
+  fromShape?: ZodType<string, ZodTypeDef, unknown>;
   /** How many recipients one step may name (1 where the provider sends to one number). */
   maxRecipients: number;
   /** The provider's limit on message length, in characters, where one is known. */
@@ -64,7 +66,7 @@ export function sendSmsCreate(channel: SmsChannel) {
     ? requiredText('The message').pipe(schema.string().max(channel.maxTextLength, { message: `The message is longer than ${channel.maxTextLength} characters.` }))
     : requiredText('The message');
   const inputShape = schema.object({
-    from: requiredText('The sender'),
+    from: channel.fromShape ?? requiredText('The sender'),
     to: phoneNumberList(channel.maxRecipients),
     text: textShape,
     default_country: schema.string().trim().optional(),

@@ -1,3 +1,4 @@
+import { z as schema } from 'zod';
 import { createAppTester, defineApp, type Bundle, type ZObject } from 'zapier-platform-core';
 import { release } from '../../src/core/release';
 import { sendSmsCreate, type SmsChannel } from '../../src/core/send-sms';
@@ -79,6 +80,13 @@ describe('sendSmsCreate', () => {
       const { sent, run } = fakeChannel();
       const error = await rejection(run({ from: 'Acme', to: '+19495550100, +19495550101, +19495550102; +19495550103', text: 'Hi' }));
       expect(appError(error)).toEqual(inputProblem('To (one or more numbers): Give at most 3 phone numbers.'));
+      expect(sent).toEqual([]);
+    });
+
+    it("refuses a sender the provider's own rule rejects, naming the field, before anything is sent", async () => {
+      const { sent, run } = fakeChannel({ fromShape: schema.string().regex(/^[A-Z]+$/, { message: 'capital letters only.' }) });
+      const error = await rejection(run({ from: 'acme', to: '+19495550100', text: 'Hi' }));
+      expect(appError(error)).toEqual(inputProblem('From: capital letters only.'));
       expect(sent).toEqual([]);
     });
 
