@@ -3,6 +3,7 @@ import { z as schema } from 'zod';
 import { optionalText, parseInput, phoneNumberList, requiredText } from '../../src/core/input';
 import { toE164 } from '../../src/core/phone';
 import { sendMms } from '../../src/providers/stratustexting/api';
+import { defaultCountryField, defaultCountryShape } from '../../src/providers/stratustexting/contact-fields';
 import { MAX_RECIPIENTS, MAX_TEXT_LENGTH } from './send-sms';
 
 const inputFields = defineInputFields([
@@ -22,12 +23,7 @@ const inputFields = defineInputFields([
     helpText: 'The picture, GIF or short video to send: a file from an earlier step, or a public URL to it.',
   },
   { key: 'text', label: 'Message', required: false, type: 'text', helpText: `Text to send with the media (optional, at most ${MAX_TEXT_LENGTH} characters).` },
-  {
-    key: 'default_country',
-    label: 'Default Country',
-    required: false,
-    helpText: 'Two-letter country code (e.g. `US`) for numbers typed without a country code. Blank means US.',
-  },
+  defaultCountryField,
 ]);
 
 /**
@@ -46,7 +42,7 @@ const inputShape = schema.object({
   to: phoneNumberList(MAX_RECIPIENTS),
   media: requiredText('The media file').pipe(webLink('must be a file from an earlier step or a link starting with https:// or http://.')),
   text: optionalText().pipe(schema.string().max(MAX_TEXT_LENGTH, { message: `is longer than ${MAX_TEXT_LENGTH} characters.` }).optional()),
-  default_country: optionalText(),
+  default_country: defaultCountryShape,
 });
 
 export default defineCreate({
@@ -60,7 +56,7 @@ export default defineCreate({
     inputFields,
     perform: async (z: ZObject, bundle: Bundle) => {
       const input = parseInput(inputShape, bundle.inputData, inputFields);
-      const rules = { field: 'To (one or more numbers)', defaultCountry: input.default_country ?? 'US' };
+      const rules = { field: 'To (one or more numbers)', defaultCountry: input.default_country };
       const to = input.to.map((typed) => toE164(typed, rules));
       const from = toE164(input.from, { ...rules, field: 'From Number' });
       const result = await sendMms(z, { from, to, text: input.text, mediaUrl: input.media });

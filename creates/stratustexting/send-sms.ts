@@ -2,6 +2,7 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import { sendSmsCreate } from '../../src/core/send-sms';
 import { toE164 } from '../../src/core/phone';
 import { sendSms } from '../../src/providers/stratustexting/api';
+import { DEFAULT_COUNTRY } from '../../src/providers/stratustexting/contact-fields';
 
 // ASSUMPTION: the API's limits are not documented; a third-party client caps text at 1000 characters.
 export const MAX_TEXT_LENGTH = 1000;
@@ -18,7 +19,7 @@ export default sendSmsCreate({
   maxRecipients: MAX_RECIPIENTS,
   maxTextLength: MAX_TEXT_LENGTH,
   recipientFormat: 'e164',
-  defaultCountry: 'US',
+  defaultCountry: DEFAULT_COUNTRY,
   send: async (z: ZObject, _bundle: Bundle, message) => {
     const from = toE164(message.from, { field: 'From Number', defaultCountry: message.defaultCountry });
     const result = await sendSms(z, { ...message, from });

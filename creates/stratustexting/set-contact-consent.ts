@@ -1,10 +1,10 @@
 import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
-import { optionalText, parseInput, requiredText } from '../../src/core/input';
+import { parseInput, requiredText } from '../../src/core/input';
 import { toE164 } from '../../src/core/phone';
 import { setContactConsent } from '../../src/providers/stratustexting/api';
 import { consentIdField } from '../../src/providers/stratustexting/consent-fields';
-import { defaultCountryField } from '../../src/providers/stratustexting/contact-fields';
+import { defaultCountryField, defaultCountryShape } from '../../src/providers/stratustexting/contact-fields';
 
 const inputFields = defineInputFields([
   { key: 'mobile', label: 'Contact Mobile Number', required: true, helpText: "The contact's mobile number, e.g. `(949) 555-0111`." },
@@ -23,7 +23,7 @@ const inputShape = schema.object({
   mobile: requiredText('The mobile number'),
   consent_id: requiredText('The consent'),
   action: schema.enum(['add', 'remove'], { message: 'choose Add or Remove.' }),
-  default_country: optionalText(),
+  default_country: defaultCountryShape,
 });
 
 export default defineCreate({
@@ -37,7 +37,7 @@ export default defineCreate({
     inputFields,
     perform: async (z: ZObject, bundle: Bundle) => {
       const input = parseInput(inputShape, bundle.inputData, inputFields);
-      const mobile = toE164(input.mobile, { field: 'Contact Mobile Number', defaultCountry: input.default_country ?? 'US' });
+      const mobile = toE164(input.mobile, { field: 'Contact Mobile Number', defaultCountry: input.default_country });
       const answer = await setContactConsent(z, { mobile, consentId: input.consent_id, action: input.action });
       return { ...answer, mobile, consent_id: input.consent_id, action: input.action };
     },

@@ -36,7 +36,7 @@ export default defineCreate({
   operation: {
     inputFields,
     perform: async (z: ZObject, bundle: Bundle) => {
-      const { contact_id: contactId, mobile: typedMobile, default_country: defaultCountry = 'US', ...details } = parseInput(
+      const { contact_id: contactId, mobile: typedMobile, default_country: defaultCountry, ...details } = parseInput(
         inputShape,
         bundle.inputData,
         inputFields,

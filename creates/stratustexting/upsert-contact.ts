@@ -29,7 +29,7 @@ export default defineCreate({
   operation: {
     inputFields,
     perform: async (z: ZObject, bundle: Bundle) => {
-      const { mobile, default_country: defaultCountry = 'US', ...details } = parseInput(inputShape, bundle.inputData, inputFields);
+      const { mobile, default_country: defaultCountry, ...details } = parseInput(inputShape, bundle.inputData, inputFields);
       return upsertContact(z, { ...details, mobile: toE164(mobile, { field: 'Mobile Number', defaultCountry }) });
     },
     sample: contactSample,

@@ -3,7 +3,7 @@ import { z as schema } from 'zod';
 import { parseInput, requiredText } from '../../src/core/input';
 import { toE164 } from '../../src/core/phone';
 import { findContactByMobile } from '../../src/providers/stratustexting/api';
-import { contactDetailShape, defaultCountryField } from '../../src/providers/stratustexting/contact-fields';
+import { defaultCountryField, defaultCountryShape } from '../../src/providers/stratustexting/contact-fields';
 import { contactOutputFields, contactSample } from '../../src/providers/stratustexting/samples';
 
 const inputFields = [
@@ -11,7 +11,7 @@ const inputFields = [
   defaultCountryField,
 ];
 
-const inputShape = schema.object({ mobile: requiredText('The mobile number'), default_country: contactDetailShape.default_country });
+const inputShape = schema.object({ mobile: requiredText('The mobile number'), default_country: defaultCountryShape });
 
 export default defineSearch({
   key: 'find_contact',
@@ -23,7 +23,7 @@ export default defineSearch({
   operation: {
     inputFields,
     perform: async (z: ZObject, bundle: Bundle) => {
-      const { mobile, default_country: defaultCountry = 'US' } = parseInput(inputShape, bundle.inputData, inputFields);
+      const { mobile, default_country: defaultCountry } = parseInput(inputShape, bundle.inputData, inputFields);
       const contact = await findContactByMobile(z, toE164(mobile, { field: 'Mobile Number', defaultCountry }));
       return contact ? [contact] : [];
     },

@@ -10,6 +10,11 @@ export const contactDetailFields = [
   { key: 'notes', label: 'Notes', required: false, type: 'text', helpText: 'Free-form notes shown on the contact.' },
 ] as const;
 
+/** StratusTexting is a US product: a number typed without a country code is a US number unless the step says otherwise. */
+export const DEFAULT_COUNTRY = 'US';
+
+export const defaultCountryShape = optionalText().transform((value) => value ?? DEFAULT_COUNTRY);
+
 export const defaultCountryField = {
   key: 'default_country',
   label: 'Default Country',
@@ -23,5 +28,5 @@ export const contactDetailShape = {
   email: optionalText().pipe(schema.string().email({ message: 'is not an e-mail address.' }).optional()),
   company: optionalText(),
   notes: optionalText(),
-  default_country: optionalText(),
+  default_country: defaultCountryShape,
 };
