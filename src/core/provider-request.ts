@@ -1,3 +1,4 @@
+import { stringify as stringifyQuery } from 'node:querystring';
 import { errors, type HttpRequestOptions, type HttpResponse, type ZObject } from 'zapier-platform-core';
 import type { ZodType, ZodTypeDef } from 'zod';
 import { isHtmlPage, providerError, providerReason, redact, timeoutError, type CallContext } from './provider-errors';
@@ -63,12 +64,41 @@ function isFetchError(cause: unknown): cause is Error & { type?: string } {
   return cause instanceof Error && cause.name === 'FetchError';
 }
 
+const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+
+/** Objects and arrays go as JSON; a string, buffer or stream goes as it is. */
+function isJsonBody(body: unknown): body is object {
+  return Array.isArray(body) || (typeof body === 'object' && body !== null && Object.getPrototypeOf(body) === Object.prototype);
+}
+
+function hasHeader(headers: Record<string, unknown>, name: string): boolean {
+  return Object.keys(headers).some((key) => key.toLowerCase() === name);
+}
+
+/**
+ * The request exactly as it leaves: query string and JSON body written here, not by core. Core
+ * drops anything shaped like "{{…}}" from the query values and top-level body fields it writes,
+ * which would cut a user's text ("use code {{CODE}}") without a word.
+ */
+function asSent(request: ProviderRequest): ProviderRequest {
+  const { params, body, ...rest } = request;
+  const headers: Record<string, string> = { 'user-agent': 'Zapier', ...request.headers };
+  const query = params ? stringifyQuery(params) : '';
+  const url = query === '' ? request.url : `${request.url}${request.url.includes('?') ? '&' : '?'}${query}`;
+  if (!isJsonBody(body)) return { ...rest, url, headers, body };
+  if (!hasHeader(headers, 'content-type')) headers['content-type'] = JSON_CONTENT_TYPE;
+  return { ...rest, url, headers, body: JSON.stringify(body) };
+}
+
 async function send(z: ZObject, request: ProviderRequest, context: CallContext): Promise<HttpResponse> {
   const timeout = timeoutMs();
   try {
     return await z.request({
       timeout,
-      ...request,
+      ...asSent(request),
+      // Nothing to merge from a requestTemplate: the request is complete as built. Merging would
+      // also deep-copy the step's input, which carries the whole app definition, on every request.
+      merge: false,
       skipThrowForStatus: true,
       // Our own 429 handling reads Retry-After and names the provider; core's would not.
       throwForThrottlingEarly: false,

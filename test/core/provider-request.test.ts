@@ -23,6 +23,11 @@ const acknowledge = async (z: ZObject) => {
   return { bodyWasEmpty: answer === undefined };
 };
 
+const postNote = async (z: ZObject, bundle: Bundle) => {
+  const request = { url: `${API}/notes`, method: 'POST', body: { text: bundle.inputData.text } } as const;
+  return callProvider(z, request, schema.object({ id: schema.string() }), { provider: 'Acme SMS', action: 'Post Note' });
+};
+
 const app = defineApp({
   ...release,
   // Core's logging patch of http(s).request outlives this file and captures this file's nock, which
@@ -34,6 +39,12 @@ const app = defineApp({
       noun: 'Message',
       display: { label: 'Fetch Message', description: 'Fetches a message through callProvider.' },
       operation: { perform: fetchMessage },
+    }),
+    post_note: defineCreate({
+      key: 'post_note',
+      noun: 'Note',
+      display: { label: 'Post Note', description: 'Posts the text it is given.' },
+      operation: { perform: postNote },
     }),
     acknowledge: defineCreate({
       key: 'acknowledge',
@@ -64,6 +75,17 @@ describe('callProvider', () => {
   it('sends the request as given, method and body included, and reads an empty body as undefined', async () => {
     nock(API).post('/acknowledgements', { all: true }).reply(204, '');
     await expect(appTester(acknowledge)).resolves.toEqual({ bodyWasEmpty: true });
+  });
+
+  it('identifies itself to the provider as Zapier', async () => {
+    nock(API, { reqheaders: { 'user-agent': 'Zapier' } }).get('/messages/msg_42').reply(200, { id: 'msg_42', status: 'sent' });
+    await expect(appTester(fetchMessage, bundle)).resolves.toEqual({ id: 'msg_42', status: 'sent' });
+  });
+
+  it("sends a user's text verbatim, even one that looks like a Zapier template", async () => {
+    const text = 'Hi {{bundle.inputData.name}}, your code is {{process.env.CODE}}';
+    nock(API).post('/notes', { text }).reply(201, { id: 'note_1' });
+    await expect(appTester(postNote, { inputData: { text } })).resolves.toEqual({ id: 'note_1' });
   });
 
   it('maps an HTTP error once to the matching Zapier error', async () => {

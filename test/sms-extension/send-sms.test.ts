@@ -24,6 +24,14 @@ describe('Send SMS (send_sms)', () => {
     });
   });
 
+  it('sends a text with curly braces exactly as typed', async () => {
+    const text = 'Hi {{first_name}}, use code {{CODE}} at checkout.';
+    smsExtension()
+      .post('/api/sms/send', { ...wireBody, text })
+      .reply(200, { message: 'SMS sent successfully.', sms_id: 48214 });
+    expect(await send({ ...input, text })).toMatchObject({ id: '48214', text });
+  });
+
   it('lifts the record out of a data wrapper', async () => {
     smsExtension()
       .post('/api/sms/send', wireBody)

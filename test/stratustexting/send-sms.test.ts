@@ -40,6 +40,12 @@ describe('Send SMS (send_sms)', () => {
       await send({ from: '9495550100', to: ['949 555 0111', '+19495550112'], text: 'Hi & bye: 50% off + free = yes?' });
     });
 
+    it('sends a text with curly braces exactly as typed', async () => {
+      const text = 'Hi {{first_name}}, use code {{CODE}} at checkout.';
+      api().post(`${BASE}/message/sendsms`, '').query({ from: '+19495550100', to: '+19495550111', text }).reply(200, SENT);
+      await expect(send({ from: '9495550100', to: '9495550111', text })).resolves.toMatchObject({ text });
+    });
+
     it('reads numbers without a country code in the Default Country', async () => {
       api()
         .post(`${BASE}/message/sendsms`)
