@@ -1,4 +1,4 @@
-import { RESULT_MARKER, stepRunner, type StepEvent } from './invoke';
+import { answerAndExit, stepRunner, type StepEvent } from './invoke';
 
 // A fresh process that does what a cold Zapier Lambda does: load core, load the app through the
 // handler, run one step. Argument: the app's path; BENCH_STEP: the step (JSON).
@@ -9,11 +9,9 @@ stepRunner(appPath)(step).then(
   (results) => {
     const usage = process.resourceUsage();
     const cpuMs = (usage.userCPUTime + usage.systemCPUTime) / 1000;
-    process.stdout.write(RESULT_MARKER + JSON.stringify({ ok: true, cpuMs, results }));
-    process.exit(0);
+    answerAndExit({ ok: true, cpuMs, results });
   },
   (error: unknown) => {
-    process.stdout.write(RESULT_MARKER + JSON.stringify({ ok: false, error: error instanceof Error ? error.message.split('\n')[0] : String(error) }));
-    process.exit(1);
+    answerAndExit({ ok: false, error: error instanceof Error ? error.message.split('\n')[0] : String(error) }, 1);
   },
 );

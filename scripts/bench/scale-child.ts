@@ -1,4 +1,4 @@
-import { RESULT_MARKER, stepRunner, type StepEvent } from './invoke';
+import { answerAndExit, stepRunner, type StepEvent } from './invoke';
 
 // Runs listing steps in one fresh process and reports its peak RSS.
 // BENCH_SCALE: [{ name, appPath, step }] (JSON).
@@ -16,13 +16,10 @@ async function main(): Promise<void> {
     counts[listing.name] = Array.isArray(results) ? results.length : -1;
   }
   // maxRSS is in kilobytes.
-  process.stdout.write(RESULT_MARKER + JSON.stringify({ maxRssBytes: process.resourceUsage().maxRSS * 1024, counts }));
+  answerAndExit({ maxRssBytes: process.resourceUsage().maxRSS * 1024, counts });
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
-    process.exit(1);
-  },
-);
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
+  process.exit(1);
+});
