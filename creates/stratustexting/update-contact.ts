@@ -3,7 +3,7 @@ import { z as schema } from 'zod';
 import { inputError } from '../../src/core/input-error';
 import { optionalText, parseInput } from '../../src/core/input';
 import { toE164 } from '../../src/core/phone';
-import { updateContactById, updateContactByMobile } from '../../src/providers/stratustexting/api';
+import { updateContact } from '../../src/providers/stratustexting/api';
 import { contactDetailFields, contactDetailShape, defaultCountryField } from '../../src/providers/stratustexting/contact-fields';
 import { contactOutputFields, contactSample } from '../../src/providers/stratustexting/samples';
 
@@ -45,8 +45,8 @@ export default defineCreate({
       if (Object.values(details).every((value) => value === undefined) && !(contactId && mobile)) {
         throw inputError('First Name', 'fill in at least one detail to change (a name, Email, Company, Notes, or a new Mobile Number with the Contact ID).');
       }
-      if (contactId) return updateContactById(z, contactId, { ...details, mobile });
-      if (mobile) return updateContactByMobile(z, mobile, details);
+      if (contactId) return updateContact(z, { id: contactId }, { ...details, mobile });
+      if (mobile) return updateContact(z, { mobile }, details);
       throw inputError('Contact ID', 'give the Contact ID or the Mobile Number of the contact to change.');
     },
     sample: contactSample,

@@ -246,23 +246,10 @@ export async function upsertContact(z: ZObject, changes: ContactChanges & { mobi
   return flattenContact(raw);
 }
 
-export async function updateContactByMobile(z: ZObject, mobile: string, changes: ContactChanges): Promise<Contact> {
-  const raw = await callProvider(
-    z,
-    api(CONTACT_PATHS.byMobile(mobile), { method: 'PUT', body: contactBody(changes) }),
-    contactSchema,
-    context('Update Contact'),
-  );
-  return flattenContact(raw);
-}
-
-export async function updateContactById(z: ZObject, id: string, changes: ContactChanges): Promise<Contact> {
-  const raw = await callProvider(
-    z,
-    api(CONTACT_PATHS.byId(id), { method: 'PUT', body: contactBody(changes) }),
-    contactSchema,
-    context('Update Contact'),
-  );
+/** Updates an existing contact, addressed by its id or by its mobile number (E.164). */
+export async function updateContact(z: ZObject, contact: { id: string } | { mobile: string }, changes: ContactChanges): Promise<Contact> {
+  const path = 'id' in contact ? CONTACT_PATHS.byId(contact.id) : CONTACT_PATHS.byMobile(contact.mobile);
+  const raw = await callProvider(z, api(path, { method: 'PUT', body: contactBody(changes) }), contactSchema, context('Update Contact'));
   return flattenContact(raw);
 }
 
