@@ -10,7 +10,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['apps/*/index.js', 'jest.config.js', 'index.ts', 'scripts/describe.ts', 'scripts/bench/invoke.ts', 'src/tour/zapier.ts'],
+    files: ['apps/*/index.js', 'jest.config.js', 'index.ts', 'tools/scripts/describe.ts', 'tools/bench/invoke.ts', 'tools/tour/zapier.ts'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -26,9 +26,11 @@ import {
 export const MAX_MESSAGES = 10 * BATCH_SIZE;
 
 const RULE =
-  'Messages go to CommPeak ' + BATCH_SIZE + ' per request. The step succeeds when CommPeak accepted at least one message: ' +
+  'Messages go to CommPeak ' +
+  BATCH_SIZE +
+  ' per request. The step succeeds when CommPeak accepted at least one message: ' +
   'the output lists every message with its status (`accepted`, `failed` or `not_sent`), counts them, and lists the ones that did not go under `failed` with the reason. ' +
-  "A message CommPeak answers for with an error code (such as `RATE_LIMIT`), or leaves out of its answer, counts as failed. If CommPeak rate limits or a request fails, the remaining requests are not sent. " +
+  'A message CommPeak answers for with an error code (such as `RATE_LIMIT`), or leaves out of its answer, counts as failed. If CommPeak rate limits or a request fails, the remaining requests are not sent. ' +
   'The step fails only when no message was accepted; when that was rate limiting, Zapier retries the step later.';
 
 const lineItemFields = defineInputFields([
@@ -68,7 +70,8 @@ const inputFields = defineInputFields([
     key: 'default_country',
     label: 'Default Country',
     required: false,
-    helpText: 'Two-letter country code (e.g. `US`, `GB`) used for numbers typed without a country code. Leave blank when every number starts with `+` and its country code.',
+    helpText:
+      'Two-letter country code (e.g. `US`, `GB`) used for numbers typed without a country code. Leave blank when every number starts with `+` and its country code.',
   },
   IDEMPOTENCY_KEY_FIELD,
 ]);
@@ -76,7 +79,10 @@ const inputFields = defineInputFields([
 const lineItem = schema.object({ item_to: schema.string().optional(), item_text: schema.string().optional() }).passthrough();
 const inputShape = schema.object({
   from: requiredText('The sender'),
-  to: schema.union([schema.string(), schema.array(schema.string())]).optional().transform((value) => (value === undefined ? [] : splitNumbers(value))),
+  to: schema
+    .union([schema.string(), schema.array(schema.string())])
+    .optional()
+    .transform((value) => (value === undefined ? [] : splitNumbers(value))),
   text: optionalText(),
   messages: schema.array(lineItem).optional(),
   item_to: schema.string().optional(),

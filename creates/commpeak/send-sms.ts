@@ -14,7 +14,7 @@ export default sendSmsCreate({
     label: 'Sender',
     required: true,
     helpText:
-      "The sender the recipient sees: a name (e.g. `GLOBAL`) or a number with its country code (e.g. `+972 52 426 5292`), as your CommPeak stream allows. A number is sent as digits only.",
+      'The sender the recipient sees: a name (e.g. `GLOBAL`) or a number with its country code (e.g. `+972 52 426 5292`), as your CommPeak stream allows. A number is sent as digits only.',
   },
   maxRecipients: 1,
   recipientFormat: 'digits',
@@ -44,4 +44,3 @@ export default sendSmsCreate({
     { key: 'status', label: 'Status' },
   ],
 });
-

@@ -22,7 +22,13 @@ const inputFields = defineInputFields([
     type: 'file',
     helpText: 'The picture, GIF or short video to send: a file from an earlier step, or a public URL to it.',
   },
-  { key: 'text', label: 'Message', required: false, type: 'text', helpText: `Text to send with the media (optional, at most ${MAX_TEXT_LENGTH} characters).` },
+  {
+    key: 'text',
+    label: 'Message',
+    required: false,
+    type: 'text',
+    helpText: `Text to send with the media (optional, at most ${MAX_TEXT_LENGTH} characters).`,
+  },
   defaultCountryField,
 ]);
 
@@ -41,7 +47,12 @@ const inputShape = schema.object({
   from: requiredText('The sender'),
   to: phoneNumberList(MAX_RECIPIENTS),
   media: requiredText('The media file').pipe(webLink('must be a file from an earlier step or a link starting with https:// or http://.')),
-  text: optionalText().pipe(schema.string().max(MAX_TEXT_LENGTH, { message: `is longer than ${MAX_TEXT_LENGTH} characters.` }).optional()),
+  text: optionalText().pipe(
+    schema
+      .string()
+      .max(MAX_TEXT_LENGTH, { message: `is longer than ${MAX_TEXT_LENGTH} characters.` })
+      .optional(),
+  ),
   default_country: defaultCountryShape,
 });
 

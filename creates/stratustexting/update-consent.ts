@@ -9,7 +9,13 @@ import { consentOutputFields, consentSample } from '../../src/providers/stratust
 const inputFields = defineInputFields([
   consentIdField,
   { key: 'name', label: 'New Name', required: false, helpText: 'The new name; blank keeps the current one.' },
-  { key: 'description', label: 'New Description', required: false, type: 'text', helpText: 'The new description; blank keeps the current one.' },
+  {
+    key: 'description',
+    label: 'New Description',
+    required: false,
+    type: 'text',
+    helpText: 'The new description; blank keeps the current one.',
+  },
 ]);
 
 const inputShape = schema.object({ consent_id: requiredText('The consent'), name: optionalText(), description: optionalText() });

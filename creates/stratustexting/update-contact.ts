@@ -18,7 +18,8 @@ const inputFields = [
     key: 'mobile',
     label: 'Mobile Number',
     required: false,
-    helpText: 'The mobile number of the contact to change, when no Contact ID is given. With a Contact ID, this becomes the contact\'s new number.',
+    helpText:
+      "The mobile number of the contact to change, when no Contact ID is given. With a Contact ID, this becomes the contact's new number.",
   },
   ...contactDetailFields,
   defaultCountryField,
@@ -36,14 +37,18 @@ export default defineCreate({
   operation: {
     inputFields,
     perform: async (z: ZObject, bundle: Bundle) => {
-      const { contact_id: contactId, mobile: typedMobile, default_country: defaultCountry, ...details } = parseInput(
-        inputShape,
-        bundle.inputData,
-        inputFields,
-      );
+      const {
+        contact_id: contactId,
+        mobile: typedMobile,
+        default_country: defaultCountry,
+        ...details
+      } = parseInput(inputShape, bundle.inputData, inputFields);
       const mobile = typedMobile === undefined ? undefined : toE164(typedMobile, { field: 'Mobile Number', defaultCountry });
       if (Object.values(details).every((value) => value === undefined) && !(contactId && mobile)) {
-        throw inputError('First Name', 'fill in at least one detail to change (a name, Email, Company, Notes, or a new Mobile Number with the Contact ID).');
+        throw inputError(
+          'First Name',
+          'fill in at least one detail to change (a name, Email, Company, Notes, or a new Mobile Number with the Contact ID).',
+        );
       }
       if (contactId) return updateContact(z, { id: contactId }, { ...details, mobile });
       if (mobile) return updateContact(z, { mobile }, details);

@@ -11,7 +11,7 @@ const inputFields = [
     key: 'mobile',
     label: 'Mobile Number',
     required: true,
-    helpText: 'The contact\'s mobile number, e.g. `(949) 555-0111`. A contact with this number is updated; otherwise one is created.',
+    helpText: "The contact's mobile number, e.g. `(949) 555-0111`. A contact with this number is updated; otherwise one is created.",
   },
   ...contactDetailFields,
   defaultCountryField,

@@ -21,9 +21,9 @@ const inputFields = defineInputFields([
     required: true,
     list: true,
     helpText:
-      "The `message_uuid` of each message, as the Send SMS or Send Bulk SMS step returned it (not the internal ID). " +
+      'The `message_uuid` of each message, as the Send SMS or Send Bulk SMS step returned it (not the internal ID). ' +
       `Up to ${MAX_MESSAGE_IDS}, one per line or separated by commas. The step returns one result per UUID CommPeak reports on, in this order, ` +
-      "with `found: false` for a UUID it does not; when it reports on none, the search finds nothing.",
+      'with `found: false` for a UUID it does not; when it reports on none, the search finds nothing.',
   },
 ]);
 

@@ -45,4 +45,6 @@ export const phoneNumberList = (max: number) =>
     .union([schema.string(), schema.array(schema.string())], { errorMap: () => ({ message: 'At least one phone number is required.' }) })
     .transform(splitNumbers)
     .refine((numbers) => numbers.length > 0, { message: 'At least one phone number is required.' })
-    .refine((numbers) => numbers.length <= max, { message: max === 1 ? 'Give one phone number only.' : `Give at most ${max} phone numbers.` });
+    .refine((numbers) => numbers.length <= max, {
+      message: max === 1 ? 'Give one phone number only.' : `Give at most ${max} phone numbers.`,
+    });

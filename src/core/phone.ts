@@ -1,4 +1,10 @@
-import { getCountryCallingCode, isSupportedCountry, parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js/min';
+import {
+  getCountryCallingCode,
+  isSupportedCountry,
+  parsePhoneNumberFromString,
+  type CountryCode,
+  type PhoneNumber,
+} from 'libphonenumber-js/min';
 import { inputError } from './input-error';
 
 export interface PhoneRules {
@@ -40,9 +46,10 @@ export function toE164(input: string, rules: PhoneRules): string {
   const international = typed.startsWith('00') ? `+${typed.slice(2)}` : typed;
   const parsed = parsePhoneNumberFromString(international, defaultCountry ?? onlyCountry);
   if (!parsed || !parsed.isPossible() || /[A-Za-z]/.test(typed.replace(/\s*(ext\.?|x)\s*\d+$/i, ''))) {
-    const hint = defaultCountry || onlyCountry || typed.startsWith('+')
-      ? ''
-      : ' Include the country code (for example +1 for the US) or set Default Country.';
+    const hint =
+      defaultCountry || onlyCountry || typed.startsWith('+')
+        ? ''
+        : ' Include the country code (for example +1 for the US) or set Default Country.';
     throw inputError(rules.field, `"${input}" is not a phone number.${hint}`);
   }
   if (onlyCountry && !belongsTo(parsed, onlyCountry)) {

@@ -166,12 +166,18 @@ export function providerError(answer: ProviderAnswer, context: CallContext, secr
     return new errors.ThrottledError(`${said} ${provider} ${why}; Zapier retries in ${delay} seconds.`, delay);
   }
   if (status === 403) {
-    return new errors.Error(`${said} ${context.forbiddenHint ?? `Check that the connected ${provider} account may do this.`}`, 'forbidden', status);
+    return new errors.Error(
+      `${said} ${context.forbiddenHint ?? `Check that the connected ${provider} account may do this.`}`,
+      'forbidden',
+      status,
+    );
   }
   if (status === 404) return new errors.Error(`${said} The item does not exist or this account cannot see it.`, 'not_found', status);
   if (status === 409) {
     return withoutRuntimeContext(
-      new errors.HaltedError(`${said} It conflicts with something that already exists, so this run stops here: running it again cannot help.`),
+      new errors.HaltedError(
+        `${said} It conflicts with something that already exists, so this run stops here: running it again cannot help.`,
+      ),
     );
   }
   if (status >= 500) {

@@ -24,7 +24,7 @@ function secretValues(record: Record<string, unknown>): string[] {
     .filter(([name, value]) => SECRET_NAME.test(name) && typeof value === 'string')
     .flatMap(([, value]) => {
       const text = value as string;
-      const [scheme, credential] = text.split(/\s+/, 2);
+      const [scheme = '', credential] = text.split(/\s+/, 2);
       if (!credential) return [text];
       // "Basic base64(id:secret)": the decoded pair and its secret half are credentials too.
       const decoded = /^basic$/i.test(scheme) ? Buffer.from(credential, 'base64').toString('utf8') : '';
@@ -117,7 +117,10 @@ async function send(z: ZObject, request: ProviderRequest, context: CallContext):
     // With OAuth2 autoRefresh or session auth, the runtime answers any 401 with a bare
     // RefreshAuthError before we see the response: it is given the provider and the operation.
     if (cause instanceof Error && cause.name === 'RefreshAuthError' && cause.message === '') {
-      throw providerError({ status: 401, content: 'the access token was not accepted', getHeader: () => undefined }, { ...context, refreshable: true });
+      throw providerError(
+        { status: 401, content: 'the access token was not accepted', getHeader: () => undefined },
+        { ...context, refreshable: true },
+      );
     }
     throw cause;
   }
@@ -132,7 +135,11 @@ function parseAnswer<T>(response: HttpResponse, schema: ZodType<T, ZodTypeDef, u
   const content = context.issuesCredentials ? response.content : redact(response.content, requestSecrets(response.request));
   // An API answers data; a page is a login screen, a proxy or the wrong address, never a success.
   if (isHtmlPage(content)) {
-    throw unexpected(context, status, `${providerReason(content)} instead of data: check that the step reaches the ${context.provider} API`);
+    throw unexpected(
+      context,
+      status,
+      `${providerReason(content)} instead of data: check that the step reaches the ${context.provider} API`,
+    );
   }
   const result = schema.safeParse(parseJson(content));
   if (result.success) return result.data;

@@ -4,6 +4,9 @@ import { describeText } from './message-text';
 import { parseInput, phoneNumberList, requiredText } from './input';
 import { toE164, toInternationalDigits } from './phone';
 
+/** The step's recipients, in the provider's format: never empty. */
+export type Recipients = [string, ...string[]];
+
 /** What a provider must supply for the shared Send SMS action. */
 export interface SmsChannel {
   provider: string;
@@ -22,7 +25,11 @@ export interface SmsChannel {
   /** The country assumed for numbers typed without a country code when the step names none. */
   defaultCountry?: string;
   /** Sends the message to recipients already in `recipientFormat`; returns the output fields. */
-  send(z: ZObject, bundle: Bundle, message: { from: string; to: string[]; text: string; defaultCountry?: string }): Promise<Record<string, unknown>>;
+  send(
+    z: ZObject,
+    bundle: Bundle,
+    message: { from: string; to: Recipients; text: string; defaultCountry?: string },
+  ): Promise<Record<string, unknown>>;
   /** Fields of this provider's own, shown after the shared ones (they reach `send` in `bundle.inputData`). */
   extraInputFields?: PlainInputField[];
   /** What `send` returns for the sample message, and its labels. */
@@ -63,7 +70,9 @@ export function sendSmsCreate(channel: SmsChannel) {
   ] satisfies PlainInputField[];
 
   const textShape = channel.maxTextLength
-    ? requiredText('The message').pipe(schema.string().max(channel.maxTextLength, { message: `The message is longer than ${channel.maxTextLength} characters.` }))
+    ? requiredText('The message').pipe(
+        schema.string().max(channel.maxTextLength, { message: `The message is longer than ${channel.maxTextLength} characters.` }),
+      )
     : requiredText('The message');
   const inputShape = schema.object({
     from: channel.fromShape ?? requiredText('The sender'),
@@ -86,7 +95,7 @@ export function sendSmsCreate(channel: SmsChannel) {
         const defaultCountry = input.default_country?.toUpperCase() || channel.defaultCountry;
         const rules = { field: toField.label, defaultCountry, onlyCountry: channel.recipientCountry };
         const format = channel.recipientFormat === 'e164' ? toE164 : toInternationalDigits;
-        const to = input.to.map((typed) => format(typed, rules));
+        const to = input.to.map((typed) => format(typed, rules)) as Recipients;
         const sent = await channel.send(z, bundle, { from: input.from, to, text: input.text, defaultCountry });
         const shape = describeText(input.text);
         return { ...sent, text: input.text, encoding: shape.encoding, segments: shape.segments };

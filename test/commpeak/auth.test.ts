@@ -50,7 +50,7 @@ describe('CommPeak authentication', () => {
       });
     });
 
-    it('reports an outage (5xx) as a problem on CommPeak\'s side, not as a wrong key', async () => {
+    it("reports an outage (5xx) as a problem on CommPeak's side, not as a wrong key", async () => {
       commpeak().post('/messages_status/', PROBE).reply(502, '<html><title>502 Bad Gateway</title></html>');
       expect(appError(await rejection(testConnection()))).toEqual({
         message: `CommPeak answered "test the connection" with HTTP 502: an HTML error page titled "502 Bad Gateway". This is a problem on CommPeak's side; try again later.`,
@@ -72,7 +72,8 @@ describe('CommPeak authentication', () => {
     it('reports a 429 as throttling with its Retry-After', async () => {
       commpeak().post('/messages_status/', PROBE).reply(429, { detail: 'Too many requests' }, { 'Retry-After': '7' });
       expect(throttle(await rejection(testConnection()))).toEqual({
-        message: 'CommPeak answered "test the connection" with HTTP 429: Too many requests. CommPeak is rate limiting; Zapier retries in 7 seconds.',
+        message:
+          'CommPeak answered "test the connection" with HTTP 429: Too many requests. CommPeak is rate limiting; Zapier retries in 7 seconds.',
         delay: 7,
       });
     });
@@ -98,7 +99,8 @@ describe('CommPeak authentication', () => {
 
       process.env.COMMPEAK_BASE_URL = 'http://sendsms.commpeak.test';
       expect(appError(await rejection(testConnection()))).toEqual({
-        message: 'This integration is misconfigured: COMMPEAK_BASE_URL: "http://sendsms.commpeak.test" must start with https:// (plain HTTP is allowed only for localhost). An integration admin corrects it with `zapier-platform env:set`.',
+        message:
+          'This integration is misconfigured: COMMPEAK_BASE_URL: "http://sendsms.commpeak.test" must start with https:// (plain HTTP is allowed only for localhost). An integration admin corrects it with `zapier-platform env:set`.',
         code: 'misconfigured',
         status: 500,
       });

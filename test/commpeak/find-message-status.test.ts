@@ -1,5 +1,15 @@
 import { MAX_MESSAGE_IDS } from '../../searches/commpeak/find-message-status';
-import { FORBIDDEN_ADVICE, NOT_AUTHENTICATED, appError, appTester, authData, commpeak, inputProblem, integration, rejection } from './support';
+import {
+  FORBIDDEN_ADVICE,
+  NOT_AUTHENTICATED,
+  appError,
+  appTester,
+  authData,
+  commpeak,
+  inputProblem,
+  integration,
+  rejection,
+} from './support';
 
 const search = integration.searches.find_message_status;
 const findStatus = (inputData: Record<string, unknown>) => appTester(search.operation.perform as never, { authData, inputData });
@@ -43,17 +53,23 @@ describe('Find Message Status through CommPeak', () => {
   });
 
   it('finds nothing when CommPeak reports on none of the UUIDs', async () => {
-    commpeak().post('/messages_status/', { message_uuids: [FIRST] }).reply(200, { status: true, messages: [] });
+    commpeak()
+      .post('/messages_status/', { message_uuids: [FIRST] })
+      .reply(200, { status: true, messages: [] });
     await expect(findStatus({ message_ids: [FIRST] })).resolves.toEqual([]);
   });
 
   it('finds nothing on a 404', async () => {
-    commpeak().post('/messages_status/', { message_uuids: [FIRST] }).reply(404, { detail: 'Not Found' });
+    commpeak()
+      .post('/messages_status/', { message_uuids: [FIRST] })
+      .reply(404, { detail: 'Not Found' });
     await expect(findStatus({ message_ids: [FIRST] })).resolves.toEqual([]);
   });
 
   it('asks once for a UUID given twice', async () => {
-    commpeak().post('/messages_status/', { message_uuids: [FIRST] }).reply(200, [{ message_uuid: FIRST, status: 'DELIVERED' }]);
+    commpeak()
+      .post('/messages_status/', { message_uuids: [FIRST] })
+      .reply(200, [{ message_uuid: FIRST, status: 'DELIVERED' }]);
     await expect(findStatus({ message_ids: [FIRST, FIRST.toUpperCase()] })).resolves.toEqual([
       { message_uuid: FIRST, found: true, status: 'DELIVERED' },
     ]);
@@ -80,7 +96,8 @@ describe('Find Message Status through CommPeak', () => {
   it('reports an answer that is not JSON as one it does not understand', async () => {
     commpeak().post('/messages_status/', request).reply(200, 'OK');
     expect(appError(await rejection(findStatus({ message_ids: [FIRST, SECOND] })))).toEqual({
-      message: 'CommPeak answered "find message status" with a response this integration does not understand (body: expected a JSON object or list).',
+      message:
+        'CommPeak answered "find message status" with a response this integration does not understand (body: expected a JSON object or list).',
       code: 'unexpected_response',
       status: 200,
     });
@@ -94,7 +111,9 @@ describe('Find Message Status through CommPeak', () => {
     });
 
     it('needs at least one', async () => {
-      expect(appError(await rejection(findStatus({ message_ids: [' '] })))).toEqual(inputProblem('Message UUIDs: At least one message UUID is required.'));
+      expect(appError(await rejection(findStatus({ message_ids: [' '] })))).toEqual(
+        inputProblem('Message UUIDs: At least one message UUID is required.'),
+      );
     });
 
     it(`takes at most ${MAX_MESSAGE_IDS}`, async () => {

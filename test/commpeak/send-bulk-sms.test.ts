@@ -22,7 +22,12 @@ const TASK = '251a4cfb-f098-4a84-83a1-66f6273bbb1d';
 
 /** The message CommPeak is sent for the `position`-th message of the step. */
 function sent(recipient: string, text: string, position: number, sender = 'GLOBAL') {
-  return { internal_id: expectedInternalId(`key:${KEY}`, sender, recipient, text, position), sender, recipient_phone: recipient, message_content: text };
+  return {
+    internal_id: expectedInternalId(`key:${KEY}`, sender, recipient, text, position),
+    sender,
+    recipient_phone: recipient,
+    message_content: text,
+  };
 }
 type Sent = ReturnType<typeof sent>;
 
@@ -30,7 +35,10 @@ const accepted = (message: Sent, uuid: string) => ({ internal_id: message.intern
 const refused = (message: Sent, error: string) => ({ internal_id: message.internal_id, message_uuid: null, error });
 
 /** A message as the step's output lists it. */
-function outcome(message: Sent, fields: { status: string; message_uuid?: string | null; task_id?: string | null; error?: string | null; reason?: string | null }) {
+function outcome(
+  message: Sent,
+  fields: { status: string; message_uuid?: string | null; task_id?: string | null; error?: string | null; reason?: string | null },
+) {
   return {
     internal_id: message.internal_id,
     recipient_phone: message.recipient_phone,
@@ -136,7 +144,12 @@ describe('Send Bulk SMS through CommPeak', () => {
       .post('/simple_send/', { messages: secondBatch })
       .reply(200, { status: true, task_id: 'task-2', messages: secondBatch.map((message, index) => accepted(message, `v${index}`)) });
     const output = await sendBulk({ from: 'GLOBAL', to: numbers.map((number) => number.typed), text: 'Sale!', idempotency_key: KEY });
-    expect(output).toMatchObject({ total_count: BATCH_SIZE + 20, accepted_count: BATCH_SIZE + 20, failed_count: 0, task_ids: ['task-1', 'task-2'] });
+    expect(output).toMatchObject({
+      total_count: BATCH_SIZE + 20,
+      accepted_count: BATCH_SIZE + 20,
+      failed_count: 0,
+      task_ids: ['task-1', 'task-2'],
+    });
   });
 
   it('without an Idempotency Key, derives every internal_id from the minute the step ran in', async () => {
@@ -148,7 +161,9 @@ describe('Send Bulk SMS through CommPeak', () => {
       commpeak()
         .post('/simple_send/', { messages: [first, second] })
         .reply(200, { status: true, task_id: TASK, messages: [accepted(first, 'u1'), accepted(second, 'u2')] });
-      await expect(sendBulk({ from: 'GLOBAL', to: ['+972524265292', '+972545330008'], text: 'Your order is ready' })).resolves.toMatchObject({
+      await expect(
+        sendBulk({ from: 'GLOBAL', to: ['+972524265292', '+972545330008'], text: 'Your order is ready' }),
+      ).resolves.toMatchObject({
         accepted_count: 2,
       });
     } finally {
@@ -204,11 +219,21 @@ describe('Send Bulk SMS through CommPeak', () => {
           task_id: 'task-2',
           messages: [accepted(secondBatch[0], 'v0'), ...secondBatch.slice(1).map((message) => refused(message, 'RATE_LIMIT'))],
         });
-      const output = (await sendBulk({ from: 'GLOBAL', to: numbers.map((number) => number.typed), text: 'Sale!', idempotency_key: KEY })) as {
+      const output = (await sendBulk({
+        from: 'GLOBAL',
+        to: numbers.map((number) => number.typed),
+        text: 'Sale!',
+        idempotency_key: KEY,
+      })) as {
         messages: { status: string }[];
         failed: unknown[];
       };
-      expect(output).toMatchObject({ total_count: 2 * BATCH_SIZE + 1, accepted_count: BATCH_SIZE + 1, failed_count: BATCH_SIZE, task_ids: ['task-1', 'task-2'] });
+      expect(output).toMatchObject({
+        total_count: 2 * BATCH_SIZE + 1,
+        accepted_count: BATCH_SIZE + 1,
+        failed_count: BATCH_SIZE,
+        task_ids: ['task-1', 'task-2'],
+      });
       expect(output.messages.filter((message) => message.status === 'accepted')).toHaveLength(BATCH_SIZE + 1);
       expect(output.failed).toHaveLength(BATCH_SIZE);
       expect(output.failed[0]).toEqual(
@@ -234,7 +259,12 @@ describe('Send Bulk SMS through CommPeak', () => {
       commpeak()
         .post('/simple_send/', { messages: messages.slice(BATCH_SIZE, 2 * BATCH_SIZE) })
         .reply(429, { detail: 'Too Many Requests' }, { 'Retry-After': '120' });
-      const output = (await sendBulk({ from: 'GLOBAL', to: numbers.map((number) => number.typed), text: 'Sale!', idempotency_key: KEY })) as {
+      const output = (await sendBulk({
+        from: 'GLOBAL',
+        to: numbers.map((number) => number.typed),
+        text: 'Sale!',
+        idempotency_key: KEY,
+      })) as {
         failed: unknown[];
       };
       expect(output).toMatchObject({ accepted_count: BATCH_SIZE, failed_count: BATCH_SIZE + 1, task_ids: ['task-1'] });
@@ -242,11 +272,16 @@ describe('Send Bulk SMS through CommPeak', () => {
         outcome(messages[BATCH_SIZE], {
           status: 'failed',
           error: 'RATE_LIMIT',
-          reason: 'CommPeak answered "send bulk SMS" with HTTP 429: Too Many Requests. CommPeak is rate limiting; Zapier retries in 120 seconds.',
+          reason:
+            'CommPeak answered "send bulk SMS" with HTTP 429: Too Many Requests. CommPeak is rate limiting; Zapier retries in 120 seconds.',
         }),
       );
       expect(output.failed[BATCH_SIZE]).toEqual(
-        outcome(messages[2 * BATCH_SIZE], { status: 'not_sent', error: 'NOT_SENT', reason: 'Not sent: an earlier request failed (RATE_LIMIT).' }),
+        outcome(messages[2 * BATCH_SIZE], {
+          status: 'not_sent',
+          error: 'NOT_SENT',
+          reason: 'Not sent: an earlier request failed (RATE_LIMIT).',
+        }),
       );
     });
 
@@ -257,8 +292,15 @@ describe('Send Bulk SMS through CommPeak', () => {
       commpeak()
         .post('/simple_send/', { messages: firstBatch })
         .reply(200, { status: true, task_id: 'task-1', messages: firstBatch.map((message, index) => accepted(message, `u${index}`)) });
-      commpeak().post('/simple_send/', { messages: [messages[BATCH_SIZE]] }).reply(500, { detail: 'Internal Server Error' });
-      const output = (await sendBulk({ from: 'GLOBAL', to: numbers.map((number) => number.typed), text: 'Sale!', idempotency_key: KEY })) as {
+      commpeak()
+        .post('/simple_send/', { messages: [messages[BATCH_SIZE]] })
+        .reply(500, { detail: 'Internal Server Error' });
+      const output = (await sendBulk({
+        from: 'GLOBAL',
+        to: numbers.map((number) => number.typed),
+        text: 'Sale!',
+        idempotency_key: KEY,
+      })) as {
         failed: unknown[];
       };
       expect(output.failed).toEqual([
@@ -276,7 +318,13 @@ describe('Send Bulk SMS through CommPeak', () => {
       commpeak()
         .post('/simple_send/', { messages: [A, B] })
         .reply(200, { status: true, task_id: 'ad340f18-e91d-4975-bd6a-efa0cd82a7e3', messages: [refused(A, 'RATE_LIMIT')] });
-      expect(throttle(await rejection(sendBulk({ from: 'GLOBAL', to: ['+972524265292', '+972545330008'], text: 'Your order is ready', idempotency_key: KEY })))).toEqual({
+      expect(
+        throttle(
+          await rejection(
+            sendBulk({ from: 'GLOBAL', to: ['+972524265292', '+972545330008'], text: 'Your order is ready', idempotency_key: KEY }),
+          ),
+        ),
+      ).toEqual({
         message:
           'CommPeak accepted none of the 2 messages (972524265292: RATE_LIMIT, 972545330008: NOT_IN_RESPONSE). CommPeak is rate limiting; Zapier retries in 60 seconds.',
         delay: 60,
@@ -287,7 +335,13 @@ describe('Send Bulk SMS through CommPeak', () => {
       commpeak()
         .post('/simple_send/', { messages: [A, B] })
         .reply(200, { status: true, task_id: TASK, messages: [refused(A, 'INVALID_NUMBER'), refused(B, 'BLACKLISTED')] });
-      expect(appError(await rejection(sendBulk({ from: 'GLOBAL', to: ['+972524265292', '+972545330008'], text: 'Your order is ready', idempotency_key: KEY })))).toEqual({
+      expect(
+        appError(
+          await rejection(
+            sendBulk({ from: 'GLOBAL', to: ['+972524265292', '+972545330008'], text: 'Your order is ready', idempotency_key: KEY }),
+          ),
+        ),
+      ).toEqual({
         message:
           'CommPeak accepted none of the 2 messages (972524265292: INVALID_NUMBER, 972545330008: BLACKLISTED). Check the numbers, the sender and the text.',
         code: 'messages_rejected',
@@ -296,8 +350,16 @@ describe('Send Bulk SMS through CommPeak', () => {
     });
 
     it("with the first request's own error when it fails outright (the seed's 403)", async () => {
-      commpeak().post('/simple_send/', { messages: [A, B] }).reply(403, NOT_AUTHENTICATED);
-      expect(appError(await rejection(sendBulk({ from: 'GLOBAL', to: ['+972524265292', '+972545330008'], text: 'Your order is ready', idempotency_key: KEY })))).toEqual({
+      commpeak()
+        .post('/simple_send/', { messages: [A, B] })
+        .reply(403, NOT_AUTHENTICATED);
+      expect(
+        appError(
+          await rejection(
+            sendBulk({ from: 'GLOBAL', to: ['+972524265292', '+972545330008'], text: 'Your order is ready', idempotency_key: KEY }),
+          ),
+        ),
+      ).toEqual({
         message: `CommPeak answered "send bulk SMS" with HTTP 403: Not authenticated. ${FORBIDDEN_ADVICE}`,
         code: 'forbidden',
         status: 403,
@@ -305,9 +367,18 @@ describe('Send Bulk SMS through CommPeak', () => {
     });
 
     it('on a malformed answer to the first request', async () => {
-      commpeak().post('/simple_send/', { messages: [A, B] }).reply(200, 'OK');
-      expect(appError(await rejection(sendBulk({ from: 'GLOBAL', to: ['+972524265292', '+972545330008'], text: 'Your order is ready', idempotency_key: KEY })))).toEqual({
-        message: 'CommPeak answered "send bulk SMS" with a response this integration does not understand (body: Expected object, received string).',
+      commpeak()
+        .post('/simple_send/', { messages: [A, B] })
+        .reply(200, 'OK');
+      expect(
+        appError(
+          await rejection(
+            sendBulk({ from: 'GLOBAL', to: ['+972524265292', '+972545330008'], text: 'Your order is ready', idempotency_key: KEY }),
+          ),
+        ),
+      ).toEqual({
+        message:
+          'CommPeak answered "send bulk SMS" with a response this integration does not understand (body: Expected object, received string).',
         code: 'unexpected_response',
         status: 200,
       });

@@ -61,7 +61,11 @@ describe('Send SMS through CommPeak', () => {
   it('raises Zapier\'s throttle when the message comes back with error "RATE_LIMIT" in a 200 (the seed)', async () => {
     commpeak()
       .post('/simple_send/', request)
-      .reply(200, { status: true, task_id: 'ad340f18-e91d-4975-bd6a-efa0cd82a7e3', messages: [{ internal_id: ID, message_uuid: null, error: 'RATE_LIMIT' }] });
+      .reply(200, {
+        status: true,
+        task_id: 'ad340f18-e91d-4975-bd6a-efa0cd82a7e3',
+        messages: [{ internal_id: ID, message_uuid: null, error: 'RATE_LIMIT' }],
+      });
     expect(throttle(await rejection(sendSms(input)))).toEqual({
       message: 'CommPeak did not accept the message to 972524265292: RATE_LIMIT. CommPeak is rate limiting; Zapier retries in 60 seconds.',
       delay: 60,
@@ -71,9 +75,14 @@ describe('Send SMS through CommPeak', () => {
   it('fails with an error naming any other per-message code, and its details', async () => {
     commpeak()
       .post('/simple_send/', request)
-      .reply(200, { status: true, task_id: 't-1', messages: [{ internal_id: ID, message_uuid: null, error: 'INVALID_SENDER', details: 'Sender not allowed' }] });
+      .reply(200, {
+        status: true,
+        task_id: 't-1',
+        messages: [{ internal_id: ID, message_uuid: null, error: 'INVALID_SENDER', details: 'Sender not allowed' }],
+      });
     expect(appError(await rejection(sendSms(input)))).toEqual({
-      message: 'CommPeak did not accept the message to 972524265292: INVALID_SENDER (Sender not allowed). Check the number, the sender and the text.',
+      message:
+        'CommPeak did not accept the message to 972524265292: INVALID_SENDER (Sender not allowed). Check the number, the sender and the text.',
       code: 'message_rejected',
       status: 400,
     });
@@ -134,7 +143,8 @@ describe('Send SMS through CommPeak', () => {
   it('reports a malformed 200 as a response it does not understand', async () => {
     commpeak().post('/simple_send/', request).reply(200, { status: true, messages: 'queued' });
     expect(appError(await rejection(sendSms(input)))).toEqual({
-      message: 'CommPeak answered "send an SMS" with a response this integration does not understand (messages: Expected array, received string).',
+      message:
+        'CommPeak answered "send an SMS" with a response this integration does not understand (messages: Expected array, received string).',
       code: 'unexpected_response',
       status: 200,
     });
@@ -147,7 +157,9 @@ describe('Send SMS through CommPeak', () => {
   });
 
   it('offers the idempotency key field and explains the rule in its help text', () => {
-    const field = (create.operation.inputFields as { key: string; helpText?: string }[]).find((candidate) => candidate.key === 'idempotency_key');
+    const field = (create.operation.inputFields as { key: string; helpText?: string }[]).find(
+      (candidate) => candidate.key === 'idempotency_key',
+    );
     expect(field?.helpText).toContain('hash of this key, the sender, the recipient, the text');
     expect(field?.helpText).toContain('the current minute (UTC) stands in for the key');
   });

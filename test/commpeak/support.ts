@@ -40,6 +40,8 @@ export function throttle(error: Error): { message: string; delay: number } {
 
 /** The documented `internal_id`: "zap-" and 32 hex characters of a SHA-256 over the message's identity. */
 export function expectedInternalId(anchor: string, sender: string, recipient: string, text: string, position: number): string {
-  const digest = createHash('sha256').update(JSON.stringify([anchor, sender, recipient, text, position])).digest('hex');
+  const digest = createHash('sha256')
+    .update(JSON.stringify([anchor, sender, recipient, text, position]))
+    .digest('hex');
   return `zap-${digest.slice(0, 32)}`;
 }

@@ -2,11 +2,7 @@ import { z as schema } from 'zod';
 import { optionalText, parseInput, requiredText } from '../../src/core/input';
 import { appError, inputProblem, thrown } from '../support/errors';
 
-const fields = [
-  { key: 'mobile', label: 'Mobile Number' },
-  { key: 'first_name', label: 'First Name' },
-  { key: 'notes' },
-] as const;
+const fields = [{ key: 'mobile', label: 'Mobile Number' }, { key: 'first_name', label: 'First Name' }, { key: 'notes' }] as const;
 
 const contactShape = schema.object({
   mobile: requiredText('The mobile number'),

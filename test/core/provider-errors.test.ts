@@ -1,4 +1,12 @@
-import { providerError, providerReason, redact, retryAfterSeconds, timeoutError, type CallContext, type ProviderAnswer } from '../../src/core/provider-errors';
+import {
+  providerError,
+  providerReason,
+  redact,
+  retryAfterSeconds,
+  timeoutError,
+  type CallContext,
+  type ProviderAnswer,
+} from '../../src/core/provider-errors';
 import { appError } from '../support/errors';
 
 const context: CallContext = { provider: 'Acme SMS', action: 'Send SMS' };
@@ -46,7 +54,10 @@ describe('providerReason', () => {
     it('adds each field of a Laravel `errors` object to the message', () => {
       const body = JSON.stringify({
         message: 'The given data was invalid.',
-        errors: { to: ['The to field is required.'], text: ['The text may not be greater than 918 characters.', 'The text must be a string.'] },
+        errors: {
+          to: ['The to field is required.'],
+          text: ['The text may not be greater than 918 characters.', 'The text must be a string.'],
+        },
       });
       expect(providerReason(body)).toBe(
         'The given data was invalid. — to: The to field is required.; ' +
@@ -288,7 +299,8 @@ describe('redact', () => {
 describe('timeoutError', () => {
   it('names the provider and the operation, and warns that the request may have been carried out', () => {
     expect(appError(timeoutError(context, 25))).toEqual({
-      message: 'Acme SMS did not answer "Send SMS" within 25 seconds. It may or may not have been carried out: check Acme SMS before running this step again.',
+      message:
+        'Acme SMS did not answer "Send SMS" within 25 seconds. It may or may not have been carried out: check Acme SMS before running this step again.',
       code: 'provider_timeout',
       status: 504,
     });

@@ -78,7 +78,9 @@ describe('callProvider', () => {
   });
 
   it('identifies itself to the provider as Zapier', async () => {
-    nock(API, { reqheaders: { 'user-agent': 'Zapier' } }).get('/messages/msg_42').reply(200, { id: 'msg_42', status: 'sent' });
+    nock(API, { reqheaders: { 'user-agent': 'Zapier' } })
+      .get('/messages/msg_42')
+      .reply(200, { id: 'msg_42', status: 'sent' });
     await expect(appTester(fetchMessage, bundle)).resolves.toEqual({ id: 'msg_42', status: 'sent' });
   });
 
@@ -145,9 +147,7 @@ describe('callProvider', () => {
   it('refuses an empty body where the schema expects one', async () => {
     nock(API).get('/messages/msg_42').reply(200, '');
     expect(appError(await rejection(appTester(fetchMessage, bundle)))).toEqual({
-      message:
-        'Acme SMS answered "Find Message" with a response this integration does not understand ' +
-        '(body: Required).',
+      message: 'Acme SMS answered "Find Message" with a response this integration does not understand ' + '(body: Required).',
       code: 'unexpected_response',
       status: 200,
     });
@@ -179,7 +179,8 @@ describe('callProviderOrNull', () => {
   it('maps every other HTTP error as callProvider does', async () => {
     nock(API).get('/messages/msg_42').reply(403, { detail: 'API access is disabled' });
     expect(appError(await rejection(appTester(findMessage, bundle)))).toEqual({
-      message: 'Acme SMS answered "Find Message" with HTTP 403: API access is disabled. Check that the connected Acme SMS account may do this.',
+      message:
+        'Acme SMS answered "Find Message" with HTTP 403: API access is disabled. Check that the connected Acme SMS account may do this.',
       code: 'forbidden',
       status: 403,
     });
@@ -195,16 +196,20 @@ describe('callProvider under faults', () => {
     process.env.PROVIDER_REQUEST_TIMEOUT_MS = '1000';
     nock(API).get('/messages/msg_42').delay(1500).reply(200, { id: 'msg_42', status: 'sent' });
     expect(appError(await rejection(appTester(fetchMessage, bundle)))).toEqual({
-      message: 'Acme SMS did not answer "Find Message" within 1 seconds. It may or may not have been carried out: check Acme SMS before running this step again.',
+      message:
+        'Acme SMS did not answer "Find Message" within 1 seconds. It may or may not have been carried out: check Acme SMS before running this step again.',
       code: 'provider_timeout',
       status: 504,
     });
   });
 
   it('refuses an HTML page sent with 200: a login page or a proxy is never a success', async () => {
-    nock(API).get('/messages/msg_42').reply(200, '<!DOCTYPE html><html><head><title>Sign in</title></head></html>', { 'Content-Type': 'text/html' });
+    nock(API)
+      .get('/messages/msg_42')
+      .reply(200, '<!DOCTYPE html><html><head><title>Sign in</title></head></html>', { 'Content-Type': 'text/html' });
     expect(appError(await rejection(appTester(fetchMessage, bundle)))).toEqual({
-      message: 'Acme SMS answered "Find Message" with an HTML error page titled "Sign in" instead of data: check that the step reaches the Acme SMS API.',
+      message:
+        'Acme SMS answered "Find Message" with an HTML error page titled "Sign in" instead of data: check that the step reaches the Acme SMS API.',
       code: 'unexpected_response',
       status: 200,
     });

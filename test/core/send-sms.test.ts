@@ -112,7 +112,9 @@ describe('sendSmsCreate', () => {
       const { sent, run } = fakeChannel();
       const error = await rejection(run({ from: 'Acme', to: '+19495550100, banana', text: 'Hi' }));
       expect(appError(error)).toEqual(
-        inputProblem('To (one or more numbers): "banana" is not a phone number. Include the country code (for example +1 for the US) or set Default Country.'),
+        inputProblem(
+          'To (one or more numbers): "banana" is not a phone number. Include the country code (for example +1 for the US) or set Default Country.',
+        ),
       );
       expect(sent).toEqual([]);
     });

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createAppTester, type Bundle, type ZObject } from 'zapier-platform-core';
 import { chromium, type Browser } from 'playwright-core';
 import stratusTexting from '../../src/providers/stratustexting/integration';
-import { integrationEnvironment, SANDBOX_CREDENTIALS } from '../../src/sandbox';
+import { integrationEnvironment, SANDBOX_CREDENTIALS } from '../../tools/sandbox';
 import { useSandbox } from '../sandbox/support';
 
 /**
@@ -17,7 +17,7 @@ if (!haveChromium && process.env.CI) throw new Error(`CI must provide Chromium a
 const describeWithBrowser = haveChromium ? describe : describe.skip;
 
 type Perform = (z: ZObject, bundle: Bundle) => Promise<unknown>;
-const oauth2 = (stratusTexting.authentication as unknown as { oauth2Config: Record<string, Perform>; test: Perform });
+const oauth2 = stratusTexting.authentication as unknown as { oauth2Config: Record<string, Perform>; test: Perform };
 
 describeWithBrowser('StratusTexting sign-in through the login page in headless Chromium', () => {
   const sandbox = useSandbox();
@@ -29,7 +29,15 @@ describeWithBrowser('StratusTexting sign-in through the login page in headless C
     Object.assign(process.env, integrationEnvironment(sandbox()).stratustexting);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
 

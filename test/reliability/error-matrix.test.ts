@@ -1,4 +1,4 @@
-import { ANSWERS, configureEnvironment, invocations, operationsOf, runCase, type CaseResult } from '../../src/reliability/error-matrix';
+import { ANSWERS, configureEnvironment, invocations, operationsOf, runCase, type CaseResult } from '../../tools/reliability/error-matrix';
 import { providerKeys } from '../../index';
 
 configureEnvironment();
@@ -12,17 +12,20 @@ describe('error matrix', () => {
     expect(all.filter((operation) => !covered.has(operation))).toEqual([]);
   });
 
-  describe.each(invocations().map((invocation) => [`${invocation.provider} ${invocation.method}`, invocation] as const))('%s', (_name, invocation) => {
-    it.each(ANSWERS.map((answer) => [answer.name, answer] as const))(
-      'answered %s: maps to the right Zapier error, naming provider, operation and reason',
-      async (_answerName, answer) => {
-        const result: CaseResult = await runCase(invocation, answer);
-        expect({ outcome: result.outcome, messageProblem: result.messageProblem, message: result.message }).toEqual({
-          outcome: result.expected,
-          messageProblem: null,
-          message: result.outcome === 'success' ? '' : expect.any(String),
-        });
-      },
-    );
-  });
+  describe.each(invocations().map((invocation) => [`${invocation.provider} ${invocation.method}`, invocation] as const))(
+    '%s',
+    (_name, invocation) => {
+      it.each(ANSWERS.map((answer) => [answer.name, answer] as const))(
+        'answered %s: maps to the right Zapier error, naming provider, operation and reason',
+        async (_answerName, answer) => {
+          const result: CaseResult = await runCase(invocation, answer);
+          expect({ outcome: result.outcome, messageProblem: result.messageProblem, message: result.message }).toEqual({
+            outcome: result.expected,
+            messageProblem: null,
+            message: result.outcome === 'success' ? '' : expect.any(String),
+          });
+        },
+      );
+    },
+  );
 });

@@ -1,5 +1,5 @@
 /**
- * The figures the reliability tests measure, for the README: `scripts/report-reliability.ts` runs
+ * The figures the reliability tests measure, for the README: `tools/scripts/report-reliability.ts` runs
  * these tests with RELIABILITY_FIGURES naming a file and prints what they recorded there.
  */
 import { appendFileSync } from 'node:fs';

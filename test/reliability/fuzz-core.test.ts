@@ -31,63 +31,79 @@ describe('phone normalisation, fuzzed', () => {
 
   it('either returns E.164 or throws a Zapier error naming the field, for any text and country', () => {
     fc.assert(
-      fc.property(phoneLike, fc.option(fc.oneof(fc.constantFrom('US', 'GB', 'DE', 'gb', 'XX', ''), fc.string({ maxLength: 3 })), { nil: undefined }), tally.counted((input, country) => {
-        checked += 1;
-        try {
-          expect(toE164(input, { field: 'To', defaultCountry: country })).toMatch(/^\+[1-9]\d{1,14}$/);
-        } catch (error) {
-          expect(namesField(error, 'To')).toBe(true);
-          rejected += 1;
-        }
-      })),
+      fc.property(
+        phoneLike,
+        fc.option(fc.oneof(fc.constantFrom('US', 'GB', 'DE', 'gb', 'XX', ''), fc.string({ maxLength: 3 })), { nil: undefined }),
+        tally.counted((input, country) => {
+          checked += 1;
+          try {
+            expect(toE164(input, { field: 'To', defaultCountry: country })).toMatch(/^\+[1-9]\d{1,14}$/);
+          } catch (error) {
+            expect(namesField(error, 'To')).toBe(true);
+            rejected += 1;
+          }
+        }),
+      ),
       RUNS,
     );
   });
 
   it('keeps a number it accepted stable: normalising its own output gives it back', () => {
     fc.assert(
-      fc.property(phoneLike, tally.counted((input) => {
-        let first: string;
-        try {
-          first = toE164(input, { field: 'To', defaultCountry: 'US' });
-        } catch {
-          return;
-        }
-        expect(toE164(first, { field: 'To' })).toBe(first);
-      })),
+      fc.property(
+        phoneLike,
+        tally.counted((input) => {
+          let first: string;
+          try {
+            first = toE164(input, { field: 'To', defaultCountry: 'US' });
+          } catch {
+            return;
+          }
+          expect(toE164(first, { field: 'To' })).toBe(first);
+        }),
+      ),
       RUNS,
     );
   });
 
   it('accepts only numbers of the one country a field allows', () => {
     fc.assert(
-      fc.property(phoneLike, tally.counted((input) => {
-        checked += 1;
-        try {
-          expect(toE164(input, { field: 'Number to Call', defaultCountry: 'GB', onlyCountry: 'GB' })).toMatch(/^\+44/);
-        } catch (error) {
-          expect(namesField(error, 'Number to Call')).toBe(true);
-          rejected += 1;
-        }
-      })),
+      fc.property(
+        phoneLike,
+        tally.counted((input) => {
+          checked += 1;
+          try {
+            expect(toE164(input, { field: 'Number to Call', defaultCountry: 'GB', onlyCountry: 'GB' })).toMatch(/^\+44/);
+          } catch (error) {
+            expect(namesField(error, 'Number to Call')).toBe(true);
+            rejected += 1;
+          }
+        }),
+      ),
       RUNS,
     );
   });
 
   it('splits any list into trimmed, non-empty parts without losing a number', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.array(fc.string())), tally.counted((input) => {
-        const parts = splitNumbers(input);
-        for (const part of parts) expect(part).toBe(part.trim());
-        expect(parts).not.toContain('');
-      })),
+      fc.property(
+        fc.oneof(fc.string(), fc.array(fc.string())),
+        tally.counted((input) => {
+          const parts = splitNumbers(input);
+          for (const part of parts) expect(part).toBe(part.trim());
+          expect(parts).not.toContain('');
+        }),
+      ),
       RUNS,
     );
   });
 });
 
-const GSM_BASIC = '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
-const gsmText = fc.array(fc.constantFrom(...GSM_BASIC, '€', '[', ']', '{', '}', '^', '~', '|', '\\', '\f'), { maxLength: 700 }).map((chars) => chars.join(''));
+const GSM_BASIC =
+  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
+const gsmText = fc
+  .array(fc.constantFrom(...GSM_BASIC, '€', '[', ']', '{', '}', '^', '~', '|', '\\', '\f'), { maxLength: 700 })
+  .map((chars) => chars.join(''));
 const anyText = fc.oneof(gsmText, fc.string({ unit: 'grapheme', maxLength: 400 }), fc.string({ unit: 'binary', maxLength: 400 }));
 
 describe('message encoding and segments, fuzzed', () => {
@@ -100,36 +116,46 @@ describe('message encoding and segments, fuzzed', () => {
 
   it('never throws, and the segments cover the text within the encoding limits', () => {
     fc.assert(
-      fc.property(anyText, tally.counted((text) => {
-        const shape = describeText(text);
-        const [single, multipart] = shape.encoding === 'GSM-7' ? [160, 153] : [70, 67];
-        if (shape.units === 0) expect(shape.segments).toBe(0);
-        else if (shape.units <= single) expect(shape.segments).toBe(1);
-        else {
-          expect(shape.segments * multipart).toBeGreaterThanOrEqual(shape.units);
-          expect((shape.segments - 1) * multipart).toBeLessThan(shape.units);
-        }
-      })),
+      fc.property(
+        anyText,
+        tally.counted((text) => {
+          const shape = describeText(text);
+          const [single, multipart] = shape.encoding === 'GSM-7' ? [160, 153] : [70, 67];
+          if (shape.units === 0) expect(shape.segments).toBe(0);
+          else if (shape.units <= single) expect(shape.segments).toBe(1);
+          else {
+            expect(shape.segments * multipart).toBeGreaterThanOrEqual(shape.units);
+            expect((shape.segments - 1) * multipart).toBeLessThan(shape.units);
+          }
+        }),
+      ),
       RUNS,
     );
   });
 
   it('counts GSM-7 text in GSM units (extension characters twice) and anything else in UTF-16 units', () => {
     fc.assert(
-      fc.property(anyText, tally.counted((text) => {
-        const shape = describeText(text);
-        if (shape.encoding === 'UCS-2') expect(shape.units).toBe(text.length);
-        else expect(shape.units).toBe([...text].reduce((sum, char) => sum + ('€[]{}^~|\\\f'.includes(char) ? 2 : 1), 0));
-      })),
+      fc.property(
+        anyText,
+        tally.counted((text) => {
+          const shape = describeText(text);
+          if (shape.encoding === 'UCS-2') expect(shape.units).toBe(text.length);
+          else expect(shape.units).toBe([...text].reduce((sum, char) => sum + ('€[]{}^~|\\\f'.includes(char) ? 2 : 1), 0));
+        }),
+      ),
       RUNS,
     );
   });
 
   it('never needs fewer segments after a character is added', () => {
     fc.assert(
-      fc.property(anyText, fc.string({ unit: 'grapheme', minLength: 1, maxLength: 2 }), tally.counted((text, more) => {
-        expect(describeText(text + more).segments).toBeGreaterThanOrEqual(describeText(text).segments);
-      })),
+      fc.property(
+        anyText,
+        fc.string({ unit: 'grapheme', minLength: 1, maxLength: 2 }),
+        tally.counted((text, more) => {
+          expect(describeText(text + more).segments).toBeGreaterThanOrEqual(describeText(text).segments);
+        }),
+      ),
       RUNS,
     );
   });

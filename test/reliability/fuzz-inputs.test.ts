@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { ZObject } from 'zapier-platform-core';
-import { AUTH_DATA, appOf, configureEnvironment } from '../../src/reliability/error-matrix';
+import { AUTH_DATA, appOf, configureEnvironment } from '../../tools/reliability/error-matrix';
 import { providerKeys } from '../../index';
 import { PropertyTally, recordFigure } from './figures';
 
@@ -29,7 +29,20 @@ const offlineZ = {
 
 const value = fc.oneof(
   fc.string(),
-  fc.constantFrom('', ' ', '+44 7700 900123', '(949) 555-0111', 'ACMESHOP', 'https://files.example.com/a.jpg', 'active', 'add', 'GB', 'US', '0562f2aa-5945-4f41-824a-b774fc2e2b2a', '2026-11-25T10:00:00Z'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '+44 7700 900123',
+    '(949) 555-0111',
+    'ACMESHOP',
+    'https://files.example.com/a.jpg',
+    'active',
+    'add',
+    'GB',
+    'US',
+    '0562f2aa-5945-4f41-824a-b774fc2e2b2a',
+    '2026-11-25T10:00:00Z',
+  ),
   fc.array(fc.string(), { maxLength: 4 }),
   fc.integer(),
   fc.boolean(),
@@ -52,7 +65,6 @@ const operations = providerKeys.flatMap((provider) => {
       })),
   );
 });
-
 
 async function rejection(run: () => Promise<unknown>): Promise<{ message: string; code: string } | null> {
   try {
@@ -77,31 +89,43 @@ afterAll(() =>
   ),
 );
 
-describe.each(operations.map((operation) => [operation.name, operation] as const))('%s input validation, fuzzed', (_name, { provider, definition, run }) => {
-  const fields = definition.operation.inputFields ?? [];
-  // A label's short form (before its parenthesis) names the field too: "To" for "To (one or more numbers)".
-  const labels = [...labelsOf(fields), 'Default Country'].flatMap((label) => [label, label.replace(/\s*\(.*\)$/, '')]);
-  const keys = fields.flatMap((field) => [field.key, ...(field.children ?? []).map((child) => child.key)]);
-  const inputData = fc.record(Object.fromEntries(keys.map((key) => [key, value])), { requiredKeys: [] });
-  const perform = (input: object) => () => run(offlineZ, { inputData: input, authData: AUTH_DATA[provider], meta: {}, targetUrl: 'https://hooks.zapier.com/hooks/standard/1/abc/' });
+describe.each(operations.map((operation) => [operation.name, operation] as const))(
+  '%s input validation, fuzzed',
+  (_name, { provider, definition, run }) => {
+    const fields = definition.operation.inputFields ?? [];
+    // A label's short form (before its parenthesis) names the field too: "To" for "To (one or more numbers)".
+    const labels = [...labelsOf(fields), 'Default Country'].flatMap((label) => [label, label.replace(/\s*\(.*\)$/, '')]);
+    const keys = fields.flatMap((field) => [field.key, ...(field.children ?? []).map((child) => child.key)]);
+    const inputData = fc.record(Object.fromEntries(keys.map((key) => [key, value])), { requiredKeys: [] });
+    const perform = (input: object) => () =>
+      run(offlineZ, {
+        inputData: input,
+        authData: AUTH_DATA[provider],
+        meta: {},
+        targetUrl: 'https://hooks.zapier.com/hooks/standard/1/abc/',
+      });
 
-  it('rejects only with a Zapier error naming a field of the step, and never crashes', async () => {
-    await fc.assert(
-      fc.asyncProperty(inputData, tally.countedAsync(async (input) => {
-        const refused = await rejection(perform(input));
-        // Valid input goes on to the (offline) provider.
-        if (refused === null || refused.code === 'provider_unreachable') {
-          outcomes.passed += 1;
-          return;
-        }
-        expect(refused.code).toBe('invalid_input');
-        // "Line item 2: To: …" names the line item's "Line Item: To" field.
-        const message = refused.message.replace(/^Line item \d+: /, 'Line Item: ');
-        const namesAField = labels.some((label) => message.startsWith(`${label}: `));
-        expect({ message, namesAField }).toEqual({ message, namesAField: true });
-        outcomes.rejected += 1;
-      })),
-      { numRuns: 1000, examples: [[{}]] },
-    );
-  });
-});
+    it('rejects only with a Zapier error naming a field of the step, and never crashes', async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          inputData,
+          tally.countedAsync(async (input) => {
+            const refused = await rejection(perform(input));
+            // Valid input goes on to the (offline) provider.
+            if (refused === null || refused.code === 'provider_unreachable') {
+              outcomes.passed += 1;
+              return;
+            }
+            expect(refused.code).toBe('invalid_input');
+            // "Line item 2: To: …" names the line item's "Line Item: To" field.
+            const message = refused.message.replace(/^Line item \d+: /, 'Line Item: ');
+            const namesAField = labels.some((label) => message.startsWith(`${label}: `));
+            expect({ message, namesAField }).toEqual({ message, namesAField: true });
+            outcomes.rejected += 1;
+          }),
+        ),
+        { numRuns: 1000, examples: [[{}]] },
+      );
+    });
+  },
+);

@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { createAppTester } from 'zapier-platform-core';
-import { AUTH_DATA, HOSTS, appOf, configureEnvironment } from '../../src/reliability/error-matrix';
+import { AUTH_DATA, HOSTS, appOf, configureEnvironment } from '../../tools/reliability/error-matrix';
 import { recordFigure } from './figures';
 
 configureEnvironment();
@@ -11,17 +11,25 @@ const bulk = (appOf('commpeak').creates as unknown as Record<string, { operation
 const numbers = Array.from({ length: 250 }, (_, index) => `+9725242${String(65000 + index).padStart(5, '0')}`);
 const bundle = { authData: AUTH_DATA.commpeak, inputData: { from: 'GLOBAL', to: numbers, text: 'Hello', idempotency_key: 'run-1' } };
 
-interface Sent { internal_id: string; recipient_phone: string }
+interface Sent {
+  internal_id: string;
+  recipient_phone: string;
+}
 type Outcome = { recipient_phone: string; status: string; error: string | null; message_uuid: string | null };
 
 function count(messages: Outcome[]): Record<string, number> {
-  return messages.reduce<Record<string, number>>((counts, message) => ({ ...counts, [message.status]: (counts[message.status] ?? 0) + 1 }), {});
+  return messages.reduce<Record<string, number>>(
+    (counts, message) => ({ ...counts, [message.status]: (counts[message.status] ?? 0) + 1 }),
+    {},
+  );
 }
 
 /** "250 messages, …: 140 accepted, 60 failed, 50 not sent, every message accounted for" */
 function recordOutcome(what: string, messages: Outcome[]): void {
   const statuses = count(messages);
-  const unaccounted = numbers.filter((number, index) => messages[index]?.recipient_phone !== number.slice(1)).length + Math.max(0, messages.length - numbers.length);
+  const unaccounted =
+    numbers.filter((number, index) => messages[index]?.recipient_phone !== number.slice(1)).length +
+    Math.max(0, messages.length - numbers.length);
   recordFigure(
     `nothing lost: ${numbers.length} messages, ${what}: ${statuses.accepted ?? 0} accepted, ${statuses.failed ?? 0} failed, ${statuses.not_sent ?? 0} not sent` +
       (unaccounted === 0 ? ', every message accounted for, in order' : `, ${unaccounted} messages unaccounted for`),
@@ -33,7 +41,9 @@ function accept(messages: Sent[], rateLimitFrom = Infinity) {
     status: true,
     task_id: 'task',
     messages: messages.map((message, index) =>
-      index >= rateLimitFrom ? { internal_id: message.internal_id, error: 'RATE_LIMIT' } : { internal_id: message.internal_id, message_uuid: `uuid-${message.recipient_phone}` },
+      index >= rateLimitFrom
+        ? { internal_id: message.internal_id, error: 'RATE_LIMIT' }
+        : { internal_id: message.internal_id, message_uuid: `uuid-${message.recipient_phone}` },
     ),
   };
 }
@@ -69,7 +79,9 @@ describe('a bulk send interrupted by throttling loses nothing', () => {
   });
 
   it('reports a 429 on a later request as not sent for that batch and the rest, keeping the accepted ones', async () => {
-    nock(HOSTS.commpeak).post('/simple_send/').reply((_uri, body) => [200, accept((body as { messages: Sent[] }).messages)]);
+    nock(HOSTS.commpeak)
+      .post('/simple_send/')
+      .reply((_uri, body) => [200, accept((body as { messages: Sent[] }).messages)]);
     nock(HOSTS.commpeak).post('/simple_send/').reply(429, { detail: 'Too many requests' }, { 'Retry-After': '30' });
     const result = (await appTester(bulk, bundle)) as { messages: Outcome[] };
     recordOutcome('batch 2 answered HTTP 429', result.messages);
@@ -84,7 +96,9 @@ describe('a bulk send interrupted by throttling loses nothing', () => {
   });
 
   it('throws a throttle, not a success, when CommPeak rate limits every message of a 200', async () => {
-    nock(HOSTS.commpeak).post('/simple_send/').reply((_uri, body) => [200, accept((body as { messages: Sent[] }).messages, 0)]);
+    nock(HOSTS.commpeak)
+      .post('/simple_send/')
+      .reply((_uri, body) => [200, accept((body as { messages: Sent[] }).messages, 0)]);
     await expect(appTester(bulk, bundle)).rejects.toMatchObject({ name: 'ThrottledError' });
   });
 });

@@ -1,5 +1,13 @@
 import nock from 'nock';
-import { ANSWERS, HOSTS, SECRETS, configureEnvironment, invocations, runCase, type FailedAnswer } from '../../src/reliability/error-matrix';
+import {
+  ANSWERS,
+  HOSTS,
+  SECRETS,
+  configureEnvironment,
+  invocations,
+  runCase,
+  type FailedAnswer,
+} from '../../tools/reliability/error-matrix';
 import { recordFigure } from './figures';
 
 configureEnvironment();
@@ -22,7 +30,8 @@ describe('secrets never reach what the runtime logs or an error says', () => {
     const keep = (...parts: unknown[]) => {
       captured.push(parts.map((part) => (typeof part === 'string' ? part : JSON.stringify(part))).join(' '));
     };
-    for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) spies.push(jest.spyOn(console, method).mockImplementation(keep));
+    for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const)
+      spies.push(jest.spyOn(console, method).mockImplementation(keep));
     spies.push(jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (keep(String(chunk)), true)));
     spies.push(jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (keep(String(chunk)), true)));
   });

@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { createAppTester, type Bundle, type ZObject } from 'zapier-platform-core';
-import { AUTH_DATA, HOSTS, appOf, configureEnvironment } from '../../src/reliability/error-matrix';
+import { AUTH_DATA, HOSTS, appOf, configureEnvironment } from '../../tools/reliability/error-matrix';
 import { recordFigure } from './figures';
 
 configureEnvironment();
@@ -28,7 +28,11 @@ afterAll(() =>
 async function deliver(trigger: string, cleanedRequest: unknown, subscriptionId = `sub-${counts.deliveries}`): Promise<unknown> {
   counts.deliveries += 1;
   try {
-    return await appTester(hook(trigger).perform, { authData, subscribeData: { id: subscriptionId }, cleanedRequest: cleanedRequest as object });
+    return await appTester(hook(trigger).perform, {
+      authData,
+      subscribeData: { id: subscriptionId },
+      cleanedRequest: cleanedRequest as object,
+    });
   } catch (error) {
     counts.crashes += 1;
     throw error;
@@ -56,9 +60,12 @@ describe('webhook payloads', () => {
     await expect(deliver('new_inbound_message', payload)).resolves.toEqual([]);
   });
 
-  it.each(malformed.filter(([name]) => !name.startsWith('an unexpected')))('the contact trigger given %s starts nothing', async (_name, payload) => {
-    await expect(deliver('new_contact', payload)).resolves.toEqual([]);
-  });
+  it.each(malformed.filter(([name]) => !name.startsWith('an unexpected')))(
+    'the contact trigger given %s starts nothing',
+    async (_name, payload) => {
+      await expect(deliver('new_contact', payload)).resolves.toEqual([]);
+    },
+  );
 
   it('a duplicated event fires the Zap once: Zapier does not deduplicate instant triggers, the trigger does', async () => {
     nock(API).get(`${BASE}/message/getmessagebyid/m-1`).once().reply(200, { id: 'm-1', text: 'Hi', lastUpdated: 1764063667000 });
@@ -74,7 +81,10 @@ describe('webhook payloads', () => {
     nock(API).get(`${BASE}/message/getmessagebyid/m-2`).reply(200, { id: 'm-2', lastUpdated: 2 });
     nock(API).get(`${BASE}/message/getmessagebyid/m-1`).reply(200, { id: 'm-1', lastUpdated: 1 });
     const run = (id: string) => deliver('new_inbound_message', { messageInfo: { messageId: id } });
-    expect([await run('m-2'), await run('m-1')]).toEqual([[expect.objectContaining({ id: 'm-2' })], [expect.objectContaining({ id: 'm-1' })]]);
+    expect([await run('m-2'), await run('m-1')]).toEqual([
+      [expect.objectContaining({ id: 'm-2' })],
+      [expect.objectContaining({ id: 'm-1' })],
+    ]);
   });
 
   it('an event for a message that is gone starts nothing', async () => {
@@ -86,9 +96,13 @@ describe('webhook payloads', () => {
 describe('subscriptions', () => {
   it('a subscription the provider creates but refuses to serve is deleted, and the error says why', async () => {
     nock(API).get(`${BASE}/sites`).reply(200, site);
-    nock(API).post(`${BASE}/webhooksubscription`).reply(200, { id: 'sub-1', eventFilters: [], disabledFilters: [{ filter, reason: 'User not in department' }] });
+    nock(API)
+      .post(`${BASE}/webhooksubscription`)
+      .reply(200, { id: 'sub-1', eventFilters: [], disabledFilters: [{ filter, reason: 'User not in department' }] });
     const deleted = nock(API).delete(`${BASE}/webhooksubscription/sub-1`).reply(204);
-    await expect(subscription('performSubscribe', subscribeBundle)).rejects.toThrow(/refused to send these events \(User not in department\)/);
+    await expect(subscription('performSubscribe', subscribeBundle)).rejects.toThrow(
+      /refused to send these events \(User not in department\)/,
+    );
     expect(deleted.isDone()).toBe(true);
   });
 
@@ -102,7 +116,9 @@ describe('subscriptions', () => {
 
   it('says a subscription was left behind when deleting a refused one fails', async () => {
     nock(API).get(`${BASE}/sites`).reply(200, site);
-    nock(API).post(`${BASE}/webhooksubscription`).reply(200, { id: 'sub-1', eventFilters: [], disabledFilters: [{ filter, reason: 'No' }] });
+    nock(API)
+      .post(`${BASE}/webhooksubscription`)
+      .reply(200, { id: 'sub-1', eventFilters: [], disabledFilters: [{ filter, reason: 'No' }] });
     nock(API).delete(`${BASE}/webhooksubscription/sub-1`).reply(500, { message: 'Try later' });
     await expect(subscription('performSubscribe', subscribeBundle)).rejects.toThrow(
       /refused to send these events \(No\).*Its subscription sub-1 could not be deleted \(StratusTexting answered \\"Unsubscribe from events\\" with HTTP 500: Try later/,
@@ -111,10 +127,16 @@ describe('subscriptions', () => {
 
   it('an unsubscribe whose subscription is already gone succeeds', async () => {
     nock(API).delete(`${BASE}/webhooksubscription/sub-1`).reply(404, { message: 'Subscription not found' });
-    await expect(subscription('performUnsubscribe', { authData, subscribeData: { id: 'sub-1' } })).resolves.toEqual({ id: 'sub-1', removed: true });
+    await expect(subscription('performUnsubscribe', { authData, subscribeData: { id: 'sub-1' } })).resolves.toEqual({
+      id: 'sub-1',
+      removed: true,
+    });
   });
 
   it('an unsubscribe without a stored subscription calls nothing', async () => {
-    await expect(subscription('performUnsubscribe', { authData, subscribeData: {} as { id: string } })).resolves.toEqual({ id: null, removed: false });
+    await expect(subscription('performUnsubscribe', { authData, subscribeData: {} as { id: string } })).resolves.toEqual({
+      id: null,
+      removed: false,
+    });
   });
 });

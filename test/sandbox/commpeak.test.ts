@@ -1,4 +1,4 @@
-import { SANDBOX_CREDENTIALS } from '../../src/sandbox';
+import { SANDBOX_CREDENTIALS } from '../../tools/sandbox';
 import { bodyOf, useSandbox } from './support';
 
 const { apiKey } = SANDBOX_CREDENTIALS.commpeak;
@@ -21,10 +21,19 @@ describe('the CommPeak sandbox', () => {
     return { status: settled.status, body: await bodyOf(settled) };
   }
 
-  const message = (internal_id: string, recipient_phone: string) => ({ internal_id, sender: 'GLOBAL', recipient_phone, message_content: `test message ${internal_id}` });
+  const message = (internal_id: string, recipient_phone: string) => ({
+    internal_id,
+    sender: 'GLOBAL',
+    recipient_phone,
+    message_content: `test message ${internal_id}`,
+  });
 
   it('sends the seed example and answers each message by internal_id with a uuid', async () => {
-    const result = await answer(post('/simple_send/', { messages: [message('1003', '972524265292'), { ...message('1004', '972545330008'), sender: '972524265292' }] }));
+    const result = await answer(
+      post('/simple_send/', {
+        messages: [message('1003', '972524265292'), { ...message('1004', '972545330008'), sender: '972524265292' }],
+      }),
+    );
 
     expect(result).toEqual({
       status: 200,
@@ -91,7 +100,12 @@ describe('the CommPeak sandbox', () => {
       body: {
         detail: [
           { type: 'string_type', loc: ['body', 'messages', 0, 'internal_id'], msg: 'Input should be a valid string', input: 1003 },
-          { type: 'missing', loc: ['body', 'messages', 0, 'recipient_phone'], msg: 'Field required', input: { internal_id: 1003, sender: 'GLOBAL', message_content: 'x' } },
+          {
+            type: 'missing',
+            loc: ['body', 'messages', 0, 'recipient_phone'],
+            msg: 'Field required',
+            input: { internal_id: 1003, sender: 'GLOBAL', message_content: 'x' },
+          },
         ],
       },
     });

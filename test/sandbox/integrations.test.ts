@@ -2,7 +2,7 @@ import { createAppTester, type Bundle, type ZObject } from 'zapier-platform-core
 import commPeak from '../../src/providers/commpeak/integration';
 import smsExtension from '../../src/providers/sms-extension/integration';
 import stratusTexting from '../../src/providers/stratustexting/integration';
-import { integrationEnvironment, SANDBOX_CREDENTIALS } from '../../src/sandbox';
+import { integrationEnvironment, SANDBOX_CREDENTIALS } from '../../tools/sandbox';
 import { startReceiver, useSandbox } from './support';
 
 /** The integrations themselves, through Zapier's runtime, against the sandbox: the shapes must agree. */
@@ -28,7 +28,10 @@ describe('the integrations against the sandbox', () => {
       const authData = sandbox().stratusTextingTokens();
       const auth = stratusTexting.authentication as unknown as { test: Perform };
 
-      await expect(appTester(auth.test, { authData } as unknown as Bundle)).resolves.toMatchObject({ site_count: 2, first_site: 'Main Office' });
+      await expect(appTester(auth.test, { authData } as unknown as Bundle)).resolves.toMatchObject({
+        site_count: 2,
+        first_site: 'Main Office',
+      });
       const sent = await appTester(operations(stratusTexting, 'creates').send_sms.operation.perform, {
         authData,
         inputData: { from: '+19495550100', to: '(949) 555-0111', text: 'Hello from the sandbox' },
@@ -58,7 +61,14 @@ describe('the integrations against the sandbox', () => {
         expect(receiver.received).toHaveLength(1);
 
         const messages = await appTester(trigger.perform, { authData, cleanedRequest: receiver.received[0].body } as unknown as Bundle);
-        expect(messages).toEqual([expect.objectContaining({ from: '+19495550123', to: [department.phoneNumber], text: 'Can I book for Friday?', direction: 'inbound' })]);
+        expect(messages).toEqual([
+          expect.objectContaining({
+            from: '+19495550123',
+            to: [department.phoneNumber],
+            text: 'Can I book for Friday?',
+            direction: 'inbound',
+          }),
+        ]);
       } finally {
         await receiver.close();
       }
@@ -94,7 +104,10 @@ describe('the integrations against the sandbox', () => {
     it('signs in, sends an SMS and finds it by id', async () => {
       const credentials = { base_url: sandbox().urls.smsExtension, client_id: clientId, client_secret: clientSecret, username, password };
       const auth = smsExtension.authentication as unknown as { sessionConfig: { perform: Perform } };
-      const session = (await appTester(auth.sessionConfig.perform, { authData: credentials } as unknown as Bundle)) as Record<string, string>;
+      const session = (await appTester(auth.sessionConfig.perform, { authData: credentials } as unknown as Bundle)) as Record<
+        string,
+        string
+      >;
       const authData = { ...credentials, ...session };
 
       const sent = (await appTester(operations(smsExtension, 'creates').send_sms.operation.perform, {
@@ -107,7 +120,9 @@ describe('the integrations against the sandbox', () => {
         authData,
         inputData: { id: sent.id },
       } as unknown as Bundle);
-      expect(found).toEqual([expect.objectContaining({ id: sent.id, sender: 'ACMESHOP', receiver: '447700900123', text: 'Hello from the sandbox' })]);
+      expect(found).toEqual([
+        expect.objectContaining({ id: sent.id, sender: 'ACMESHOP', receiver: '447700900123', text: 'Hello from the sandbox' }),
+      ]);
     });
   });
 });

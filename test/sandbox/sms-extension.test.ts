@@ -1,4 +1,4 @@
-import { SANDBOX_CREDENTIALS } from '../../src/sandbox';
+import { SANDBOX_CREDENTIALS } from '../../tools/sandbox';
 import { bodyOf, useSandbox } from './support';
 
 const { clientId, clientSecret, username, password } = SANDBOX_CREDENTIALS.smsExtension;
@@ -24,7 +24,12 @@ describe('the SMS Extension sandbox', () => {
     return (await bodyOf(response)) as { access_token: string; refresh_token: string };
   }
 
-  function call(accessToken: string, method: string, path: string, options: { query?: Record<string, string>; body?: unknown; accept?: string } = {}) {
+  function call(
+    accessToken: string,
+    method: string,
+    path: string,
+    options: { query?: Record<string, string>; body?: unknown; accept?: string } = {},
+  ) {
     const query = options.query ? `?${new URLSearchParams(options.query)}` : '';
     return fetch(`${sandbox().urls.smsExtension}${path}${query}`, {
       method,
@@ -43,16 +48,29 @@ describe('the SMS Extension sandbox', () => {
       const result = await answer(token({ grant_type: 'password', client_id: clientId, client_secret: clientSecret, username, password }));
       expect(result).toEqual({
         status: 200,
-        body: { token_type: 'Bearer', expires_in: 31536000, access_token: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/), refresh_token: expect.stringMatching(/^def50200/) },
+        body: {
+          token_type: 'Bearer',
+          expires_in: 31536000,
+          access_token: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/),
+          refresh_token: expect.stringMatching(/^def50200/),
+        },
       });
     });
 
     it('refuses a wrong password with 400 invalid_grant and a wrong secret with 401 invalid_client', async () => {
-      const wrongPassword = await answer(token({ grant_type: 'password', client_id: clientId, client_secret: clientSecret, username, password: 'nope' }));
-      expect(wrongPassword).toEqual({ status: 400, body: expect.objectContaining({ error: 'invalid_grant', message: 'The user credentials were incorrect.' }) });
+      const wrongPassword = await answer(
+        token({ grant_type: 'password', client_id: clientId, client_secret: clientSecret, username, password: 'nope' }),
+      );
+      expect(wrongPassword).toEqual({
+        status: 400,
+        body: expect.objectContaining({ error: 'invalid_grant', message: 'The user credentials were incorrect.' }),
+      });
 
       const wrongSecret = await answer(token({ grant_type: 'password', client_id: clientId, client_secret: 'nope', username, password }));
-      expect(wrongSecret).toEqual({ status: 401, body: expect.objectContaining({ error: 'invalid_client', message: 'Client authentication failed' }) });
+      expect(wrongSecret).toEqual({
+        status: 401,
+        body: expect.objectContaining({ error: 'invalid_client', message: 'Client authentication failed' }),
+      });
 
       const noGrant = await answer(token({ client_id: clientId, client_secret: clientSecret }));
       expect(noGrant).toEqual({ status: 400, body: expect.objectContaining({ error: 'unsupported_grant_type' }) });
@@ -60,15 +78,22 @@ describe('the SMS Extension sandbox', () => {
 
     it('rotates the refresh token: the old refresh token and access token stop working', async () => {
       const first = await signIn();
-      const refreshed = await answer(token({ grant_type: 'refresh_token', client_id: clientId, client_secret: clientSecret, refresh_token: first.refresh_token }));
+      const refreshed = await answer(
+        token({ grant_type: 'refresh_token', client_id: clientId, client_secret: clientSecret, refresh_token: first.refresh_token }),
+      );
       const second = refreshed.body as { access_token: string; refresh_token: string };
 
       expect(refreshed.status).toBe(200);
       expect(second.refresh_token).not.toBe(first.refresh_token);
       expect((await call(second.access_token, 'GET', '/sender-id/list')).status).toBe(200);
-      expect(await answer(call(first.access_token, 'GET', '/sender-id/list'))).toEqual({ status: 401, body: { message: 'Unauthenticated.' } });
+      expect(await answer(call(first.access_token, 'GET', '/sender-id/list'))).toEqual({
+        status: 401,
+        body: { message: 'Unauthenticated.' },
+      });
 
-      const reused = await answer(token({ grant_type: 'refresh_token', client_id: clientId, client_secret: clientSecret, refresh_token: first.refresh_token }));
+      const reused = await answer(
+        token({ grant_type: 'refresh_token', client_id: clientId, client_secret: clientSecret, refresh_token: first.refresh_token }),
+      );
       expect(reused).toEqual({ status: 400, body: expect.objectContaining({ error: 'invalid_grant', hint: 'Token has been revoked' }) });
     });
 
@@ -76,8 +101,18 @@ describe('the SMS Extension sandbox', () => {
       const session = await signIn();
       await fetch(`${sandbox().url}/sms-extension/_sandbox/expire-tokens`, { method: 'POST' });
 
-      expect(await answer(call(session.access_token, 'GET', '/sender-id/list'))).toEqual({ status: 401, body: { message: 'Unauthenticated.' } });
-      const refreshed = (await bodyOf(await token({ grant_type: 'refresh_token', client_id: clientId, client_secret: clientSecret, refresh_token: session.refresh_token }))) as {
+      expect(await answer(call(session.access_token, 'GET', '/sender-id/list'))).toEqual({
+        status: 401,
+        body: { message: 'Unauthenticated.' },
+      });
+      const refreshed = (await bodyOf(
+        await token({
+          grant_type: 'refresh_token',
+          client_id: clientId,
+          client_secret: clientSecret,
+          refresh_token: session.refresh_token,
+        }),
+      )) as {
         access_token: string;
       };
       expect((await call(refreshed.access_token, 'GET', '/sender-id/list')).status).toBe(200);
@@ -97,7 +132,10 @@ describe('the SMS Extension sandbox', () => {
 
     it('answers 404 and 405 in Laravel words', async () => {
       const { access_token } = await signIn();
-      expect(await answer(call(access_token, 'GET', '/sms/nothing'))).toEqual({ status: 404, body: { message: 'The route sms/nothing could not be found.' } });
+      expect(await answer(call(access_token, 'GET', '/sms/nothing'))).toEqual({
+        status: 404,
+        body: { message: 'The route sms/nothing could not be found.' },
+      });
       expect(await answer(call(access_token, 'GET', '/sms/send'))).toEqual({
         status: 405,
         body: { message: 'The GET method is not supported for route sms/send. Supported methods: POST.' },
@@ -110,7 +148,10 @@ describe('the SMS Extension sandbox', () => {
       const { access_token } = await signIn();
 
       const added = await answer(call(access_token, 'POST', '/sender-id/add', { body: { sender_id: 'NEWSHOP' } }));
-      expect(added).toEqual({ status: 201, body: { message: expect.any(String), data: expect.objectContaining({ sender_id: 'NEWSHOP', status: 'pending', approved: false }) } });
+      expect(added).toEqual({
+        status: 201,
+        body: { message: expect.any(String), data: expect.objectContaining({ sender_id: 'NEWSHOP', status: 'pending', approved: false }) },
+      });
 
       const sms = { source: 'NEWSHOP', destination: '447700900123', text: 'Hello' };
       expect(await answer(call(access_token, 'POST', '/sms/send', { body: sms }))).toEqual({
@@ -119,10 +160,15 @@ describe('the SMS Extension sandbox', () => {
       });
 
       const approved = await answer(fetch(`${sandbox().url}/sms-extension/_sandbox/sender-ids/NEWSHOP/approve`, { method: 'POST' }));
-      expect(approved).toEqual({ status: 200, body: { data: expect.objectContaining({ sender_id: 'NEWSHOP', status: 'approved', approved: true }) } });
+      expect(approved).toEqual({
+        status: 200,
+        body: { data: expect.objectContaining({ sender_id: 'NEWSHOP', status: 'approved', approved: true }) },
+      });
 
       const list = await answer(call(access_token, 'GET', '/sender-id/list'));
-      expect((list.body as { data: unknown[] }).data).toEqual(expect.arrayContaining([expect.objectContaining({ sender_id: 'NEWSHOP', approved: true })]));
+      expect((list.body as { data: unknown[] }).data).toEqual(
+        expect.arrayContaining([expect.objectContaining({ sender_id: 'NEWSHOP', approved: true })]),
+      );
       expect((await call(access_token, 'POST', '/sms/send', { body: sms })).status).toBe(201);
     });
 
@@ -130,7 +176,10 @@ describe('the SMS Extension sandbox', () => {
       const { access_token } = await signIn();
       expect(await answer(call(access_token, 'POST', '/sender-id/add', { body: { sender_id: 'ACME SHOP!' } }))).toEqual({
         status: 422,
-        body: { message: 'The sender id field must only contain letters and numbers.', errors: { sender_id: ['The sender id field must only contain letters and numbers.'] } },
+        body: {
+          message: 'The sender id field must only contain letters and numbers.',
+          errors: { sender_id: ['The sender id field must only contain letters and numbers.'] },
+        },
       });
       expect(await answer(call(access_token, 'POST', '/sender-id/add', { body: { sender_id: 'ACMESHOP' } }))).toEqual({
         status: 422,
@@ -146,20 +195,38 @@ describe('the SMS Extension sandbox', () => {
   describe('SMS', () => {
     it('sends from an approved sender id and shows the message in the list and its detail', async () => {
       const { access_token } = await signIn();
-      const sent = await answer(call(access_token, 'POST', '/sms/send', { body: { source: 'ACMESHOP', destination: '447700900789', text: 'Your table is ready.' } }));
+      const sent = await answer(
+        call(access_token, 'POST', '/sms/send', {
+          body: { source: 'ACMESHOP', destination: '447700900789', text: 'Your table is ready.' },
+        }),
+      );
       expect(sent).toEqual({
         status: 201,
         body: {
           message: 'SMS sent successfully.',
-          data: { id: expect.any(Number), sender: 'ACMESHOP', receiver: '447700900789', text: 'Your table is ready.', status: 'sent', sent_at: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/), created_at: expect.any(String) },
+          data: {
+            id: expect.any(Number),
+            sender: 'ACMESHOP',
+            receiver: '447700900789',
+            text: 'Your table is ready.',
+            status: 'sent',
+            sent_at: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/),
+            created_at: expect.any(String),
+          },
         },
       });
       const id = (sent.body as { data: { id: number } }).data.id;
 
       const list = await answer(call(access_token, 'GET', '/sms/list', { query: { receiver: '447700900789' } }));
       expect(list.body).toMatchObject({ current_page: 1, next_page_url: null, total: 1, data: [{ id, receiver: '447700900789' }] });
-      expect(await answer(call(access_token, 'GET', `/sms/detail/${id}`))).toEqual({ status: 200, body: { data: expect.objectContaining({ id, text: 'Your table is ready.' }) } });
-      expect(await answer(call(access_token, 'GET', '/sms/detail/999999'))).toEqual({ status: 404, body: { message: 'No query results for model [App\\Models\\Sms] 999999' } });
+      expect(await answer(call(access_token, 'GET', `/sms/detail/${id}`))).toEqual({
+        status: 200,
+        body: { data: expect.objectContaining({ id, text: 'Your table is ready.' }) },
+      });
+      expect(await answer(call(access_token, 'GET', '/sms/detail/999999'))).toEqual({
+        status: 404,
+        body: { message: 'No query results for model [App\\Models\\Sms] 999999' },
+      });
     });
 
     it('lists all errors of a bad send, field by field', async () => {
@@ -179,13 +246,19 @@ describe('the SMS Extension sandbox', () => {
 
     it('filters the list by sender and by sent_since / sent_until', async () => {
       const { access_token } = await signIn();
-      const list = await answer(call(access_token, 'GET', '/sms/list', { query: { sender: 'ACMESHOP', sent_since: '2025-11-25 00:00:00', sent_until: '2025-11-25 23:59:59' } }));
+      const list = await answer(
+        call(access_token, 'GET', '/sms/list', {
+          query: { sender: 'ACMESHOP', sent_since: '2025-11-25 00:00:00', sent_until: '2025-11-25 23:59:59' },
+        }),
+      );
       expect((list.body as { data: { text: string }[] }).data.map((sms) => sms.text)).toEqual(['Your appointment is tomorrow at 10:00.']);
     });
 
     it('refuses filters in the wrong format', async () => {
       const { access_token } = await signIn();
-      expect(await answer(call(access_token, 'GET', '/sms/list', { query: { sent_since: '2025-11-25T00:00:00Z', receiver: '+447700900123' } }))).toEqual({
+      expect(
+        await answer(call(access_token, 'GET', '/sms/list', { query: { sent_since: '2025-11-25T00:00:00Z', receiver: '+447700900123' } })),
+      ).toEqual({
         status: 422,
         body: {
           message: 'The receiver field must only contain letters and numbers. (and 1 more error)',
@@ -195,7 +268,9 @@ describe('the SMS Extension sandbox', () => {
           },
         },
       });
-      const reversed = await answer(call(access_token, 'GET', '/sms/list', { query: { sent_since: '2025-11-26 00:00:00', sent_until: '2025-11-25 00:00:00' } }));
+      const reversed = await answer(
+        call(access_token, 'GET', '/sms/list', { query: { sent_since: '2025-11-26 00:00:00', sent_until: '2025-11-25 00:00:00' } }),
+      );
       expect(reversed.body).toEqual({
         message: 'The sent until field must be a date after or equal to sent since.',
         errors: { sent_until: ['The sent until field must be a date after or equal to sent since.'] },
@@ -212,20 +287,32 @@ describe('the SMS Extension sandbox', () => {
       });
       expect(await answer(call(access_token, 'POST', '/click-to-dial/dial', { body: { destination: '14155550100' } }))).toEqual({
         status: 422,
-        body: { message: 'The destination field must be a valid UK number.', errors: { destination: ['The destination field must be a valid UK number.'] } },
+        body: {
+          message: 'The destination field must be a valid UK number.',
+          errors: { destination: ['The destination field must be a valid UK number.'] },
+        },
       });
     });
 
     it('masks the call with a UK source number', async () => {
       const { access_token } = await signIn();
-      expect(await answer(call(access_token, 'POST', '/click-to-dial-mask/dial', { body: { source: '442071234567', destination: '07700900123' } }))).toEqual({
+      expect(
+        await answer(
+          call(access_token, 'POST', '/click-to-dial-mask/dial', { body: { source: '442071234567', destination: '07700900123' } }),
+        ),
+      ).toEqual({
         status: 200,
-        body: { message: 'Call initiated.', data: expect.objectContaining({ type: 'masked_click_to_dial', source: '442071234567', destination: '07700900123' }) },
+        body: {
+          message: 'Call initiated.',
+          data: expect.objectContaining({ type: 'masked_click_to_dial', source: '442071234567', destination: '07700900123' }),
+        },
       });
-      expect((await answer(call(access_token, 'POST', '/click-to-dial-mask/dial', { body: { destination: '07700900123' } }))).body).toEqual({
-        message: 'The source field is required.',
-        errors: { source: ['The source field is required.'] },
-      });
+      expect((await answer(call(access_token, 'POST', '/click-to-dial-mask/dial', { body: { destination: '07700900123' } }))).body).toEqual(
+        {
+          message: 'The source field is required.',
+          errors: { source: ['The source field is required.'] },
+        },
+      );
     });
   });
 });

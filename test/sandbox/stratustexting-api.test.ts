@@ -1,4 +1,4 @@
-import { SANDBOX_CREDENTIALS } from '../../src/sandbox';
+import { SANDBOX_CREDENTIALS } from '../../tools/sandbox';
 import { bodyOf, startReceiver, useSandbox, type Receiver } from './support';
 
 const { apiKey } = SANDBOX_CREDENTIALS.stratustexting;
@@ -14,9 +14,18 @@ describe('the StratusTexting sandbox API', () => {
     accessToken = sandbox().stratusTextingTokens().access_token;
   });
 
-  function call(method: string, path: string, options: { query?: Record<string, string>; body?: unknown; headers?: Record<string, string> } = {}) {
+  function call(
+    method: string,
+    path: string,
+    options: { query?: Record<string, string>; body?: unknown; headers?: Record<string, string> } = {},
+  ) {
     const query = options.query ? `?${new URLSearchParams(options.query)}` : '';
-    const headers: Record<string, string> = { authorization: `Bearer ${accessToken}`, 'x-api-key': apiKey, accept: 'application/json', ...options.headers };
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${accessToken}`,
+      'x-api-key': apiKey,
+      accept: 'application/json',
+      ...options.headers,
+    };
     if (options.body !== undefined) headers['content-type'] ??= 'application/json';
     return fetch(`${sandbox().urls.stratustextingApi}${path}${query}`, {
       method,
@@ -32,7 +41,13 @@ describe('the StratusTexting sandbox API', () => {
     return parsed as Record<string, unknown>;
   }
 
-  const appError = (status: number, message: string) => ({ timestamp: expect.any(String), status, error: expect.any(String), message, path: expect.any(String) });
+  const appError = (status: number, message: string) => ({
+    timestamp: expect.any(String),
+    status,
+    error: expect.any(String),
+    message,
+    path: expect.any(String),
+  });
 
   describe('credentials', () => {
     it('answers 401 {"message":"Unauthorized"} without a bearer token', async () => {
@@ -49,7 +64,9 @@ describe('the StratusTexting sandbox API', () => {
     });
 
     it('answers an unknown path as API Gateway does, before checking credentials', async () => {
-      await expectAnswer(call('GET', '/no/such/thing', { headers: { authorization: '' } }), 403, { message: 'Missing Authentication Token' });
+      await expectAnswer(call('GET', '/no/such/thing', { headers: { authorization: '' } }), 403, {
+        message: 'Missing Authentication Token',
+      });
     });
   });
 
@@ -65,9 +82,15 @@ describe('the StratusTexting sandbox API', () => {
 
   describe('send SMS', () => {
     it('stores the outbound message and answers the documented result', async () => {
-      await expectAnswer(call('POST', '/message/sendsms', { query: { from: MAIN_OFFICE.number, to: '+19495550111,+19495550112', text: 'Your order is ready' } }), 200, {
-        result: 'Message Processed Successfully',
-      });
+      await expectAnswer(
+        call('POST', '/message/sendsms', {
+          query: { from: MAIN_OFFICE.number, to: '+19495550111,+19495550112', text: 'Your order is ready' },
+        }),
+        200,
+        {
+          result: 'Message Processed Successfully',
+        },
+      );
       const stored = [...sandbox().state.stratustexting.messages.values()].find((message) => message.text === 'Your order is ready');
       expect(stored).toMatchObject({
         direction: 'outbound',
@@ -75,7 +98,11 @@ describe('the StratusTexting sandbox API', () => {
         to: [{ phoneNumber: '+19495550111' }, { phoneNumber: '+19495550112' }],
         departmentId: MAIN_OFFICE.id,
       });
-      await expectAnswer(call('GET', `/message/getmessagebyid/${stored?.id}`), 200, expect.objectContaining({ id: stored?.id, text: 'Your order is ready' }));
+      await expectAnswer(
+        call('GET', `/message/getmessagebyid/${stored?.id}`),
+        200,
+        expect.objectContaining({ id: stored?.id, text: 'Your order is ready' }),
+      );
     });
 
     it.each([
@@ -97,11 +124,19 @@ describe('the StratusTexting sandbox API', () => {
     it('sends MMS with a media URL', async () => {
       const query = { from: DOWNTOWN.number, to: '+19495550111', mediaUrl: 'https://example.com/menu.jpg' };
       await expectAnswer(call('POST', '/message/sendmms', { query }), 200, { result: 'Message Processed Successfully' });
-      await expectAnswer(call('POST', '/message/sendmms', { query: { ...query, mediaUrl: 'menu.jpg' } }), 400, appError(400, 'mediaUrl must be a public http(s) URL'));
+      await expectAnswer(
+        call('POST', '/message/sendmms', { query: { ...query, mediaUrl: 'menu.jpg' } }),
+        400,
+        appError(400, 'mediaUrl must be a public http(s) URL'),
+      );
     });
 
     it('answers 404 for a message id it does not know', async () => {
-      await expectAnswer(call('GET', '/message/getmessagebyid/000000000000000000000000'), 404, appError(404, 'Message 000000000000000000000000 not found'));
+      await expectAnswer(
+        call('GET', '/message/getmessagebyid/000000000000000000000000'),
+        404,
+        appError(404, 'Message 000000000000000000000000 not found'),
+      );
     });
   });
 
@@ -114,12 +149,23 @@ describe('the StratusTexting sandbox API', () => {
     });
 
     it('finds a contact by mobile number, and answers 404 when there is none', async () => {
-      await expectAnswer(call('GET', `/contact/mobile/${encodeURIComponent('+19495550111')}`), 200, expect.objectContaining({ firstName: 'Jamie' }));
-      await expectAnswer(call('GET', `/contact/mobile/${encodeURIComponent('+19495550000')}`), 404, appError(404, 'No contact with mobile number +19495550000'));
+      await expectAnswer(
+        call('GET', `/contact/mobile/${encodeURIComponent('+19495550111')}`),
+        200,
+        expect.objectContaining({ firstName: 'Jamie' }),
+      );
+      await expectAnswer(
+        call('GET', `/contact/mobile/${encodeURIComponent('+19495550000')}`),
+        404,
+        appError(404, 'No contact with mobile number +19495550000'),
+      );
     });
 
     it('updates a contact by mobile number and by id', async () => {
-      const byMobile = await expectAnswer(call('PUT', `/contact/mobile/${encodeURIComponent('+19495550111')}`, { body: { company: 'Rivera & Sons' } }), 200);
+      const byMobile = await expectAnswer(
+        call('PUT', `/contact/mobile/${encodeURIComponent('+19495550111')}`, { body: { company: 'Rivera & Sons' } }),
+        200,
+      );
       const byId = await expectAnswer(call('PUT', `/contact/${byMobile.id}`, { body: { notes: 'VIP' } }), 200);
       expect(byId).toMatchObject({ company: 'Rivera & Sons', notes: 'VIP' });
       await expectAnswer(call('PUT', '/contact/nope', { body: { notes: 'x' } }), 404, appError(404, 'Contact nope not found'));
@@ -129,33 +175,60 @@ describe('the StratusTexting sandbox API', () => {
       const page = await expectAnswer(call('GET', '/contact/all', { query: { page: '0', size: '1' } }), 200);
       expect(page).toMatchObject({ number: 0, size: 1, first: true, last: false });
       expect(page.content).toHaveLength(1);
-      await expectAnswer(call('GET', '/contact/all', { query: { size: '0' } }), 400, appError(400, 'size must be a whole number from 1 to 100'));
+      await expectAnswer(
+        call('GET', '/contact/all', { query: { size: '0' } }),
+        400,
+        appError(400, 'size must be a whole number from 1 to 100'),
+      );
     });
 
     it('rejects bad fields, a non-JSON body and a missing body', async () => {
-      await expectAnswer(call('POST', '/contact', { body: { mobileNumber: '555-0111' } }), 400, appError(400, 'mobileNumber: must be an E.164 number like +19495551234 (no spaces or punctuation)'));
-      await expectAnswer(call('POST', '/contact', { body: { mobileNumber: '+19495550133', email: 'not-an-email' } }), 400, appError(400, 'email: must be an e-mail address'));
-      await expectAnswer(call('POST', '/contact', { body: 'mobileNumber=%2B19495550133', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 415);
+      await expectAnswer(
+        call('POST', '/contact', { body: { mobileNumber: '555-0111' } }),
+        400,
+        appError(400, 'mobileNumber: must be an E.164 number like +19495551234 (no spaces or punctuation)'),
+      );
+      await expectAnswer(
+        call('POST', '/contact', { body: { mobileNumber: '+19495550133', email: 'not-an-email' } }),
+        400,
+        appError(400, 'email: must be an e-mail address'),
+      );
+      await expectAnswer(
+        call('POST', '/contact', { body: 'mobileNumber=%2B19495550133', headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
+        415,
+      );
       await expectAnswer(call('POST', '/contact'), 400, appError(400, 'Required request body is missing'));
     });
   });
 
   describe('custom consents', () => {
     it('creates, updates, reads, lists and deactivates a consent', async () => {
-      const created = await expectAnswer(call('POST', '/customconsent', { body: { name: 'Promotions', description: 'Monthly offers' } }), 200);
+      const created = await expectAnswer(
+        call('POST', '/customconsent', { body: { name: 'Promotions', description: 'Monthly offers' } }),
+        200,
+      );
       expect(created).toMatchObject({ id: expect.stringMatching(/^[0-9a-f]{24}$/), name: 'Promotions', active: true });
 
-      await expectAnswer(call('PUT', `/customconsent/${created.id}`, { body: { description: 'Weekly offers' } }), 200, expect.objectContaining({ description: 'Weekly offers' }));
+      await expectAnswer(
+        call('PUT', `/customconsent/${created.id}`, { body: { description: 'Weekly offers' } }),
+        200,
+        expect.objectContaining({ description: 'Weekly offers' }),
+      );
       await expectAnswer(call('GET', `/customconsent/${created.id}`), 200, expect.objectContaining({ name: 'Promotions' }));
       const all = await expectAnswer(call('GET', '/customconsent/all'), 200);
       expect(all.content).toEqual(expect.arrayContaining([expect.objectContaining({ id: created.id })]));
-      await expectAnswer(call('POST', `/customconsent/${created.id}/change`, { body: { active: false } }), 200, expect.objectContaining({ active: false }));
+      await expectAnswer(
+        call('POST', `/customconsent/${created.id}/change`, { body: { active: false } }),
+        200,
+        expect.objectContaining({ active: false }),
+      );
       await expectAnswer(call('POST', `/customconsent/${created.id}/change`, { body: { active: 'no' } }), 400);
     });
 
     it('adds a consent to a contact and removes it, and refuses an inactive one', async () => {
       const consent = await expectAnswer(call('POST', '/customconsent', { body: { name: 'Surveys' } }), 200);
-      const change = (action: string) => call('POST', '/customconsent/contact', { body: { mobileNumber: '+19495550111', customConsentId: consent.id, action } });
+      const change = (action: string) =>
+        call('POST', '/customconsent/contact', { body: { mobileNumber: '+19495550111', customConsentId: consent.id, action } });
 
       const added = await expectAnswer(change('ADD'), 200);
       expect(added.customConsents).toEqual(expect.arrayContaining([{ id: consent.id, name: 'Surveys' }]));
@@ -168,7 +241,11 @@ describe('the StratusTexting sandbox API', () => {
     });
 
     it('answers 404 for an unknown consent id', async () => {
-      await expectAnswer(call('GET', '/customconsent/ffffffffffffffffffffffff'), 404, appError(404, 'Custom consent ffffffffffffffffffffffff not found'));
+      await expectAnswer(
+        call('GET', '/customconsent/ffffffffffffffffffffffff'),
+        404,
+        appError(404, 'Custom consent ffffffffffffffffffffffff not found'),
+      );
     });
   });
 
@@ -186,7 +263,11 @@ describe('the StratusTexting sandbox API', () => {
     const subscribe = (eventFilters: string[], expiresDateInMillies = Date.now() + 90 * DAY_MS) =>
       expectAnswer(call('POST', '/webhooksubscription', { body: { uri: receiver.url, eventFilters, expiresDateInMillies } }), 200);
     const inbound = (body: Record<string, string>) =>
-      fetch(`${sandbox().url}/stratustexting/_sandbox/inbound`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      fetch(`${sandbox().url}/stratustexting/_sandbox/inbound`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
 
     it('creates a subscription, lists it as {content:[...]}, and deletes it; a second delete is 404', async () => {
       const wanted = filter(MAIN_OFFICE.id, 'message?direction=inbound');
@@ -218,9 +299,18 @@ describe('the StratusTexting sandbox API', () => {
     });
 
     it('rejects a subscription without a uri, without filters, or already expired', async () => {
-      await expectAnswer(call('POST', '/webhooksubscription', { body: { eventFilters: ['x'], expiresDateInMillies: Date.now() + DAY_MS } }), 400);
-      await expectAnswer(call('POST', '/webhooksubscription', { body: { uri: receiver.url, eventFilters: [], expiresDateInMillies: Date.now() + DAY_MS } }), 400);
-      await expectAnswer(call('POST', '/webhooksubscription', { body: { uri: receiver.url, eventFilters: ['x'], expiresDateInMillies: Date.now() - 1 } }), 400);
+      await expectAnswer(
+        call('POST', '/webhooksubscription', { body: { eventFilters: ['x'], expiresDateInMillies: Date.now() + DAY_MS } }),
+        400,
+      );
+      await expectAnswer(
+        call('POST', '/webhooksubscription', { body: { uri: receiver.url, eventFilters: [], expiresDateInMillies: Date.now() + DAY_MS } }),
+        400,
+      );
+      await expectAnswer(
+        call('POST', '/webhooksubscription', { body: { uri: receiver.url, eventFilters: ['x'], expiresDateInMillies: Date.now() - 1 } }),
+        400,
+      );
     });
 
     it('POSTs a message event to the subscribed uri when a customer texts the department', async () => {
@@ -231,16 +321,26 @@ describe('the StratusTexting sandbox API', () => {
       const { message } = (await bodyOf(response)) as { message: { id: string; lastUpdated: number } };
 
       expect(receiver.received.map((event) => event.body)).toEqual([
-        { uuid: expect.any(String), timestamp: expect.any(String), messageInfo: { messageId: message.id, lastUpdated: message.lastUpdated } },
+        {
+          uuid: expect.any(String),
+          timestamp: expect.any(String),
+          messageInfo: { messageId: message.id, lastUpdated: message.lastUpdated },
+        },
       ]);
-      await expectAnswer(call('GET', `/message/getmessagebyid/${message.id}`), 200, expect.objectContaining({ direction: 'inbound', text: 'Is my order ready?', from: '+19495550111' }));
+      await expectAnswer(
+        call('GET', `/message/getmessagebyid/${message.id}`),
+        200,
+        expect.objectContaining({ direction: 'inbound', text: 'Is my order ready?', from: '+19495550111' }),
+      );
     });
 
     it('delivers only events matching the direction and the department of the filter', async () => {
       await subscribe([filter(MAIN_OFFICE.id, 'message?direction=outbound')]);
 
       await inbound({ from: '+19495550111', to: MAIN_OFFICE.number, text: 'inbound: not wanted' });
-      await call('POST', '/message/sendsms', { query: { from: DOWNTOWN.number, to: '+19495550111', text: 'other department: not wanted' } });
+      await call('POST', '/message/sendsms', {
+        query: { from: DOWNTOWN.number, to: '+19495550111', text: 'other department: not wanted' },
+      });
       await call('POST', '/message/sendsms', { query: { from: MAIN_OFFICE.number, to: '+19495550111', text: 'wanted' } });
       await sandbox().idle();
 
@@ -256,7 +356,9 @@ describe('the StratusTexting sandbox API', () => {
       await call('POST', '/contact', { body: { mobileNumber: '+19495550166', lastName: 'Park' } });
       await sandbox().idle();
 
-      expect(receiver.received.map((event) => event.body)).toEqual([expect.objectContaining({ id: contact.id, firstName: 'Lee', mobileNumber: '+19495550166' })]);
+      expect(receiver.received.map((event) => event.body)).toEqual([
+        expect.objectContaining({ id: contact.id, firstName: 'Lee', mobileNumber: '+19495550166' }),
+      ]);
     });
 
     it('sends nothing for an expired subscription', async () => {

@@ -1,4 +1,4 @@
-import { SANDBOX_CREDENTIALS } from '../../src/sandbox';
+import { SANDBOX_CREDENTIALS } from '../../tools/sandbox';
 import { bodyOf, useSandbox } from './support';
 
 const { clientId, clientSecret, apiKey, username, password } = SANDBOX_CREDENTIALS.stratustexting;
@@ -10,7 +10,14 @@ describe('the StratusTexting sandbox OAuth server', () => {
   const sandbox = useSandbox();
 
   const authorizeQuery = (overrides: Record<string, string> = {}) =>
-    new URLSearchParams({ client_id: clientId, response_type: 'code', redirect_uri: REDIRECT_URI, state: 'xyz-42', scope: SCOPE, ...overrides });
+    new URLSearchParams({
+      client_id: clientId,
+      response_type: 'code',
+      redirect_uri: REDIRECT_URI,
+      state: 'xyz-42',
+      scope: SCOPE,
+      ...overrides,
+    });
 
   /** The hidden fields of the login form, as a browser would submit them. */
   function hiddenFields(page: string): Record<string, string> {
@@ -57,7 +64,13 @@ describe('the StratusTexting sandbox OAuth server', () => {
     expect(page).toMatch(/<form method="post"/);
     expect(page).toMatch(/name="username"/);
     expect(page).toMatch(/name="password"/);
-    expect(hiddenFields(page)).toEqual({ client_id: clientId, redirect_uri: REDIRECT_URI, response_type: 'code', state: 'xyz-42', scope: SCOPE });
+    expect(hiddenFields(page)).toEqual({
+      client_id: clientId,
+      redirect_uri: REDIRECT_URI,
+      response_type: 'code',
+      state: 'xyz-42',
+      scope: SCOPE,
+    });
   });
 
   it('refuses to show the form for an unknown client', async () => {
@@ -66,7 +79,9 @@ describe('the StratusTexting sandbox OAuth server', () => {
   });
 
   it('sends an unsupported response_type back to the client as an error', async () => {
-    const response = await fetch(`${sandbox().urls.stratustextingAuthorize}?${authorizeQuery({ response_type: 'token' })}`, { redirect: 'manual' });
+    const response = await fetch(`${sandbox().urls.stratustextingAuthorize}?${authorizeQuery({ response_type: 'token' })}`, {
+      redirect: 'manual',
+    });
     expect(response.status).toBe(302);
     expect(response.headers.get('location')).toBe(`${REDIRECT_URI}?error=unsupported_response_type&state=xyz-42`);
   });
@@ -139,7 +154,10 @@ describe('the StratusTexting sandbox OAuth server', () => {
 
   it('refreshes an access token without issuing a new refresh token, as Cognito does', async () => {
     const code = await signIn();
-    const first = (await bodyOf(await requestToken({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI }))) as Record<string, string>;
+    const first = (await bodyOf(await requestToken({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI }))) as Record<
+      string,
+      string
+    >;
     const response = await requestToken({ grant_type: 'refresh_token', refresh_token: first.refresh_token });
 
     expect(response.status).toBe(200);

@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import nock from 'nock';
-import { startSandbox, type Sandbox } from '../../src/sandbox';
+import { startSandbox, type Sandbox } from '../../tools/sandbox';
 
 /** Starts a sandbox on a free loopback port for the file's tests, and stops it after them. */
 export function useSandbox(): () => Sandbox {

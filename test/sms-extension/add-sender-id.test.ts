@@ -1,4 +1,14 @@
-import { appError, appTester, authData, inputProblem, integration, itReportsProviderErrors, performOf, rejection, smsExtension } from './support';
+import {
+  appError,
+  appTester,
+  authData,
+  inputProblem,
+  integration,
+  itReportsProviderErrors,
+  performOf,
+  rejection,
+  smsExtension,
+} from './support';
 
 const perform = performOf(integration.creates.add_sender_id.operation);
 const add = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData });
@@ -23,7 +33,11 @@ describe('Add Sender ID (add_sender_id)', () => {
 
   it('accepts exactly 11 letters and digits', async () => {
     smsExtension().post('/api/sender-id/add', { sender_id: 'Acme2026Ltd' }).reply(200, {});
-    expect(await add({ sender_id: 'Acme2026Ltd' })).toEqual({ sender_id: 'Acme2026Ltd', approval_needed: true, approval_note: approvalNote('Acme2026Ltd') });
+    expect(await add({ sender_id: 'Acme2026Ltd' })).toEqual({
+      sender_id: 'Acme2026Ltd',
+      approval_needed: true,
+      approval_note: approvalNote('Acme2026Ltd'),
+    });
   });
 
   it('says that approval is needed in its description', () => {
@@ -54,6 +68,10 @@ describe('Add Sender ID (add_sender_id)', () => {
       });
     });
 
-    itReportsProviderErrors('add a sender id', () => smsExtension().post('/api/sender-id/add', { sender_id: 'ACMESHOP' }), () => add({ sender_id: 'ACMESHOP' }));
+    itReportsProviderErrors(
+      'add a sender id',
+      () => smsExtension().post('/api/sender-id/add', { sender_id: 'ACMESHOP' }),
+      () => add({ sender_id: 'ACMESHOP' }),
+    );
   });
 });

@@ -27,7 +27,10 @@ describe('SMS Extension authentication (session on the password grant)', () => {
   describe('connecting', () => {
     it('signs in with the password grant and keeps the access and refresh tokens', async () => {
       tokenEndpoint().post('/api/oauth/token', passwordGrant).reply(200, passportTokens(1));
-      expect(await appTester(startSession, { authData: credentials })).toEqual({ access_token: 'access-token-1', refresh_token: 'refresh-token-1' });
+      expect(await appTester(startSession, { authData: credentials })).toEqual({
+        access_token: 'access-token-1',
+        refresh_token: 'refresh-token-1',
+      });
     });
 
     it('keeps only the access token when the grant issues no refresh token', async () => {
@@ -68,7 +71,9 @@ describe('SMS Extension authentication (session on the password grant)', () => {
     });
 
     it('marks the connection expired when the client id or secret is refused (401 invalid_client)', async () => {
-      tokenEndpoint().post('/api/oauth/token', passwordGrant).reply(401, { error: 'invalid_client', message: 'Client authentication failed' });
+      tokenEndpoint()
+        .post('/api/oauth/token', passwordGrant)
+        .reply(401, { error: 'invalid_client', message: 'Client authentication failed' });
       const error = await rejection(appTester(startSession, { authData: credentials }));
       expect(error.name).toBe('ExpiredAuthError');
       expect(firstLine(error)).toBe(
@@ -88,7 +93,9 @@ describe('SMS Extension authentication (session on the password grant)', () => {
     });
 
     it('tests the connection by listing the sender ids with the session token', async () => {
-      smsExtension().get('/api/sender-id/list').reply(200, [{ id: 3, sender_id: 'ACMESHOP', status: 'approved' }]);
+      smsExtension()
+        .get('/api/sender-id/list')
+        .reply(200, [{ id: 3, sender_id: 'ACMESHOP', status: 'approved' }]);
       expect(await appTester(authentication.test, { authData })).toEqual([
         { id: '3', sender_id: 'ACMESHOP', status: 'approved', approved: true, approval_status: 'approved' },
       ]);
@@ -127,7 +134,8 @@ describe('SMS Extension authentication (session on the password grant)', () => {
     it('does not fall back to the password when the token endpoint fails for another reason', async () => {
       tokenEndpoint().post('/api/oauth/token', refreshGrant).reply(500, { message: 'Server Error' });
       expect(appError(await rejection(appTester(startSession, { authData })))).toEqual({
-        message: 'SMS Extension answered "refresh the session" with HTTP 500: Server Error. This is a problem on SMS Extension\'s side; try again later.',
+        message:
+          'SMS Extension answered "refresh the session" with HTTP 500: Server Error. This is a problem on SMS Extension\'s side; try again later.',
         code: 'provider_unavailable',
         status: 500,
       });

@@ -1,4 +1,14 @@
-import { appError, appTester, authData, inputProblem, integration, itReportsProviderErrors, performOf, rejection, smsExtension } from './support';
+import {
+  appError,
+  appTester,
+  authData,
+  inputProblem,
+  integration,
+  itReportsProviderErrors,
+  performOf,
+  rejection,
+  smsExtension,
+} from './support';
 
 const perform = performOf(integration.creates.click_to_dial.operation);
 const dial = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData });
@@ -7,8 +17,14 @@ describe('Click to Dial (click_to_dial)', () => {
   it.each([['07700 900123'], ['+44 7700 900123'], ['0044 7700-900123']])(
     'normalises %j and asks SMS Extension to dial it, keeping the raw answer',
     async (typed) => {
-      smsExtension().post('/api/click-to-dial/dial', { destination: '447700900123' }).reply(200, { message: 'Call initiated', call_id: 'c-77' });
-      expect(await dial({ destination: typed })).toEqual({ message: 'Call initiated', call_id: 'c-77', destination_number: '+447700900123' });
+      smsExtension()
+        .post('/api/click-to-dial/dial', { destination: '447700900123' })
+        .reply(200, { message: 'Call initiated', call_id: 'c-77' });
+      expect(await dial({ destination: typed })).toEqual({
+        message: 'Call initiated',
+        call_id: 'c-77',
+        destination_number: '+447700900123',
+      });
     },
   );
 

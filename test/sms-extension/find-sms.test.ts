@@ -1,4 +1,14 @@
-import { appError, appTester, authData, inputProblem, integration, itReportsProviderErrors, performOf, rejection, smsExtension } from './support';
+import {
+  appError,
+  appTester,
+  authData,
+  inputProblem,
+  integration,
+  itReportsProviderErrors,
+  performOf,
+  rejection,
+  smsExtension,
+} from './support';
 
 const perform = performOf(integration.searches.find_sms.operation);
 const find = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData });
@@ -6,9 +16,23 @@ const find = (inputData: Record<string, unknown>) => appTester(perform, { authDa
 const NOW = '2026-11-25T12:34:56.000Z';
 const MONTH_AGO = '2026-10-26 12:34:56';
 
-const sms = { id: 48213, sender: 'ACMESHOP', receiver: '447700900123', text: 'Your order is ready', status: 'delivered', sent_at: '2026-11-20 08:05:03' };
+const sms = {
+  id: 48213,
+  sender: 'ACMESHOP',
+  receiver: '447700900123',
+  text: 'Your order is ready',
+  status: 'delivered',
+  sent_at: '2026-11-20 08:05:03',
+};
 const smsOutput = { ...sms, id: '48213', sent_at: '2026-11-20T08:05:03.000Z' };
-const earlier = { id: 48100, sender: 'ACMESHOP', receiver: '447700900123', text: 'Order received', status: 'delivered', sent_at: '2026-11-19 17:00:00' };
+const earlier = {
+  id: 48100,
+  sender: 'ACMESHOP',
+  receiver: '447700900123',
+  text: 'Order received',
+  status: 'delivered',
+  sent_at: '2026-11-19 17:00:00',
+};
 const earlierOutput = { ...earlier, id: '48100', sent_at: '2026-11-19T17:00:00.000Z' };
 
 beforeEach(() => jest.spyOn(Date, 'now').mockReturnValue(Date.parse(NOW)));
@@ -37,7 +61,9 @@ describe('Find SMS (find_sms)', () => {
     });
 
     it('reports an SMS without an id as not understood', async () => {
-      smsExtension().get('/api/sms/detail/48213').reply(200, { data: { text: 'Your order is ready' } });
+      smsExtension()
+        .get('/api/sms/detail/48213')
+        .reply(200, { data: { text: 'Your order is ready' } });
       expect(appError(await rejection(find({ id: '48213' })))).toEqual({
         message: 'SMS Extension answered "find an SMS" with a response this integration does not understand (body: an SMS without an id).',
         code: 'unexpected_response',
@@ -45,7 +71,12 @@ describe('Find SMS (find_sms)', () => {
       });
     });
 
-    itReportsProviderErrors('find an SMS', () => smsExtension().get('/api/sms/detail/48213'), () => find({ id: '48213' }), { notFoundIsAnAnswer: true });
+    itReportsProviderErrors(
+      'find an SMS',
+      () => smsExtension().get('/api/sms/detail/48213'),
+      () => find({ id: '48213' }),
+      { notFoundIsAnAnswer: true },
+    );
   });
 
   describe('by sender or receiver', () => {
@@ -63,10 +94,16 @@ describe('Find SMS (find_sms)', () => {
       expect(await find({ sender: 'ACMESHOP', sent_since: '' })).toEqual([smsOutput]);
     });
 
-    it.each([['07700 900123'], ['+44 7700 900123'], ['07700900123']])('writes the receiver %j as the number SMS Extension stores', async (typed) => {
-      smsExtension().get('/api/sms/list').query({ receiver: '447700900123', sent_since: MONTH_AGO }).reply(200, { data: [sms], next_page_url: null });
-      expect(await find({ receiver: typed })).toEqual([smsOutput]);
-    });
+    it.each([['07700 900123'], ['+44 7700 900123'], ['07700900123']])(
+      'writes the receiver %j as the number SMS Extension stores',
+      async (typed) => {
+        smsExtension()
+          .get('/api/sms/list')
+          .query({ receiver: '447700900123', sent_since: MONTH_AGO })
+          .reply(200, { data: [sms], next_page_url: null });
+        expect(await find({ receiver: typed })).toEqual([smsOutput]);
+      },
+    );
 
     it('reads only the first page, where the newest matches are, even when more pages follow', async () => {
       smsExtension()
@@ -95,7 +132,10 @@ describe('Find SMS (find_sms)', () => {
       [{ sender: 'ACME_SHOP' }, 'Sender: "ACME_SHOP" is not a phone number.'],
       [{ receiver: '+1 949 555' }, 'Receiver: "+1 949 555" is not a phone number.'],
       [{ sender: 'ACMESHOP', sent_since: 'last week' }, 'Sent Since: "last week" is not a date and time.'],
-      [{ sender: 'ACMESHOP', sent_since: '2026-11-20T00:00:00Z', sent_until: '2026-11-19T00:00:00Z' }, 'Sent Until: is earlier than Sent Since.'],
+      [
+        { sender: 'ACMESHOP', sent_since: '2026-11-20T00:00:00Z', sent_until: '2026-11-19T00:00:00Z' },
+        'Sent Until: is earlier than Sent Since.',
+      ],
     ])('refuses %j before calling SMS Extension', async (inputData, message) => {
       expect(appError(await rejection(find(inputData)))).toEqual(inputProblem(message));
     });

@@ -1,4 +1,14 @@
-import { appError, appTester, authData, inputProblem, integration, itReportsProviderErrors, performOf, rejection, smsExtension } from './support';
+import {
+  appError,
+  appTester,
+  authData,
+  inputProblem,
+  integration,
+  itReportsProviderErrors,
+  performOf,
+  rejection,
+  smsExtension,
+} from './support';
 
 const perform = performOf(integration.creates.masked_click_to_dial.operation);
 const dial = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData });
@@ -7,7 +17,9 @@ const wireBody = { source: '442079460123', destination: '447700900123' };
 
 describe('Masked Click to Dial (masked_click_to_dial)', () => {
   it('normalises both UK numbers and asks SMS Extension to dial, keeping the raw answer', async () => {
-    smsExtension().post('/api/click-to-dial-mask/dial', wireBody).reply(200, { data: { call_id: 'c-78', status: 'ringing' } });
+    smsExtension()
+      .post('/api/click-to-dial-mask/dial', wireBody)
+      .reply(200, { data: { call_id: 'c-78', status: 'ringing' } });
     expect(await dial({ source: '020 7946 0123', destination: '+44 7700 900123' })).toEqual({
       call_id: 'c-78',
       status: 'ringing',

@@ -42,12 +42,19 @@ describe('New Sender ID (new_sender_id, polling)', () => {
   });
 
   describe('errors', () => {
-    itReportsProviderErrors('list sender ids', () => smsExtension().get('/api/sender-id/list'), () => poll());
+    itReportsProviderErrors(
+      'list sender ids',
+      () => smsExtension().get('/api/sender-id/list'),
+      () => poll(),
+    );
 
     it('reports a sender id record without a name as not understood', async () => {
-      smsExtension().get('/api/sender-id/list').reply(200, [{ id: 7, status: 'approved' }]);
+      smsExtension()
+        .get('/api/sender-id/list')
+        .reply(200, [{ id: 7, status: 'approved' }]);
       expect(appError(await rejection(poll()))).toEqual({
-        message: 'SMS Extension answered "list sender ids" with a response this integration does not understand (0: a sender id without a name).',
+        message:
+          'SMS Extension answered "list sender ids" with a response this integration does not understand (0: a sender id without a name).',
         code: 'unexpected_response',
         status: 200,
       });

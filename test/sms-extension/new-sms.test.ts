@@ -7,10 +7,31 @@ const DAY_AGO = '2026-11-24 12:34:56';
 
 const poll = (meta: Record<string, unknown> = {}) => appTester(perform, { authData, meta });
 
-const older = { id: 41, source: 'ACMESHOP', destination: '447700900123', message: 'Your code is 1234', status: 'delivered', created_at: '2026-11-25 08:00:00' };
-const newer = { id: 42, sender: 'ACMESHOP', receiver: '447700900456', text: 'See you at 3pm', status: 'sent', sent_at: '2026-11-25T09:30:00.000000Z' };
+const older = {
+  id: 41,
+  source: 'ACMESHOP',
+  destination: '447700900123',
+  message: 'Your code is 1234',
+  status: 'delivered',
+  created_at: '2026-11-25 08:00:00',
+};
+const newer = {
+  id: 42,
+  sender: 'ACMESHOP',
+  receiver: '447700900456',
+  text: 'See you at 3pm',
+  status: 'sent',
+  sent_at: '2026-11-25T09:30:00.000000Z',
+};
 
-const olderOutput = { ...older, id: '41', sender: 'ACMESHOP', receiver: '447700900123', text: 'Your code is 1234', sent_at: '2026-11-25T08:00:00.000Z' };
+const olderOutput = {
+  ...older,
+  id: '41',
+  sender: 'ACMESHOP',
+  receiver: '447700900123',
+  text: 'Your code is 1234',
+  sent_at: '2026-11-25T08:00:00.000Z',
+};
 const newerOutput = { ...newer, id: '42', sent_at: '2026-11-25T09:30:00.000Z' };
 
 beforeEach(() => jest.spyOn(Date, 'now').mockReturnValue(Date.parse(NOW)));
@@ -41,7 +62,10 @@ describe('New SMS (new_sms, polling)', () => {
   });
 
   it('uses sms_id as the id when the record has no id', async () => {
-    smsExtension().get('/api/sms/list').query({ sent_since: DAY_AGO }).reply(200, [{ sms_id: 'a1b2', text: 'Hi' }]);
+    smsExtension()
+      .get('/api/sms/list')
+      .query({ sent_since: DAY_AGO })
+      .reply(200, [{ sms_id: 'a1b2', text: 'Hi' }]);
     expect(await poll()).toEqual([{ sms_id: 'a1b2', id: 'a1b2', sender: null, receiver: null, text: 'Hi', status: null, sent_at: null }]);
   });
 
@@ -92,10 +116,17 @@ describe('New SMS (new_sms, polling)', () => {
   });
 
   describe('errors', () => {
-    itReportsProviderErrors('list SMS', () => smsExtension().get('/api/sms/list').query({ sent_since: DAY_AGO }), () => poll());
+    itReportsProviderErrors(
+      'list SMS',
+      () => smsExtension().get('/api/sms/list').query({ sent_since: DAY_AGO }),
+      () => poll(),
+    );
 
     it('reports an SMS without an id as not understood', async () => {
-      smsExtension().get('/api/sms/list').query({ sent_since: DAY_AGO }).reply(200, [{ text: 'Hi' }]);
+      smsExtension()
+        .get('/api/sms/list')
+        .query({ sent_since: DAY_AGO })
+        .reply(200, [{ text: 'Hi' }]);
       expect(appError(await rejection(poll()))).toEqual({
         message: 'SMS Extension answered "list SMS" with a response this integration does not understand (body: Invalid input).',
         code: 'unexpected_response',

@@ -1,4 +1,14 @@
-import { appError, appTester, authData, inputProblem, integration, itReportsProviderErrors, performOf, rejection, smsExtension } from './support';
+import {
+  appError,
+  appTester,
+  authData,
+  inputProblem,
+  integration,
+  itReportsProviderErrors,
+  performOf,
+  rejection,
+  smsExtension,
+} from './support';
 
 const perform = performOf(integration.creates.send_sms.operation);
 const send = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData });
@@ -84,7 +94,9 @@ describe('Send SMS (send_sms)', () => {
     });
 
     it('refuses a number outside the UK', async () => {
-      expect(appError(await rejection(send({ ...input, to: '+1 949 555 0100' })))).toEqual(inputProblem('To: "+1 949 555 0100" is not a GB phone number.'));
+      expect(appError(await rejection(send({ ...input, to: '+1 949 555 0100' })))).toEqual(
+        inputProblem('To: "+1 949 555 0100" is not a GB phone number.'),
+      );
     });
 
     it('refuses what is not a phone number', async () => {
@@ -92,11 +104,17 @@ describe('Send SMS (send_sms)', () => {
     });
 
     it('takes one recipient per step', async () => {
-      expect(appError(await rejection(send({ ...input, to: '07700 900123, 07700 900456' })))).toEqual(inputProblem('To: Give one phone number only.'));
+      expect(appError(await rejection(send({ ...input, to: '07700 900123, 07700 900456' })))).toEqual(
+        inputProblem('To: Give one phone number only.'),
+      );
     });
   });
 
   describe('errors', () => {
-    itReportsProviderErrors('send an SMS', () => smsExtension().post('/api/sms/send', wireBody), () => send(input));
+    itReportsProviderErrors(
+      'send an SMS',
+      () => smsExtension().post('/api/sms/send', wireBody),
+      () => send(input),
+    );
   });
 });

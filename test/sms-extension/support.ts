@@ -57,7 +57,12 @@ export function throttle(error: Error): { message: string; delay: number } {
  * interceptor for the call under test, `run` makes the call. Where a 404 is a normal answer
  * (a lookup by id), the caller tests it itself.
  */
-export function itReportsProviderErrors(action: string, answer: () => nock.Interceptor, run: () => Promise<unknown>, { notFoundIsAnAnswer = false } = {}) {
+export function itReportsProviderErrors(
+  action: string,
+  answer: () => nock.Interceptor,
+  run: () => Promise<unknown>,
+  { notFoundIsAnAnswer = false } = {},
+) {
   const said = (status: number, reason: string) => `SMS Extension answered "${action}" with HTTP ${status}: ${reason}`;
 
   if (!notFoundIsAnAnswer) {

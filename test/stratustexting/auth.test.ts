@@ -14,7 +14,8 @@ const tokenEndpoint = (host = AUTH_HOST) =>
   });
 
 /** An unsigned id token (header.claims.signature) carrying `claims`. */
-const idToken = (claims: Record<string, unknown>) => `eyJhbGciOiJSUzI1NiJ9.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.c2lnbmF0dXJl`;
+const idToken = (claims: Record<string, unknown>) =>
+  `eyJhbGciOiJSUzI1NiJ9.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.c2lnbmF0dXJl`;
 
 const savedEnv = { ...process.env };
 afterEach(() => {
@@ -58,7 +59,8 @@ describe('StratusTexting authentication (OAuth2 authorization code)', () => {
     it('refuses a plain-HTTP authorize URL that is not on this machine', async () => {
       process.env.STRATUSTEXTING_AUTHORIZE_URL = 'http://auth.example.com/oauth2/authorize';
       expect(appError(await rejection(appTester(oauth2Config.authorizeUrl, bundle)))).toEqual({
-        message: 'This integration is misconfigured: STRATUSTEXTING_AUTHORIZE_URL: "http://auth.example.com/oauth2/authorize" must start with https:// (plain HTTP is allowed only for localhost). An integration admin corrects it with `zapier-platform env:set`.',
+        message:
+          'This integration is misconfigured: STRATUSTEXTING_AUTHORIZE_URL: "http://auth.example.com/oauth2/authorize" must start with https:// (plain HTTP is allowed only for localhost). An integration admin corrects it with `zapier-platform env:set`.',
         code: 'misconfigured',
         status: 500,
       });
@@ -67,7 +69,8 @@ describe('StratusTexting authentication (OAuth2 authorization code)', () => {
     it('says which setting is missing when CLIENT_ID is not set', async () => {
       delete process.env.CLIENT_ID;
       expect(appError(await rejection(appTester(oauth2Config.authorizeUrl, bundle)))).toEqual({
-        message: 'This integration is not configured: its CLIENT_ID environment variable is empty. An integration admin sets it with `zapier-platform env:set`.',
+        message:
+          'This integration is not configured: its CLIENT_ID environment variable is empty. An integration admin sets it with `zapier-platform env:set`.',
         code: 'misconfigured',
         status: 500,
       });
@@ -96,16 +99,30 @@ describe('StratusTexting authentication (OAuth2 authorization code)', () => {
     });
 
     it('falls back on the Cognito user name, then on nothing, for the account name', async () => {
-      tokenEndpoint().post('/oauth2/token/', form).reply(200, { access_token: 'a1', refresh_token: 'r1', id_token: idToken({ 'cognito:username': 'sam-42' }) });
-      await expect(appTester(oauth2Config.getAccessToken, bundle)).resolves.toEqual({ access_token: 'a1', refresh_token: 'r1', account_name: 'sam-42' });
+      tokenEndpoint()
+        .post('/oauth2/token/', form)
+        .reply(200, { access_token: 'a1', refresh_token: 'r1', id_token: idToken({ 'cognito:username': 'sam-42' }) });
+      await expect(appTester(oauth2Config.getAccessToken, bundle)).resolves.toEqual({
+        access_token: 'a1',
+        refresh_token: 'r1',
+        account_name: 'sam-42',
+      });
       tokenEndpoint().post('/oauth2/token/', form).reply(200, { access_token: 'a2', id_token: 'not-a-jwt' });
-      await expect(appTester(oauth2Config.getAccessToken, bundle)).resolves.toEqual({ access_token: 'a2', refresh_token: '', account_name: '' });
+      await expect(appTester(oauth2Config.getAccessToken, bundle)).resolves.toEqual({
+        access_token: 'a2',
+        refresh_token: '',
+        account_name: '',
+      });
     });
 
     it('uses STRATUSTEXTING_TOKEN_URL when set', async () => {
       process.env.STRATUSTEXTING_TOKEN_URL = 'https://auth.beetexting.com/oauth2/token';
       tokenEndpoint('https://auth.beetexting.com').post('/oauth2/token', form).reply(200, { access_token: 'a1', refresh_token: 'r1' });
-      await expect(appTester(oauth2Config.getAccessToken, bundle)).resolves.toEqual({ access_token: 'a1', refresh_token: 'r1', account_name: '' });
+      await expect(appTester(oauth2Config.getAccessToken, bundle)).resolves.toEqual({
+        access_token: 'a1',
+        refresh_token: 'r1',
+        account_name: '',
+      });
     });
 
     it("quotes the sign-in server's reason when it refuses the code", async () => {
@@ -120,7 +137,8 @@ describe('StratusTexting authentication (OAuth2 authorization code)', () => {
     it('explains a 401 from the token endpoint as refused client credentials, not as an expired sign-in', async () => {
       tokenEndpoint().post('/oauth2/token/', form).reply(401, { error: 'invalid_client' });
       expect(appError(await rejection(appTester(oauth2Config.getAccessToken, bundle)))).toEqual({
-        message: 'StratusTexting answered "Sign in" with HTTP 401: the client credentials were refused. An integration admin checks CLIENT_ID and CLIENT_SECRET.',
+        message:
+          'StratusTexting answered "Sign in" with HTTP 401: the client credentials were refused. An integration admin checks CLIENT_ID and CLIENT_SECRET.',
         code: 'invalid_client',
         status: 401,
       });
@@ -141,7 +159,9 @@ describe('StratusTexting authentication (OAuth2 authorization code)', () => {
     const form = 'grant_type=refresh_token&refresh_token=refresh-token-1';
 
     it('keeps the old refresh token when the response carries none (Cognito does not rotate it)', async () => {
-      tokenEndpoint().post('/oauth2/token/', form).reply(200, { access_token: 'access-token-2', id_token: idToken({ email: 'x@example.com' }), expires_in: 3600 });
+      tokenEndpoint()
+        .post('/oauth2/token/', form)
+        .reply(200, { access_token: 'access-token-2', id_token: idToken({ email: 'x@example.com' }), expires_in: 3600 });
       await expect(appTester(oauth2Config.refreshAccessToken, bundle)).resolves.toEqual({
         access_token: 'access-token-2',
         refresh_token: 'refresh-token-1',
@@ -166,7 +186,8 @@ describe('StratusTexting authentication (OAuth2 authorization code)', () => {
     it('leaves refused client credentials (401 invalid_client) to the integration admin: reconnecting cannot fix them', async () => {
       tokenEndpoint().post('/oauth2/token/', form).reply(401, { error: 'invalid_client' });
       expect(appError(await rejection(appTester(oauth2Config.refreshAccessToken, bundle)))).toEqual({
-        message: 'StratusTexting answered "Refresh sign-in" with HTTP 401: the client credentials were refused. An integration admin checks CLIENT_ID and CLIENT_SECRET.',
+        message:
+          'StratusTexting answered "Refresh sign-in" with HTTP 401: the client credentials were refused. An integration admin checks CLIENT_ID and CLIENT_SECRET.',
         code: 'invalid_client',
         status: 401,
       });
@@ -200,7 +221,9 @@ describe('StratusTexting authentication (OAuth2 authorization code)', () => {
 
     it('calls the production API when STRATUSTEXTING_BASE_URL is not set', async () => {
       delete process.env.STRATUSTEXTING_BASE_URL;
-      nock('https://api-stratustexting.spectrumvoip.com', { reqheaders: { authorization: 'Bearer access-token-1', 'x-api-key': 'test-api-key' } })
+      nock('https://api-stratustexting.spectrumvoip.com', {
+        reqheaders: { authorization: 'Bearer access-token-1', 'x-api-key': 'test-api-key' },
+      })
         .get('/stratustexting-prod/sites')
         .reply(200, { content: [] });
       await expect(appTester(authentication.test, { authData: { ...authData, account_name: '' } })).resolves.toEqual({
@@ -225,7 +248,8 @@ describe('StratusTexting authentication (OAuth2 authorization code)', () => {
     it('says the API key is not configured rather than calling the API without it', async () => {
       delete process.env.API_KEY;
       expect(appError(await rejection(appTester(authentication.test, { authData })))).toEqual({
-        message: 'This integration is not configured: its API_KEY environment variable is empty. An integration admin sets it with `zapier-platform env:set`.',
+        message:
+          'This integration is not configured: its API_KEY environment variable is empty. An integration admin sets it with `zapier-platform env:set`.',
         code: 'misconfigured',
         status: 500,
       });
@@ -236,7 +260,9 @@ describe('StratusTexting authentication (OAuth2 authorization code)', () => {
     const label = (inputData: Record<string, unknown>) => appTester(authentication.connectionLabel, { authData, inputData });
 
     it('joins the account e-mail and the first site', async () => {
-      await expect(label({ account_name: 'sam@example.com', site_count: 2, first_site: 'Main Street Store' })).resolves.toBe('sam@example.com · Main Street Store');
+      await expect(label({ account_name: 'sam@example.com', site_count: 2, first_site: 'Main Street Store' })).resolves.toBe(
+        'sam@example.com · Main Street Store',
+      );
     });
 
     it('uses what it has, and the product name when it has nothing', async () => {

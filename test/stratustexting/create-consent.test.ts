@@ -2,14 +2,22 @@ import { api, appError, appTester, authData, BASE, inputProblem, rejection, crea
 
 const perform = creates.create_consent.operation.perform;
 const create = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData });
-const CONSENT = { id: '6890b1408f412234d99c8e13', name: 'Appointment reminders', description: 'Texts about upcoming appointments.', active: true };
+const CONSENT = {
+  id: '6890b1408f412234d99c8e13',
+  name: 'Appointment reminders',
+  description: 'Texts about upcoming appointments.',
+  active: true,
+};
 
 describe('Create Custom Consent (create_consent)', () => {
   it('POSTs the name and description and returns the consent as the API answers it', async () => {
     api()
       .post(`${BASE}/customconsent`, { name: 'Appointment reminders', description: 'Texts about upcoming appointments.' })
       .reply(201, { ...CONSENT, orgId: 'org-9' });
-    await expect(create({ name: ' Appointment reminders ', description: 'Texts about upcoming appointments.' })).resolves.toEqual({ ...CONSENT, orgId: 'org-9' });
+    await expect(create({ name: ' Appointment reminders ', description: 'Texts about upcoming appointments.' })).resolves.toEqual({
+      ...CONSENT,
+      orgId: 'org-9',
+    });
   });
 
   it('sends no description when none is given', async () => {

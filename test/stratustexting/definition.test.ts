@@ -20,7 +20,13 @@ const operations = [
 
 describe('the StratusTexting integration definition', () => {
   it('offers exactly the operations of the key contract', () => {
-    expect(Object.keys(integration.triggers ?? {}).sort()).toEqual(['consent_list', 'new_contact', 'new_inbound_message', 'new_outbound_message', 'site_list']);
+    expect(Object.keys(integration.triggers ?? {}).sort()).toEqual([
+      'consent_list',
+      'new_contact',
+      'new_inbound_message',
+      'new_outbound_message',
+      'site_list',
+    ]);
     expect(Object.keys(integration.creates ?? {}).sort()).toEqual([
       'change_consent_status',
       'create_consent',

@@ -32,12 +32,16 @@ describe('Find Contact (find_contact)', () => {
   });
 
   it('reads the number in the Default Country', async () => {
-    api().get(`${BASE}/contact/mobile/%2B447700900123`).reply(200, { ...API_CONTACT, mobileNumber: '+447700900123' });
+    api()
+      .get(`${BASE}/contact/mobile/%2B447700900123`)
+      .reply(200, { ...API_CONTACT, mobileNumber: '+447700900123' });
     await expect(find({ mobile: '07700 900123', default_country: 'GB' })).resolves.toEqual([{ ...CONTACT, mobile: '+447700900123' }]);
   });
 
   it('takes the first contact when the API answers a list', async () => {
-    api().get(BY_MOBILE).reply(200, [API_CONTACT, { id: 'c-999' }]);
+    api()
+      .get(BY_MOBILE)
+      .reply(200, [API_CONTACT, { id: 'c-999' }]);
     await expect(find({ mobile: '+19495550111' })).resolves.toEqual([CONTACT]);
   });
 

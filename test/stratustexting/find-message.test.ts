@@ -33,7 +33,9 @@ describe('Find Message (find_message)', () => {
 
   it('percent-encodes the id in the path', async () => {
     api().get(`${BASE}/message/getmessagebyid/a%2Fb%3Fc`).reply(200, { id: 'a/b?c' });
-    await expect(find('a/b?c')).resolves.toEqual([{ id: 'a/b?c', from: null, to: [], text: '', direction: null, status: null, last_updated: null }]);
+    await expect(find('a/b?c')).resolves.toEqual([
+      { id: 'a/b?c', from: null, to: [], text: '', direction: null, status: null, last_updated: null },
+    ]);
   });
 
   it('finds nothing when the message does not exist (404)', async () => {
@@ -57,7 +59,8 @@ describe('Find Message (find_message)', () => {
   it('refuses a timestamp no date can hold, instead of crashing', async () => {
     api().get(`${BASE}/message/getmessagebyid/m-1`).reply(200, { id: 'm-1', lastUpdated: 1e20 });
     expect(appError(await rejection(find('m-1')))).toEqual({
-      message: 'StratusTexting answered "Get Message" with a response this integration does not understand (lastUpdated: Number must be less than or equal to 8640000000000000).',
+      message:
+        'StratusTexting answered "Get Message" with a response this integration does not understand (lastUpdated: Number must be less than or equal to 8640000000000000).',
       code: 'unexpected_response',
       status: 200,
     });

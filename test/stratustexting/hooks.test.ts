@@ -39,20 +39,25 @@ describe('REST hook subscribe (performSubscribe)', () => {
     ['new_inbound_message', inbound.performSubscribe, '/orgId/org-9/department/dept-1/message?direction=inbound'],
     ['new_outbound_message', outbound.performSubscribe, '/orgId/org-9/department/dept-1/message?direction=outbound'],
     ['new_contact', newContact.performSubscribe, '/orgId/org-9/department/dept-1/contact'],
-  ])('%s finds the organization of the department, then subscribes the hook URL to its events for 90 days', async (_key, performSubscribe, filter) => {
-    api().get(`${BASE}/sites`).reply(200, SITES);
-    api()
-      .post(`${BASE}/webhooksubscription`, { uri: TARGET, eventFilters: [filter], expiresDateInMillies: NINETY_DAYS_LATER })
-      .reply(200, activeSubscription(filter));
-    await expect(appTester(performSubscribe, subscribeBundle())).resolves.toEqual({
-      ...activeSubscription(filter),
-      expiration_date: '2025-09-08T12:00:00Z',
-    });
-  });
+  ])(
+    '%s finds the organization of the department, then subscribes the hook URL to its events for 90 days',
+    async (_key, performSubscribe, filter) => {
+      api().get(`${BASE}/sites`).reply(200, SITES);
+      api()
+        .post(`${BASE}/webhooksubscription`, { uri: TARGET, eventFilters: [filter], expiresDateInMillies: NINETY_DAYS_LATER })
+        .reply(200, activeSubscription(filter));
+      await expect(appTester(performSubscribe, subscribeBundle())).resolves.toEqual({
+        ...activeSubscription(filter),
+        expiration_date: '2025-09-08T12:00:00Z',
+      });
+    },
+  );
 
   it('returns the requested expiry as expiration_date when the answer has none, so Zapier renews the subscription in time', async () => {
     const filter = '/orgId/org-9/department/dept-2/message?direction=inbound';
-    api().get(`${BASE}/sites`).reply(200, { content: [{ id: 'dept-2', name: 'Harbor Store', organizationId: 'org-9' }] });
+    api()
+      .get(`${BASE}/sites`)
+      .reply(200, { content: [{ id: 'dept-2', name: 'Harbor Store', organizationId: 'org-9' }] });
     api()
       .post(`${BASE}/webhooksubscription`, { uri: TARGET, eventFilters: [filter], expiresDateInMillies: NINETY_DAYS_LATER })
       .reply(200, { id: 'sub-2', eventFilters: [filter] });
@@ -93,7 +98,7 @@ describe('REST hook subscribe (performSubscribe)', () => {
     });
   });
 
-  it('refuses a department that is not one of the account\'s sites, without subscribing', async () => {
+  it("refuses a department that is not one of the account's sites, without subscribing", async () => {
     api().get(`${BASE}/sites`).reply(200, SITES);
     expect(appError(await rejection(appTester(inbound.performSubscribe, subscribeBundle('dept-404'))))).toEqual({
       message: 'Department "dept-404" is not one of this account\'s sites. Pick the department from the list.',
@@ -102,10 +107,13 @@ describe('REST hook subscribe (performSubscribe)', () => {
     });
   });
 
-  it('says so when the sites list does not name the department\'s organization', async () => {
-    api().get(`${BASE}/sites`).reply(200, [{ id: 'dept-1', name: 'Main Street Store' }]);
+  it("says so when the sites list does not name the department's organization", async () => {
+    api()
+      .get(`${BASE}/sites`)
+      .reply(200, [{ id: 'dept-1', name: 'Main Street Store' }]);
     expect(appError(await rejection(appTester(inbound.performSubscribe, subscribeBundle())))).toEqual({
-      message: 'StratusTexting did not say which organization department "Main Street Store" belongs to, so events cannot be subscribed to.',
+      message:
+        'StratusTexting did not say which organization department "Main Street Store" belongs to, so events cannot be subscribed to.',
       code: 'unexpected_response',
       status: 502,
     });
@@ -123,7 +131,8 @@ describe('REST hook subscribe (performSubscribe)', () => {
     api().get(`${BASE}/sites`).reply(200, SITES);
     api().post(`${BASE}/webhooksubscription`).reply(400, { message: 'Webhook validation failed for the uri' });
     expect(appError(await rejection(appTester(inbound.performSubscribe, subscribeBundle())))).toEqual({
-      message: 'StratusTexting answered "Subscribe to events" with HTTP 400: Webhook validation failed for the uri. Check the values in this step.',
+      message:
+        'StratusTexting answered "Subscribe to events" with HTTP 400: Webhook validation failed for the uri. Check the values in this step.',
       code: 'provider_rejected',
       status: 400,
     });
@@ -156,8 +165,14 @@ describe('REST hook unsubscribe (performUnsubscribe)', () => {
   });
 
   it('has nothing to remove, and calls nothing, when the Zap holds no subscription id', async () => {
-    await expect(appTester(inbound.performUnsubscribe, { ...unsubscribeBundle, subscribeData: undefined })).resolves.toEqual({ id: null, removed: false });
-    await expect(appTester(inbound.performUnsubscribe, { ...unsubscribeBundle, subscribeData: { id: '' } })).resolves.toEqual({ id: null, removed: false });
+    await expect(appTester(inbound.performUnsubscribe, { ...unsubscribeBundle, subscribeData: undefined })).resolves.toEqual({
+      id: null,
+      removed: false,
+    });
+    await expect(appTester(inbound.performUnsubscribe, { ...unsubscribeBundle, subscribeData: { id: '' } })).resolves.toEqual({
+      id: null,
+      removed: false,
+    });
   });
 
   it('fails on a server error, so Zapier retries turning the Zap off', async () => {
@@ -195,7 +210,12 @@ describe('remembering deliveries (deliveryMemory)', () => {
 
   it('remembers per subscription, for a week, unscoped', async () => {
     const calls: unknown[][] = [];
-    const recording = { cache: { get: (...args: unknown[]) => (calls.push(['get', ...args]), Promise.resolve(null)), set: (...args: unknown[]) => (calls.push(['set', ...args]), Promise.resolve(true)) } } as never;
+    const recording = {
+      cache: {
+        get: (...args: unknown[]) => (calls.push(['get', ...args]), Promise.resolve(null)),
+        set: (...args: unknown[]) => (calls.push(['set', ...args]), Promise.resolve(true)),
+      },
+    } as never;
     const memory = deliveryMemory(recording, bundle);
     await memory.seen('m-1');
     await memory.remember('m-1');

@@ -31,7 +31,12 @@ describe('New Contact (new_contact)', () => {
     });
 
     it("fires once when the same contact is delivered twice to a Zap's subscription", async () => {
-      const bundle = { authData, inputData: { department_id: 'dept-1' }, subscribeData: { id: 'sub-contacts' }, cleanedRequest: API_CONTACT };
+      const bundle = {
+        authData,
+        inputData: { department_id: 'dept-1' },
+        subscribeData: { id: 'sub-contacts' },
+        cleanedRequest: API_CONTACT,
+      };
       await expect(appTester(perform, bundle)).resolves.toEqual([CONTACT]);
       await expect(appTester(perform, bundle)).resolves.toEqual([]);
     });

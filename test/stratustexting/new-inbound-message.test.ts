@@ -43,7 +43,10 @@ describe('New Inbound Message (new_inbound_message)', () => {
     });
 
     it('gives the same item id each time the same event is delivered, so Zapier drops the repeat', async () => {
-      api().get(MESSAGE_PATH).twice().reply(200, apiMessage(['+19495550100', '+19495550101']));
+      api()
+        .get(MESSAGE_PATH)
+        .twice()
+        .reply(200, apiMessage(['+19495550100', '+19495550101']));
       const first = await deliver(EVENT);
       const second = await deliver({ ...EVENT, uuid: 'evt-7c1e-redelivered' });
       expect(first).toEqual([NORMALISED]);
@@ -51,7 +54,10 @@ describe('New Inbound Message (new_inbound_message)', () => {
     });
 
     it("fires once, and fetches once, when the provider delivers the same event twice to a Zap's subscription", async () => {
-      api().get(MESSAGE_PATH).once().reply(200, apiMessage(['+19495550100', '+19495550101']));
+      api()
+        .get(MESSAGE_PATH)
+        .once()
+        .reply(200, apiMessage(['+19495550100', '+19495550101']));
       const bundle = { authData, inputData: { department_id: 'dept-1' }, subscribeData: { id: 'sub-repeat' }, cleanedRequest: EVENT };
       await expect(appTester(perform, bundle)).resolves.toEqual([NORMALISED]);
       await expect(appTester(perform, { ...bundle, cleanedRequest: { ...EVENT, uuid: 'evt-7c1e-redelivered' } })).resolves.toEqual([]);
@@ -59,14 +65,20 @@ describe('New Inbound Message (new_inbound_message)', () => {
 
     it('fires on the redelivery of an event whose first delivery failed half-way: nothing is lost', async () => {
       api().get(MESSAGE_PATH).once().reply(503, { message: 'Service Unavailable' });
-      api().get(MESSAGE_PATH).once().reply(200, apiMessage(['+19495550100', '+19495550101']));
+      api()
+        .get(MESSAGE_PATH)
+        .once()
+        .reply(200, apiMessage(['+19495550100', '+19495550101']));
       const bundle = { authData, inputData: { department_id: 'dept-1' }, subscribeData: { id: 'sub-retry' }, cleanedRequest: EVENT };
       await expect(appTester(perform, bundle)).rejects.toThrow(/HTTP 503/);
       await expect(appTester(perform, bundle)).resolves.toEqual([NORMALISED]);
     });
 
     it('fires for every Zap whose subscription receives the event', async () => {
-      api().get(MESSAGE_PATH).twice().reply(200, apiMessage(['+19495550100', '+19495550101']));
+      api()
+        .get(MESSAGE_PATH)
+        .twice()
+        .reply(200, apiMessage(['+19495550100', '+19495550101']));
       const bundle = { authData, inputData: { department_id: 'dept-1' }, cleanedRequest: EVENT };
       await expect(appTester(perform, { ...bundle, subscribeData: { id: 'sub-zap-a' } })).resolves.toEqual([NORMALISED]);
       await expect(appTester(perform, { ...bundle, subscribeData: { id: 'sub-zap-b' } })).resolves.toEqual([NORMALISED]);
@@ -108,7 +120,8 @@ describe('New Inbound Message (new_inbound_message)', () => {
     it('explains that past messages cannot be listed and offers the sample', async () => {
       const error = await rejection(appTester(performList, { authData, inputData: { department_id: 'dept-1' } }));
       expect(appError(error)).toEqual({
-        message: 'StratusTexting offers no way to list past messages. Send a text to the department to see a real one, or continue with the sample.',
+        message:
+          'StratusTexting offers no way to list past messages. Send a text to the department to see a real one, or continue with the sample.',
         code: 'no_sample_source',
         status: 404,
       });
@@ -117,7 +130,9 @@ describe('New Inbound Message (new_inbound_message)', () => {
 
   it('is an instant (REST hook) trigger on a department, whose sample is an inbound message', () => {
     expect(trigger.operation.type).toBe('hook');
-    expect(trigger.operation.inputFields).toEqual([expect.objectContaining({ key: 'department_id', required: true, dynamic: 'site_list.id.name' })]);
+    expect(trigger.operation.inputFields).toEqual([
+      expect.objectContaining({ key: 'department_id', required: true, dynamic: 'site_list.id.name' }),
+    ]);
     expect(trigger.operation.sample).toMatchObject({ direction: 'inbound' });
   });
 });

@@ -37,7 +37,8 @@ describe('New Outbound Message (new_outbound_message)', () => {
   it('explains in the editor that past messages cannot be listed', async () => {
     const error = await rejection(appTester(trigger.operation.performList, { authData, inputData: { department_id: 'dept-1' } }));
     expect(appError(error)).toEqual({
-      message: 'StratusTexting offers no way to list past messages. Send a text from the department to see a real one, or continue with the sample.',
+      message:
+        'StratusTexting offers no way to list past messages. Send a text from the department to see a real one, or continue with the sample.',
       code: 'no_sample_source',
       status: 404,
     });

@@ -20,7 +20,9 @@ function expectSend(status: number, body: unknown) {
 describe('Send MMS (send_mms)', () => {
   it('POSTs from, to, the media URL and the text in the query string, with an empty body', async () => {
     const seen = expectSend(200, { result: 'Message Processed Successfully' });
-    await expect(send({ from: '(949) 555-0100', to: ['949-555-0111', '+1 949 555 0112'], media: MEDIA, text: "Here's this week's menu!" })).resolves.toEqual({
+    await expect(
+      send({ from: '(949) 555-0100', to: ['949-555-0111', '+1 949 555 0112'], media: MEDIA, text: "Here's this week's menu!" }),
+    ).resolves.toEqual({
       result: 'Message Processed Successfully',
       from: '+19495550100',
       to: ['+19495550111', '+19495550112'],
@@ -39,24 +41,31 @@ describe('Send MMS (send_mms)', () => {
 
   it('leaves the text out of the request when there is none', async () => {
     const seen = expectSend(200, { result: 'Message Processed Successfully' });
-    await expect(send({ from: '+19495550100', to: '+19495550111', media: 'https://files.example.com/a.gif', text: '  ' })).resolves.toEqual({
-      result: 'Message Processed Successfully',
-      from: '+19495550100',
-      to: ['+19495550111'],
-      media_url: 'https://files.example.com/a.gif',
-      text: '',
-    });
-    expect(seen[0]?.path).toBe(`${BASE}/message/sendmms?from=%2B19495550100&to=%2B19495550111&mediaUrl=https%3A%2F%2Ffiles.example.com%2Fa.gif`);
+    await expect(send({ from: '+19495550100', to: '+19495550111', media: 'https://files.example.com/a.gif', text: '  ' })).resolves.toEqual(
+      {
+        result: 'Message Processed Successfully',
+        from: '+19495550100',
+        to: ['+19495550111'],
+        media_url: 'https://files.example.com/a.gif',
+        text: '',
+      },
+    );
+    expect(seen[0]?.path).toBe(
+      `${BASE}/message/sendmms?from=%2B19495550100&to=%2B19495550111&mediaUrl=https%3A%2F%2Ffiles.example.com%2Fa.gif`,
+    );
   });
 
   describe('bad input, refused before anything is sent', () => {
     const valid = { from: '+19495550100', to: '+19495550111', media: MEDIA, text: 'Hi' };
 
-    it.each(['menu.jpg', 'ftp://files.example.com/menu.jpg', 'not a url'])('refuses the media %p, which is not a web link', async (media) => {
-      expect(appError(await rejection(send({ ...valid, media })))).toEqual(
-        inputProblem('Media File: must be a file from an earlier step or a link starting with https:// or http://.'),
-      );
-    });
+    it.each(['menu.jpg', 'ftp://files.example.com/menu.jpg', 'not a url'])(
+      'refuses the media %p, which is not a web link',
+      async (media) => {
+        expect(appError(await rejection(send({ ...valid, media })))).toEqual(
+          inputProblem('Media File: must be a file from an earlier step or a link starting with https:// or http://.'),
+        );
+      },
+    );
 
     it('requires the media', async () => {
       expect(appError(await rejection(send({ ...valid, media: '' })))).toEqual(inputProblem('Media File: The media file is required.'));
@@ -64,7 +73,9 @@ describe('Send MMS (send_mms)', () => {
 
     it('quotes an impossible recipient number', async () => {
       // Only the quoted part is pinned: the field is named "To" here but "To (one or more numbers)" on the form (see the report).
-      expect(appError(await rejection(send({ ...valid, to: '+1 949' })))).toEqual(inputProblem(expect.stringMatching(/^To.*: "\+1 949" is not a phone number\.$/)));
+      expect(appError(await rejection(send({ ...valid, to: '+1 949' })))).toEqual(
+        inputProblem(expect.stringMatching(/^To.*: "\+1 949" is not a phone number\.$/)),
+      );
     });
 
     it('quotes an impossible From number', async () => {
@@ -72,12 +83,16 @@ describe('Send MMS (send_mms)', () => {
     });
 
     it('refuses a text longer than 1000 characters', async () => {
-      expect(appError(await rejection(send({ ...valid, text: 'x'.repeat(1001) })))).toEqual(inputProblem('Message: is longer than 1000 characters.'));
+      expect(appError(await rejection(send({ ...valid, text: 'x'.repeat(1001) })))).toEqual(
+        inputProblem('Message: is longer than 1000 characters.'),
+      );
     });
 
     it('refuses more than 50 recipients', async () => {
       const to = Array.from({ length: 51 }, (_, index) => `+1949555${String(index).padStart(4, '0')}`);
-      expect(appError(await rejection(send({ ...valid, to })))).toEqual(inputProblem('To (one or more numbers): Give at most 50 phone numbers.'));
+      expect(appError(await rejection(send({ ...valid, to })))).toEqual(
+        inputProblem('To (one or more numbers): Give at most 50 phone numbers.'),
+      );
     });
   });
 

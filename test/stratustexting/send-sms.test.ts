@@ -1,5 +1,17 @@
 import nock from 'nock';
-import { api, apiHeaders, appError, appTester, authData, BASE, FORBIDDEN_HINT, inputProblem, creates, rejection, API_HOST } from './support';
+import {
+  api,
+  apiHeaders,
+  appError,
+  appTester,
+  authData,
+  BASE,
+  FORBIDDEN_HINT,
+  inputProblem,
+  creates,
+  rejection,
+  API_HOST,
+} from './support';
 
 const perform = creates.send_sms.operation.perform;
 const send = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData });
@@ -47,10 +59,7 @@ describe('Send SMS (send_sms)', () => {
     });
 
     it('reads numbers without a country code in the Default Country', async () => {
-      api()
-        .post(`${BASE}/message/sendsms`)
-        .query({ from: '+447700900100', to: '+447700900123', text: 'Hello' })
-        .reply(200, SENT);
+      api().post(`${BASE}/message/sendsms`).query({ from: '+447700900100', to: '+447700900123', text: 'Hello' }).reply(200, SENT);
       await send({ from: '07700 900100', to: '07700 900123', text: 'Hello', default_country: 'GB' });
     });
 
@@ -101,12 +110,17 @@ describe('Send SMS (send_sms)', () => {
         encoding: 'UCS-2',
         segments: 2,
       });
-      expect(seen[0]?.path).toBe(`${BASE}/message/sendsms?from=%2B19495550100&to=%2B19495550111&text=Party%20time%20${'%F0%9F%8E%89'.repeat(30)}`);
+      expect(seen[0]?.path).toBe(
+        `${BASE}/message/sendsms?from=%2B19495550100&to=%2B19495550111&text=Party%20time%20${'%F0%9F%8E%89'.repeat(30)}`,
+      );
     });
 
     it('reports one UCS-2 segment for a short message with an emoji', async () => {
       expectSend(200, SENT);
-      await expect(send({ from: '+19495550100', to: '+19495550111', text: 'Thanks 👍' })).resolves.toMatchObject({ encoding: 'UCS-2', segments: 1 });
+      await expect(send({ from: '+19495550100', to: '+19495550111', text: 'Thanks 👍' })).resolves.toMatchObject({
+        encoding: 'UCS-2',
+        segments: 1,
+      });
     });
   });
 
@@ -170,7 +184,11 @@ describe('Send SMS (send_sms)', () => {
 
     it('maps a 403 to a forbidden error that names the API key and the scope', async () => {
       expectSend(403, { message: 'Forbidden' });
-      expect(appError(await rejection(send(input)))).toEqual({ message: `${said(403, 'Forbidden')} ${FORBIDDEN_HINT}`, code: 'forbidden', status: 403 });
+      expect(appError(await rejection(send(input)))).toEqual({
+        message: `${said(403, 'Forbidden')} ${FORBIDDEN_HINT}`,
+        code: 'forbidden',
+        status: 403,
+      });
     });
 
     it('maps a 404 to a not_found error', async () => {
@@ -194,7 +212,11 @@ describe('Send SMS (send_sms)', () => {
 
     it.each([
       [500, { message: 'Internal server error' }, 'Internal server error'],
-      [503, '<html><head><title>503 Service Temporarily Unavailable</title></head></html>', 'an HTML error page titled "503 Service Temporarily Unavailable"'],
+      [
+        503,
+        '<html><head><title>503 Service Temporarily Unavailable</title></head></html>',
+        'an HTML error page titled "503 Service Temporarily Unavailable"',
+      ],
     ])('maps a %i to a provider_unavailable error', async (status, body, reason) => {
       expectSend(status, body);
       expect(appError(await rejection(send(input)))).toEqual({
@@ -207,7 +229,8 @@ describe('Send SMS (send_sms)', () => {
     it('refuses a success body that is not a JSON object', async () => {
       expectSend(200, '[1, 2]');
       expect(appError(await rejection(send(input)))).toEqual({
-        message: 'StratusTexting answered "Send SMS" with a response this integration does not understand (body: Expected object, received array).',
+        message:
+          'StratusTexting answered "Send SMS" with a response this integration does not understand (body: Expected object, received array).',
         code: 'unexpected_response',
         status: 200,
       });

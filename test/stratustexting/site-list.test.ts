@@ -17,13 +17,20 @@ describe('List Sites (site_list, hidden dropdown source)', () => {
   });
 
   it('reads a list wrapped in `content`', async () => {
-    api().get(`${BASE}/sites`).reply(200, { content: [{ id: 'dept-1', name: 'Main Street Store' }] });
-    await expect(appTester(perform, { authData, inputData: {} })).resolves.toEqual([{ id: 'dept-1', name: 'Main Street Store', org_id: null }]);
+    api()
+      .get(`${BASE}/sites`)
+      .reply(200, { content: [{ id: 'dept-1', name: 'Main Street Store' }] });
+    await expect(appTester(perform, { authData, inputData: {} })).resolves.toEqual([
+      { id: 'dept-1', name: 'Main Street Store', org_id: null },
+    ]);
   });
 
   it('refuses an answer that is not a list of sites', async () => {
     api().get(`${BASE}/sites`).reply(200, { sites: 'none' });
-    expect(appError(await rejection(appTester(perform, { authData, inputData: {} })))).toMatchObject({ code: 'unexpected_response', status: 200 });
+    expect(appError(await rejection(appTester(perform, { authData, inputData: {} })))).toMatchObject({
+      code: 'unexpected_response',
+      status: 200,
+    });
   });
 
   it('is hidden', () => {

@@ -8,17 +8,25 @@ describe('Update Custom Consent (update_consent)', () => {
     api()
       .put(`${BASE}/customconsent/6890b1408f412234d99c8e13`, { name: 'Reminders', description: 'Appointment texts.' })
       .reply(200, { id: '6890b1408f412234d99c8e13', name: 'Reminders', description: 'Appointment texts.', active: true });
-    await expect(update({ consent_id: '6890b1408f412234d99c8e13', name: 'Reminders', description: 'Appointment texts.' })).resolves.toEqual({
-      id: '6890b1408f412234d99c8e13',
-      name: 'Reminders',
-      description: 'Appointment texts.',
-      active: true,
-    });
+    await expect(update({ consent_id: '6890b1408f412234d99c8e13', name: 'Reminders', description: 'Appointment texts.' })).resolves.toEqual(
+      {
+        id: '6890b1408f412234d99c8e13',
+        name: 'Reminders',
+        description: 'Appointment texts.',
+        active: true,
+      },
+    );
   });
 
   it('sends only what changes', async () => {
-    api().put(`${BASE}/customconsent/cc-1`, { description: 'New text.' }).reply(200, { id: 'cc-1', name: 'Promotions', description: 'New text.' });
-    await expect(update({ consent_id: 'cc-1', name: ' ', description: 'New text.' })).resolves.toEqual({ id: 'cc-1', name: 'Promotions', description: 'New text.' });
+    api()
+      .put(`${BASE}/customconsent/cc-1`, { description: 'New text.' })
+      .reply(200, { id: 'cc-1', name: 'Promotions', description: 'New text.' });
+    await expect(update({ consent_id: 'cc-1', name: ' ', description: 'New text.' })).resolves.toEqual({
+      id: 'cc-1',
+      name: 'Promotions',
+      description: 'New text.',
+    });
   });
 
   it('refuses a step with nothing to change', async () => {
@@ -34,7 +42,8 @@ describe('Update Custom Consent (update_consent)', () => {
   it('maps a 404 to a not_found error', async () => {
     api().put(`${BASE}/customconsent/cc-404`).reply(404, { message: 'Custom consent not found' });
     expect(appError(await rejection(update({ consent_id: 'cc-404', name: 'x' })))).toEqual({
-      message: 'StratusTexting answered "Update Custom Consent" with HTTP 404: Custom consent not found. The item does not exist or this account cannot see it.',
+      message:
+        'StratusTexting answered "Update Custom Consent" with HTTP 404: Custom consent not found. The item does not exist or this account cannot see it.',
       code: 'not_found',
       status: 404,
     });

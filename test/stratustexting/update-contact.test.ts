@@ -4,21 +4,35 @@ const perform = creates.update_contact.operation.perform;
 const update = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData });
 
 const UPDATED = { id: 'c-101', firstName: 'Sam', lastName: 'Rivera-Lopez', mobileNumber: '+19495550111', email: 'sam@example.com' };
-const FLAT = { id: 'c-101', first_name: 'Sam', last_name: 'Rivera-Lopez', mobile: '+19495550111', email: 'sam@example.com', company: null, notes: null };
+const FLAT = {
+  id: 'c-101',
+  first_name: 'Sam',
+  last_name: 'Rivera-Lopez',
+  mobile: '+19495550111',
+  email: 'sam@example.com',
+  company: null,
+  notes: null,
+};
 
 describe('Update Contact (update_contact)', () => {
   it('PUTs the changes to the contact found by its id', async () => {
     api().put(`${BASE}/contact/c-101`, { lastName: 'Rivera-Lopez', email: 'sam@example.com' }).reply(200, UPDATED);
-    await expect(update({ contact_id: 'c-101', last_name: 'Rivera-Lopez', email: 'sam@example.com', first_name: '' })).resolves.toEqual(FLAT);
+    await expect(update({ contact_id: 'c-101', last_name: 'Rivera-Lopez', email: 'sam@example.com', first_name: '' })).resolves.toEqual(
+      FLAT,
+    );
   });
 
   it('with a contact id, sets the mobile number as the new number, even when nothing else changes', async () => {
-    api().put(`${BASE}/contact/c-101`, { mobileNumber: '+19495550199' }).reply(200, { ...UPDATED, mobileNumber: '+19495550199' });
+    api()
+      .put(`${BASE}/contact/c-101`, { mobileNumber: '+19495550199' })
+      .reply(200, { ...UPDATED, mobileNumber: '+19495550199' });
     await expect(update({ contact_id: 'c-101', mobile: '(949) 555-0199' })).resolves.toEqual({ ...FLAT, mobile: '+19495550199' });
   });
 
   it('without a contact id, PUTs the changes to the contact found by its E.164 mobile number', async () => {
-    api().put(`${BASE}/contact/mobile/%2B19495550111`, { lastName: 'Rivera-Lopez', notes: 'VIP' }).reply(200, { ...UPDATED, notes: 'VIP' });
+    api()
+      .put(`${BASE}/contact/mobile/%2B19495550111`, { lastName: 'Rivera-Lopez', notes: 'VIP' })
+      .reply(200, { ...UPDATED, notes: 'VIP' });
     await expect(update({ mobile: '949.555.0111', last_name: 'Rivera-Lopez', notes: 'VIP' })).resolves.toEqual({ ...FLAT, notes: 'VIP' });
   });
 
@@ -38,9 +52,15 @@ describe('Update Contact (update_contact)', () => {
   describe('bad input, refused before anything is sent', () => {
     it('refuses a step with nothing to change', async () => {
       expect(appError(await rejection(update({ contact_id: 'c-101', first_name: ' ' })))).toEqual(
-        inputProblem('First Name: fill in at least one detail to change (a name, Email, Company, Notes, or a new Mobile Number with the Contact ID).'),
+        inputProblem(
+          'First Name: fill in at least one detail to change (a name, Email, Company, Notes, or a new Mobile Number with the Contact ID).',
+        ),
       );
-      expect(appError(await rejection(update({ mobile: '+19495550111' })))).toEqual(inputProblem('First Name: fill in at least one detail to change (a name, Email, Company, Notes, or a new Mobile Number with the Contact ID).'));
+      expect(appError(await rejection(update({ mobile: '+19495550111' })))).toEqual(
+        inputProblem(
+          'First Name: fill in at least one detail to change (a name, Email, Company, Notes, or a new Mobile Number with the Contact ID).',
+        ),
+      );
     });
 
     it('asks for the contact id or the mobile number when neither is given', async () => {
@@ -50,18 +70,23 @@ describe('Update Contact (update_contact)', () => {
     });
 
     it('refuses an invalid e-mail address', async () => {
-      expect(appError(await rejection(update({ contact_id: 'c-101', email: 'sam@' })))).toEqual(inputProblem('Email: is not an e-mail address.'));
+      expect(appError(await rejection(update({ contact_id: 'c-101', email: 'sam@' })))).toEqual(
+        inputProblem('Email: is not an e-mail address.'),
+      );
     });
 
     it('quotes an impossible mobile number', async () => {
-      expect(appError(await rejection(update({ mobile: '12', first_name: 'Sam' })))).toEqual(inputProblem('Mobile Number: "12" is not a phone number.'));
+      expect(appError(await rejection(update({ mobile: '12', first_name: 'Sam' })))).toEqual(
+        inputProblem('Mobile Number: "12" is not a phone number.'),
+      );
     });
   });
 
   it('maps a 404 (no such contact) to a not_found error', async () => {
     api().put(`${BASE}/contact/mobile/%2B19495550111`).reply(404, { message: 'Contact not found' });
     expect(appError(await rejection(update({ mobile: '+19495550111', first_name: 'Sam' })))).toEqual({
-      message: 'StratusTexting answered "Update Contact" with HTTP 404: Contact not found. The item does not exist or this account cannot see it.',
+      message:
+        'StratusTexting answered "Update Contact" with HTTP 404: Contact not found. The item does not exist or this account cannot see it.',
       code: 'not_found',
       status: 404,
     });

@@ -49,7 +49,9 @@ describe('Create or Update Contact (upsert_contact)', () => {
   });
 
   it('sends only the fields that were filled in', async () => {
-    api().post(`${BASE}/contact`, { firstName: 'Ana', mobileNumber: '+447700900123' }).reply(201, { id: 'c-102', firstName: 'Ana', mobileNumber: '+447700900123' });
+    api()
+      .post(`${BASE}/contact`, { firstName: 'Ana', mobileNumber: '+447700900123' })
+      .reply(201, { id: 'c-102', firstName: 'Ana', mobileNumber: '+447700900123' });
     await expect(upsert({ mobile: '07700 900123', first_name: 'Ana', last_name: '', email: ' ', default_country: 'GB' })).resolves.toEqual({
       id: 'c-102',
       first_name: 'Ana',
@@ -69,11 +71,15 @@ describe('Create or Update Contact (upsert_contact)', () => {
     });
 
     it('quotes an impossible mobile number', async () => {
-      expect(appError(await rejection(upsert({ mobile: '949-555' })))).toEqual(inputProblem('Mobile Number: "949-555" is not a phone number.'));
+      expect(appError(await rejection(upsert({ mobile: '949-555' })))).toEqual(
+        inputProblem('Mobile Number: "949-555" is not a phone number.'),
+      );
     });
 
     it('requires the mobile number', async () => {
-      expect(appError(await rejection(upsert({ first_name: 'Sam' })))).toEqual(inputProblem('Mobile Number: The mobile number is required.'));
+      expect(appError(await rejection(upsert({ first_name: 'Sam' })))).toEqual(
+        inputProblem('Mobile Number: The mobile number is required.'),
+      );
     });
 
     it('refuses a default country that is not a two-letter code', async () => {
@@ -100,7 +106,8 @@ describe('Create or Update Contact (upsert_contact)', () => {
         .post(`${BASE}/contact`)
         .reply(400, { message: 'Validation failed', errors: { mobileNumber: ['must be E.164'] } });
       expect(appError(await rejection(upsert(input)))).toEqual({
-        message: 'StratusTexting answered "Create or Update Contact" with HTTP 400: Validation failed — mobileNumber: must be E.164. Check the values in this step.',
+        message:
+          'StratusTexting answered "Create or Update Contact" with HTTP 400: Validation failed — mobileNumber: must be E.164. Check the values in this step.',
         code: 'provider_rejected',
         status: 400,
       });

@@ -74,12 +74,7 @@ export type SendAnswer = schema.infer<typeof sendAnswer>;
 
 /** `POST /simple_send/`: one request for all `messages`. HTTP errors are thrown; per-message errors are in the answer. */
 export function simpleSend(z: ZObject, messages: readonly OutgoingMessage[], action: string): Promise<SendAnswer> {
-  return callProvider(
-    z,
-    { method: 'POST', url: `${baseUrl()}${SEND_PATH}`, body: { messages } },
-    sendAnswer,
-    context(action),
-  );
+  return callProvider(z, { method: 'POST', url: `${baseUrl()}${SEND_PATH}`, body: { messages } }, sendAnswer, context(action));
 }
 
 // The status answer's shape is UNKNOWN (no example anywhere): any JSON object or list is taken.

@@ -133,7 +133,8 @@ export function readAnswer(batch: readonly OutgoingMessage[], answer: SendAnswer
  * (retried later), any other code as an error naming it.
  */
 export async function sendOne(z: ZObject, message: OutgoingMessage, action: string): Promise<MessageOutcome> {
-  const [result] = readAnswer([message], await simpleSend(z, [message], action));
+  // readAnswer gives one outcome per message it is handed.
+  const result = readAnswer([message], await simpleSend(z, [message], action))[0] as MessageOutcome;
   if (result.status === 'accepted') return result;
   if (result.error === RATE_LIMIT) throw rateLimited(`${result.reason}`);
   if (result.error === NOT_IN_RESPONSE) {

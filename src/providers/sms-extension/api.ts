@@ -34,7 +34,7 @@ function urlOf(authData: Bundle['authData'], path: string): string {
 
 /** Token requests carry the client credentials, never an old access token. */
 export function isTokenRequest(url: string): boolean {
-  return url.split(/[?#]/)[0].endsWith(PATHS.token);
+  return (url.split(/[?#]/)[0] ?? '').endsWith(PATHS.token);
 }
 
 const apiCall = (action: string): CallContext => ({ provider: PROVIDER, action, refreshable: true });
@@ -92,17 +92,15 @@ export interface ClientCredentials {
 }
 
 export type TokenGrant =
-  | { grant_type: 'password'; username: string; password: string }
-  | { grant_type: 'refresh_token'; refresh_token: string };
+  { grant_type: 'password'; username: string; password: string } | { grant_type: 'refresh_token'; refresh_token: string };
 
 export function requestToken(z: ZObject, authData: Bundle['authData'], client: ClientCredentials, grant: TokenGrant) {
   const action = grant.grant_type === 'password' ? 'sign in with the username and password' : 'refresh the session';
-  return callProvider(
-    z,
-    { method: 'POST', url: urlOf(authData, PATHS.token), body: { ...grant, ...client } },
-    tokenAnswer,
-    { provider: PROVIDER, action, issuesCredentials: true },
-  );
+  return callProvider(z, { method: 'POST', url: urlOf(authData, PATHS.token), body: { ...grant, ...client } }, tokenAnswer, {
+    provider: PROVIDER,
+    action,
+    issuesCredentials: true,
+  });
 }
 
 // ---------------------------------------------------------------- sender ids
@@ -116,7 +114,13 @@ const rawSenderId = schema.union([
     .passthrough()
     .refine((record) => senderNameOf(record) !== undefined, { message: 'a sender id without a name' }),
 ]);
-const senderIdList = schema.union([schema.array(rawSenderId), schema.object({ data: schema.array(rawSenderId) }).passthrough().transform((page) => page.data)]);
+const senderIdList = schema.union([
+  schema.array(rawSenderId),
+  schema
+    .object({ data: schema.array(rawSenderId) })
+    .passthrough()
+    .transform((page) => page.data),
+]);
 
 function senderNameOf(record: Record<string, unknown>): string | undefined {
   return textOf(record.sender_id) ?? textOf(record.name) ?? textOf(record.sender);
@@ -151,7 +155,12 @@ function toSenderId(raw: schema.infer<typeof rawSenderId>): SenderId {
 }
 
 export async function listSenderIds(z: ZObject, bundle: Bundle): Promise<SenderId[]> {
-  const answer = await callProvider(z, { method: 'GET', url: urlOf(bundle.authData, PATHS.senderIds) }, senderIdList, apiCall('list sender ids'));
+  const answer = await callProvider(
+    z,
+    { method: 'GET', url: urlOf(bundle.authData, PATHS.senderIds) },
+    senderIdList,
+    apiCall('list sender ids'),
+  );
   return answer.map(toSenderId);
 }
 
@@ -248,7 +257,12 @@ async function* smsPages(z: ZObject, bundle: Bundle, filters: SmsFilters, maxPag
   let page = 1;
   for (let fetched = 0; fetched < maxPages; fetched += 1) {
     const params = page === 1 ? filterParams(filters) : { ...filterParams(filters), page: String(page) };
-    const answer = await callProvider(z, { method: 'GET', url: urlOf(bundle.authData, PATHS.listSms), params }, smsPage, apiCall('list SMS'));
+    const answer = await callProvider(
+      z,
+      { method: 'GET', url: urlOf(bundle.authData, PATHS.listSms), params },
+      smsPage,
+      apiCall('list SMS'),
+    );
     yield answer.items.map(toSms);
     const next = nextPageOf(answer, page);
     if (next === undefined) return;
@@ -272,10 +286,21 @@ export async function listSms(z: ZObject, bundle: Bundle, filters: SmsFilters, m
 }
 
 // ASSUMPTION: /sms/detail/{id} answers the record itself or `{ data: record }`; 404 for an unknown id.
-const smsDetail = schema.union([rawSms, schema.object({ data: rawSms }).passthrough().transform((body) => body.data)]);
+const smsDetail = schema.union([
+  rawSms,
+  schema
+    .object({ data: rawSms })
+    .passthrough()
+    .transform((body) => body.data),
+]);
 
 export async function findSmsById(z: ZObject, bundle: Bundle, id: string): Promise<Sms | null> {
-  const found = await callProviderOrNull(z, { method: 'GET', url: urlOf(bundle.authData, PATHS.smsDetail(id)) }, smsDetail, apiCall('find an SMS'));
+  const found = await callProviderOrNull(
+    z,
+    { method: 'GET', url: urlOf(bundle.authData, PATHS.smsDetail(id)) },
+    smsDetail,
+    apiCall('find an SMS'),
+  );
   return found ? toSms(found) : null;
 }
 
@@ -286,7 +311,12 @@ export async function findSmsById(z: ZObject, bundle: Bundle, id: string): Promi
 export async function sendSms(z: ZObject, bundle: Bundle, message: { source: string; destination: string; text: string }) {
   const body = { source: message.source, destination: wireNumber(message.destination), text: message.text };
   try {
-    const sent = await callProvider(z, { method: 'POST', url: urlOf(bundle.authData, PATHS.sendSms), body }, actionAnswer, apiCall('send an SMS'));
+    const sent = await callProvider(
+      z,
+      { method: 'POST', url: urlOf(bundle.authData, PATHS.sendSms), body },
+      actionAnswer,
+      apiCall('send an SMS'),
+    );
     // ASSUMPTION: the new message's id, if the answer has one, is `id` or `sms_id`.
     return { ...sent, id: textOf(sent.id) ?? textOf(sent.sms_id) ?? null };
   } catch (error) {

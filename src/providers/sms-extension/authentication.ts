@@ -14,7 +14,13 @@ const fields = [
       'The address of your SMS Extension API, starting with `https://`, including any path before `/oauth/token` (for example `https://portal.example.co.uk/api`).',
   },
   { key: 'client_id', label: 'Client ID', required: true, type: 'string', helpText: 'The API client id SMS Extension gave you.' },
-  { key: 'client_secret', label: 'Client Secret', required: true, type: 'password', helpText: 'The API client secret that goes with the client id.' },
+  {
+    key: 'client_secret',
+    label: 'Client Secret',
+    required: true,
+    type: 'password',
+    helpText: 'The API client secret that goes with the client id.',
+  },
   { key: 'username', label: 'Username', required: true, type: 'string', helpText: 'The username you sign in to SMS Extension with.' },
   { key: 'password', label: 'Password', required: true, type: 'password', helpText: 'The password you sign in to SMS Extension with.' },
 ] as const;
@@ -61,9 +67,10 @@ async function startSession(z: ZObject, bundle: Bundle) {
     if (!isRefusal(error)) throw error;
     // ExpiredAuthError, not RefreshAuthError: a refused password needs the user, not another refresh.
     // Core's session middleware turns a 401 into a bare RefreshAuthError; Passport's 401 is invalid_client.
-    const said = error instanceof errors.RefreshAuthError
-      ? `${PROVIDER} refused the client id or client secret (HTTP 401).`
-      : messageOf(error as Error);
+    const said =
+      error instanceof errors.RefreshAuthError
+        ? `${PROVIDER} refused the client id or client secret (HTTP 401).`
+        : messageOf(error as Error);
     throw new errors.ExpiredAuthError(`${said} Check the username, password, client id and client secret, then reconnect ${PROVIDER}.`);
   }
 }

@@ -9,21 +9,17 @@ const ALPHANUMERIC = /^[A-Za-z0-9]+$/;
 /** A sender id as the API's `alpha_numeric` rule accepts it: letters and digits only. */
 export const senderIdText = () =>
   requiredText('The sender id').pipe(
-    schema
-      .string()
-      .refine(
-        (text) => ALPHANUMERIC.test(text),
-        (text) => ({ message: `${JSON.stringify(text)} may contain only letters A-Z and digits 0-9 (no spaces or symbols).` }),
-      ),
+    schema.string().refine(
+      (text) => ALPHANUMERIC.test(text),
+      (text) => ({ message: `${JSON.stringify(text)} may contain only letters A-Z and digits 0-9 (no spaces or symbols).` }),
+    ),
   );
 
 /** A new sender id: alphanumeric and at most SENDER_ID_MAX_LENGTH characters. */
 export const newSenderIdText = () =>
   senderIdText().pipe(
-    schema
-      .string()
-      .refine(
-        (text) => text.length <= SENDER_ID_MAX_LENGTH,
-        (text) => ({ message: `${JSON.stringify(text)} is longer than ${SENDER_ID_MAX_LENGTH} characters.` }),
-      ),
+    schema.string().refine(
+      (text) => text.length <= SENDER_ID_MAX_LENGTH,
+      (text) => ({ message: `${JSON.stringify(text)} is longer than ${SENDER_ID_MAX_LENGTH} characters.` }),
+    ),
   );

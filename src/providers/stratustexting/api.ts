@@ -10,7 +10,7 @@ import type { CallContext } from '../../core/provider-errors';
 import { brand } from './brand';
 
 const FORBIDDEN_HINT =
-  'The API rejected the integration\'s API key or this user lacks the permission (scope). Reconnect the account; if it persists, the integration\'s API_KEY setting is wrong.';
+  "The API rejected the integration's API key or this user lacks the permission (scope). Reconnect the account; if it persists, the integration's API_KEY setting is wrong.";
 
 function context(action: string): CallContext {
   return { provider: brand().product, action, refreshable: true, forbiddenHint: FORBIDDEN_HINT };
@@ -40,7 +40,10 @@ const numberList = schema
     ),
   ])
   .transform((value) =>
-    (typeof value === 'string' ? value.split(',') : value.map((item) => (typeof item === 'string' ? item : (item.phoneNumber ?? item.number ?? ''))))
+    (typeof value === 'string'
+      ? value.split(',')
+      : value.map((item) => (typeof item === 'string' ? item : (item.phoneNumber ?? item.number ?? '')))
+    )
       .map((number) => number.trim())
       .filter((number) => number !== ''),
   );
@@ -79,7 +82,7 @@ const messageSchema = schema
     direction: schema.string().optional(),
     status: schema.string().optional(),
     // Epoch milliseconds, within what a Date can hold.
-  lastUpdated: schema.number().int().min(0).max(8.64e15).optional(),
+    lastUpdated: schema.number().int().min(0).max(8.64e15).optional(),
   })
   .passthrough();
 
@@ -301,7 +304,12 @@ export function listConsents(z: ZObject): Promise<Consent[]> {
 }
 
 export function changeConsentStatus(z: ZObject, id: string, active: boolean): Promise<Consent> {
-  return callProvider(z, api(CONSENT_PATHS.change(id), { method: 'POST', body: { active } }), consentSchema, context('Change Custom Consent Status'));
+  return callProvider(
+    z,
+    api(CONSENT_PATHS.change(id), { method: 'POST', body: { active } }),
+    consentSchema,
+    context('Change Custom Consent Status'),
+  );
 }
 
 const anyObjectOrNothing = schema.union([schema.object({}).passthrough(), schema.undefined()]).transform((body) => body ?? {});
@@ -338,7 +346,11 @@ const subscriptionSchema = schema
     uri: schema.string().optional(),
     eventFilters: schema.array(schema.string()).default([]),
     disabledFilters: schema
-      .array(schema.object({ filter: schema.string().optional(), reason: schema.string().optional(), message: schema.string().optional() }).passthrough())
+      .array(
+        schema
+          .object({ filter: schema.string().optional(), reason: schema.string().optional(), message: schema.string().optional() })
+          .passthrough(),
+      )
       .default([]),
     expirationTime: schema.string().optional(),
     status: schema.string().optional(),
@@ -389,8 +401,14 @@ export function messageEventId(payload: unknown): string | null {
  * `contact` / `contactInfo`. Anything without a contact id is not an event: null.
  */
 const contactEventSchema = schema.union([
-  schema.object({ contact: contactSchema }).passthrough().transform((body) => body.contact),
-  schema.object({ contactInfo: contactSchema }).passthrough().transform((body) => body.contactInfo),
+  schema
+    .object({ contact: contactSchema })
+    .passthrough()
+    .transform((body) => body.contact),
+  schema
+    .object({ contactInfo: contactSchema })
+    .passthrough()
+    .transform((body) => body.contactInfo),
   contactSchema,
 ]);
 

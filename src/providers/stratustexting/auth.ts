@@ -49,15 +49,15 @@ function accountNameFrom(idToken: string | undefined): string | undefined {
 async function requestToken(z: ZObject, form: Record<string, string>, action: string) {
   try {
     return await callProvider(
-    z,
-    {
-      url: brand().tokenUrl,
-      method: 'POST',
-      headers: { Authorization: clientCredentials(), 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams(form).toString(),
-    },
-    tokenSchema,
-    { provider: brand().product, action, issuesCredentials: true },
+      z,
+      {
+        url: brand().tokenUrl,
+        method: 'POST',
+        headers: { Authorization: clientCredentials(), 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(form).toString(),
+      },
+      tokenSchema,
+      { provider: brand().product, action, issuesCredentials: true },
     );
   } catch (cause) {
     // With autoRefresh on, the runtime turns any 401 into a bare RefreshAuthError, even from the
@@ -88,7 +88,11 @@ const getAccessToken = async (z: ZObject, bundle: Bundle) => {
 
 const refreshAccessToken = async (z: ZObject, bundle: Bundle) => {
   try {
-    const token = await requestToken(z, { grant_type: 'refresh_token', refresh_token: bundle.authData.refresh_token }, 'Refresh sign-in');
+    const token = await requestToken(
+      z,
+      { grant_type: 'refresh_token', refresh_token: bundle.authData.refresh_token ?? '' },
+      'Refresh sign-in',
+    );
     // Cognito does not rotate refresh tokens: keep the one we have when none comes back.
     return { access_token: token.access_token, refresh_token: token.refresh_token ?? bundle.authData.refresh_token };
   } catch (cause) {

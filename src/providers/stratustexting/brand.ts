@@ -28,7 +28,13 @@ const STRATUSTEXTING: Brand = {
   scopes: BEETEXTING_SCOPES,
 };
 
-const SETTINGS = ['STRATUSTEXTING_PRODUCT', 'STRATUSTEXTING_BASE_URL', 'STRATUSTEXTING_AUTHORIZE_URL', 'STRATUSTEXTING_TOKEN_URL', 'STRATUSTEXTING_SCOPES'];
+const SETTINGS = [
+  'STRATUSTEXTING_PRODUCT',
+  'STRATUSTEXTING_BASE_URL',
+  'STRATUSTEXTING_AUTHORIZE_URL',
+  'STRATUSTEXTING_TOKEN_URL',
+  'STRATUSTEXTING_SCOPES',
+];
 
 /** An OAuth endpoint as configured: checked like a base URL, its trailing slash (Cognito's style) kept. */
 function endpoint(name: string, fallback: string): string {

@@ -22,7 +22,8 @@ const DELIVERY_MEMORY_SECONDS = 7 * 24 * 60 * 60;
  */
 export function deliveryMemory(z: ZObject, bundle: Bundle) {
   const subscription = (bundle.subscribeData as { id?: unknown } | undefined)?.id;
-  const keyOf = (itemId: string) => (typeof subscription === 'string' && subscription !== '' ? `delivered:${subscription}:${itemId}` : null);
+  const keyOf = (itemId: string) =>
+    typeof subscription === 'string' && subscription !== '' ? `delivered:${subscription}:${itemId}` : null;
   return {
     async seen(itemId: string): Promise<boolean> {
       const key = keyOf(itemId);
@@ -78,7 +79,8 @@ export function eventSubscription(kind: EventKind) {
     if (refused.length > 0 || !subscription.eventFilters.includes(filter)) {
       const leftBehind = await unsubscribe(z, subscription.id).then(
         () => '',
-        (cause: unknown) => ` Its subscription ${subscription.id} could not be deleted (${messageOf(cause)}): delete it in ${brand().product}.`,
+        (cause: unknown) =>
+          ` Its subscription ${subscription.id} could not be deleted (${messageOf(cause)}): delete it in ${brand().product}.`,
       );
       throw new errors.Error(
         `${brand().product} refused to send these events (${refused.join('; ') || 'the event filter was not accepted'}). Check that the connected user belongs to that department and may use webhooks, then turn the Zap on again.${leftBehind}`,

@@ -1,0 +1,348 @@
+/**
+ * The error matrix: every operation of every integration against every kind of failed answer,
+ * run through Zapier's runtime (appTester) with nock answering for the provider. Shared by
+ * test/reliability/error-matrix.test.ts and tools/scripts/report-errors.ts; never loaded by an integration.
+ */
+import { messageOf, throttleDelayOf } from '../../src/core/error-details';
+import nock from 'nock';
+import { createAppTester, type App } from 'zapier-platform-core';
+import { integrationLoaders, providerKeys, type ProviderKey } from '../../index';
+
+/** Distinctive fake credentials: the secrets scan looks for exactly these. */
+export const SECRETS = {
+  stratusClientId: 'st-client-id-77a1b2c3',
+  stratusClientSecret: 'st-client-secret-9f8e7d6c5b',
+  stratusApiKey: 'st-api-key-5a4b3c2d1e',
+  stratusAccessToken: 'st-access-token-0a9b8c7d6e',
+  stratusRefreshToken: 'st-refresh-token-1f2e3d4c5b',
+  commpeakApiKey: 'cp-api-key-6e5d4c3b2a19',
+  smsExtClientSecret: 'se-client-secret-3c4d5e6f7a',
+  smsExtPassword: 'se-password-8b9c0d1e2f',
+  smsExtAccessToken: 'se-access-token-4d5e6f7a8b',
+  smsExtRefreshToken: 'se-refresh-token-2a3b4c5d6e',
+} as const;
+
+export const HOSTS: Record<ProviderKey, string> = {
+  stratustexting: 'https://api.stratus.test',
+  commpeak: 'https://sendsms.commpeak.test',
+  'sms-extension': 'https://portal.smsext.test',
+};
+
+/** The environment the integrations read at each request. */
+export function configureEnvironment(): void {
+  Object.assign(process.env, {
+    CLIENT_ID: SECRETS.stratusClientId,
+    CLIENT_SECRET: SECRETS.stratusClientSecret,
+    API_KEY: SECRETS.stratusApiKey,
+    STRATUSTEXTING_BASE_URL: `${HOSTS.stratustexting}/prod`,
+    STRATUSTEXTING_TOKEN_URL: `${HOSTS.stratustexting}/oauth2/token/`,
+    COMMPEAK_BASE_URL: HOSTS.commpeak,
+    PROVIDER_REQUEST_TIMEOUT_MS: String(TIMEOUT_MS),
+  });
+  delete process.env.STRATUSTEXTING_PRODUCT;
+}
+
+export const AUTH_DATA: Record<ProviderKey, Record<string, string>> = {
+  stratustexting: { access_token: SECRETS.stratusAccessToken, refresh_token: SECRETS.stratusRefreshToken, account_name: 'sam@example.com' },
+  commpeak: { api_key: SECRETS.commpeakApiKey },
+  'sms-extension': {
+    base_url: `${HOSTS['sms-extension']}/api`,
+    client_id: '7',
+    client_secret: SECRETS.smsExtClientSecret,
+    username: 'sam@example.co.uk',
+    password: SECRETS.smsExtPassword,
+    access_token: SECRETS.smsExtAccessToken,
+    refresh_token: SECRETS.smsExtRefreshToken,
+  },
+};
+
+export const PROVIDER_NAMES: Record<ProviderKey, string> = {
+  stratustexting: 'StratusTexting',
+  commpeak: 'CommPeak',
+  'sms-extension': 'SMS Extension',
+};
+
+/** 401 is refreshed by the runtime for OAuth2 (autoRefresh) and session auth; an API key cannot be. */
+const REFRESHABLE: Record<ProviderKey, boolean> = { stratustexting: true, commpeak: false, 'sms-extension': true };
+
+/** One way of running an operation: its method path in the definition and its bundle. */
+export interface Invocation {
+  provider: ProviderKey;
+  /** e.g. `creates.send_sms.operation.perform` */
+  method: string;
+  bundle: Record<string, unknown>;
+  /** The operation and, where it runs several ways, which: `triggers.new_contact perform (event)`. */
+  label: string;
+  /** What a 404 means here: `none` where the operation looks something up (callProviderOrNull). */
+  notFound?: 'none';
+  /** Bodies this operation documents as a valid answer (the schema takes any text, or nothing). */
+  accepts?: ('text' | 'empty')[];
+}
+
+const EVENT_FOR_MESSAGE = { uuid: 'evt-1', messageInfo: { messageId: 'msg-1', lastUpdated: 1764063667000 } };
+const SUBSCRIBE = { inputData: { department_id: 'site-1' }, targetUrl: 'https://hooks.zapier.com/hooks/standard/1/abc' };
+
+/** Valid inputs per operation: an operation missing here fails the matrix test. */
+const INPUTS: Record<ProviderKey, Record<string, Omit<Invocation, 'provider' | 'method' | 'label'> & { run?: string[] }>> = {
+  stratustexting: {
+    'authentication.test': { bundle: {} },
+    'triggers.new_inbound_message': { bundle: SUBSCRIBE, run: ['performSubscribe'] },
+    'triggers.new_inbound_message#event': { bundle: { cleanedRequest: EVENT_FOR_MESSAGE }, run: ['perform'], notFound: 'none' },
+    'triggers.new_inbound_message#unsubscribe': {
+      bundle: { subscribeData: { id: 'sub-1' } },
+      run: ['performUnsubscribe'],
+      notFound: 'none',
+      accepts: ['text', 'empty'],
+    },
+    'triggers.new_outbound_message': { bundle: SUBSCRIBE, run: ['performSubscribe'] },
+    'triggers.new_outbound_message#event': { bundle: { cleanedRequest: EVENT_FOR_MESSAGE }, run: ['perform'], notFound: 'none' },
+    'triggers.new_contact': { bundle: SUBSCRIBE, run: ['performSubscribe', 'performList'] },
+    'triggers.new_contact#event': {
+      bundle: { cleanedRequest: { contact: { id: 'c-1', mobileNumber: '+19495550111' } } },
+      run: ['perform'],
+      notFound: 'none',
+      accepts: ['empty'],
+    },
+    'triggers.site_list': { bundle: {} },
+    'triggers.consent_list': { bundle: {} },
+    'creates.send_sms': { bundle: { inputData: { from: '(949) 555-0100', to: '(949) 555-0111', text: 'Hello' } } },
+    'creates.send_mms': {
+      bundle: { inputData: { from: '(949) 555-0100', to: '(949) 555-0111', media: 'https://files.example.com/a.jpg' } },
+    },
+    'creates.upsert_contact': { bundle: { inputData: { mobile: '(949) 555-0111', first_name: 'Sam' } } },
+    'creates.update_contact': { bundle: { inputData: { contact_id: 'c-1', first_name: 'Sam' } } },
+    'creates.create_consent': { bundle: { inputData: { name: 'Reminders' } } },
+    'creates.update_consent': { bundle: { inputData: { consent_id: 'k-1', name: 'Renamed' } } },
+    'creates.change_consent_status': { bundle: { inputData: { consent_id: 'k-1', status: 'active' } } },
+    'creates.set_contact_consent': {
+      bundle: { inputData: { mobile: '(949) 555-0111', consent_id: 'k-1', action: 'add' } },
+      accepts: ['empty'],
+    },
+    'searches.find_contact': { bundle: { inputData: { mobile: '(949) 555-0111' } }, notFound: 'none', accepts: ['empty'] },
+    'searches.find_message': { bundle: { inputData: { message_id: 'msg-1' } }, notFound: 'none' },
+  },
+  commpeak: {
+    'authentication.test': { bundle: {}, notFound: 'none' },
+    'creates.send_sms': { bundle: { inputData: { from: 'GLOBAL', to: '+972524265292', text: 'Hello' } } },
+    'creates.send_bulk_sms': { bundle: { inputData: { from: 'GLOBAL', to: ['+972524265292', '+972524265293'], text: 'Hello' } } },
+    'searches.find_message_status': { bundle: { inputData: { message_ids: '0562f2aa-5945-4f41-824a-b774fc2e2b2a' } }, notFound: 'none' },
+  },
+  'sms-extension': {
+    'authentication.test': { bundle: {} },
+    'triggers.new_sms': { bundle: {} },
+    'triggers.new_sender_id': { bundle: {} },
+    'creates.send_sms': { bundle: { inputData: { from: 'ACMESHOP', to: '07700 900123', text: 'Hello' } }, accepts: ['text', 'empty'] },
+    'creates.add_sender_id': { bundle: { inputData: { sender_id: 'ACMENEW' } }, accepts: ['text', 'empty'] },
+    'creates.click_to_dial': { bundle: { inputData: { destination: '07700 900123' } }, accepts: ['text', 'empty'] },
+    'creates.masked_click_to_dial': {
+      bundle: { inputData: { source: '020 7946 0123', destination: '07700 900123' } },
+      accepts: ['text', 'empty'],
+    },
+    'searches.find_sms': { bundle: { inputData: { id: '48213' } }, notFound: 'none' },
+    'searches.find_sms#filters': { bundle: { inputData: { sender: 'ACMESHOP' } } },
+  },
+};
+
+const apps = new Map<ProviderKey, App>();
+export function appOf(provider: ProviderKey): App {
+  if (!apps.has(provider)) apps.set(provider, integrationLoaders[provider]());
+  return apps.get(provider) as App;
+}
+
+/** `triggers.x`, `creates.y`, `searches.z` and `authentication.test` of each integration, from its definition. */
+export function operationsOf(provider: ProviderKey): string[] {
+  const app = appOf(provider) as unknown as Record<string, Record<string, unknown> | undefined>;
+  const kinds = ['triggers', 'creates', 'searches'].flatMap((kind) => Object.keys(app[kind] ?? {}).map((key) => `${kind}.${key}`));
+  return ['authentication.test', ...kinds];
+}
+
+/** Every invocation of every operation; throws naming any operation without inputs in the table. */
+export function invocations(): Invocation[] {
+  return providerKeys.flatMap((provider) => {
+    const table = INPUTS[provider];
+    const missing = operationsOf(provider).filter((operation) => !(operation in table));
+    if (missing.length > 0) throw new Error(`The error matrix has no inputs for ${provider}: ${missing.join(', ')}`);
+    return Object.entries(table).flatMap(([name, { run, ...rest }]) => {
+      const [operation, variant] = name.split('#');
+      const suffix = variant ? ` (${variant})` : '';
+      if (operation === 'authentication.test') return [{ provider, method: operation, label: `${operation}${suffix}`, ...rest }];
+      return (run ?? ['perform']).map((step) => ({
+        provider,
+        method: `${operation}.operation.${step}`,
+        label: `${operation} ${step}${suffix}`,
+        ...rest,
+      }));
+    });
+  });
+}
+
+export const TIMEOUT_MS = 300;
+
+export interface FailedAnswer {
+  name: string;
+  status?: number;
+  body?: string | Record<string, unknown>;
+  headers?: Record<string, string>;
+  timeout?: true;
+  /** The provider quotes back the request it received (headers and body) in its answer. */
+  echo?: true;
+  /** Text the error message must quote: the provider's own reason, or what was wrong with the answer. */
+  reason: string;
+}
+
+const page = (title: string) => `<!DOCTYPE html><html><head><title>${title}</title></head><body><h1>${title}</h1></body></html>`;
+const said = (status: number) => ({ message: `Provider reason for ${status}` });
+
+export const ANSWERS: FailedAnswer[] = [
+  ...[400, 401, 403, 404, 409, 422].map((status) => ({
+    name: String(status),
+    status,
+    body: said(status),
+    reason: `Provider reason for ${status}`,
+  })),
+  { name: '429 Retry-After: 30', status: 429, body: said(429), headers: { 'Retry-After': '30' }, reason: 'Provider reason for 429' },
+  { name: '429 no Retry-After', status: 429, body: said(429), reason: 'Provider reason for 429' },
+  { name: '500', status: 500, body: said(500), reason: 'Provider reason for 500' },
+  { name: '502 HTML', status: 502, body: page('502 Bad Gateway'), reason: 'an HTML error page titled "502 Bad Gateway"' },
+  { name: '503 empty', status: 503, body: '', reason: 'no reason given (empty response)' },
+  { name: 'timeout', timeout: true, reason: 'did not answer' },
+  {
+    name: '200 non-JSON',
+    status: 200,
+    body: 'Service temporarily unavailable',
+    headers: { 'Content-Type': 'text/plain' },
+    reason: 'does not understand',
+  },
+  { name: '200 HTML page', status: 200, body: page('Sign in'), headers: { 'Content-Type': 'text/html' }, reason: 'instead of data' },
+  { name: '200 empty', status: 200, body: '', reason: 'does not understand' },
+];
+
+/** What the step did: `success`, or the Zapier error class (Throttled with its delay). */
+export type Outcome = string;
+
+export interface CaseResult {
+  invocation: Invocation;
+  answer: FailedAnswer;
+  outcome: Outcome;
+  expected: Outcome;
+  message: string;
+  /** What the step returned, when it succeeded. */
+  output: unknown;
+  /** Why the message falls short (provider, operation or reason missing), or null. */
+  messageProblem: string | null;
+}
+
+export function expectedOutcome(invocation: Invocation, answer: FailedAnswer): Outcome {
+  const accepts = invocation.accepts ?? [];
+  if (answer.status === 200) {
+    if (answer.name === '200 non-JSON' && accepts.includes('text')) return 'success';
+    if (answer.name === '200 empty' && accepts.includes('empty')) return 'success';
+    return 'Error';
+  }
+  if (answer.status === 404 && invocation.notFound === 'none') return 'success';
+  if (answer.status === 401) return REFRESHABLE[invocation.provider] ? 'RefreshAuthError' : 'ExpiredAuthError';
+  if (answer.status === 409) return 'HaltedError';
+  if (answer.status === 429) return `ThrottledError(${answer.headers?.['Retry-After'] ?? 60}s)`;
+  return 'Error';
+}
+
+function describeError(error: Error): { outcome: Outcome; message: string } {
+  if (error.name === 'AppError') return { outcome: 'Error', message: messageOf(error) };
+  if (error.name === 'ThrottledError') return { outcome: `ThrottledError(${throttleDelayOf(error)}s)`, message: messageOf(error) };
+  return { outcome: error.name, message: error.message };
+}
+
+function messageProblem(invocation: Invocation, answer: FailedAnswer, message: string): string | null {
+  const provider = PROVIDER_NAMES[invocation.provider];
+  if (!message.includes(provider)) return `does not name ${provider}`;
+  if (!/"[^"]+"/.test(message)) return 'does not name the operation';
+  // The runtime raises RefreshAuthError before the body can be read: the reason is its own.
+  const reason = answer.status === 401 && REFRESHABLE[invocation.provider] ? 'access token was not accepted' : answer.reason;
+  if (!message.includes(reason)) return `does not quote the reason (${reason})`;
+  return null;
+}
+
+function interceptEverything(host: string, answer: FailedAnswer): void {
+  for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
+    const interceptor = nock(host).persist().intercept(/.*/, method);
+    const delayed = answer.timeout ? interceptor.delay(TIMEOUT_MS * 3) : interceptor;
+    if (answer.echo) {
+      delayed.reply(function echo(uri, body) {
+        const received = JSON.stringify({ uri, headers: this.req.headers, body });
+        return [answer.status ?? 200, { id: 'echo-1', message: `${answer.reason} ${received}` }];
+      });
+    } else {
+      delayed.reply(answer.status ?? 200, answer.body ?? {}, answer.headers);
+    }
+  }
+}
+
+type Perform = (...args: unknown[]) => unknown;
+type Tester = (perform: Perform, bundle: Record<string, unknown>) => Promise<unknown>;
+
+/** The function at `method` (e.g. `creates.send_sms.operation.perform`) of the integration's definition. */
+function performOf(provider: ProviderKey, method: string): Perform {
+  const found = method.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], appOf(provider));
+  if (typeof found !== 'function') throw new Error(`${provider} has no function at ${method}`);
+  return found as Perform;
+}
+
+const testers = new Map<ProviderKey, Tester>();
+function testerOf(provider: ProviderKey) {
+  if (!testers.has(provider)) {
+    // Core's http patch only logs, and outlives a jest file; the matrix runs without it.
+    testers.set(provider, createAppTester({ ...appOf(provider), flags: { skipHttpPatch: true } }) as unknown as Tester);
+  }
+  return testers.get(provider) as Tester;
+}
+
+/** Runs one invocation against one failed answer (every request to the provider's host gets it). */
+export async function runCase(invocation: Invocation, answer: FailedAnswer): Promise<CaseResult> {
+  const tester = testerOf(invocation.provider);
+  interceptEverything(HOSTS[invocation.provider], answer);
+  const bundle = { authData: AUTH_DATA[invocation.provider], ...invocation.bundle };
+  let outcome: Outcome = 'success';
+  let message = '';
+  let output: unknown;
+  try {
+    output = await tester(performOf(invocation.provider, invocation.method), bundle);
+  } catch (error) {
+    ({ outcome, message } = describeError(error as Error));
+  } finally {
+    nock.abortPendingRequests();
+    nock.cleanAll();
+  }
+  return {
+    invocation,
+    answer,
+    outcome,
+    expected: expectedOutcome(invocation, answer),
+    message,
+    output,
+    messageProblem: outcome === 'success' ? null : messageProblem(invocation, answer, message),
+  };
+}
+
+export interface MatrixSummary {
+  operations: number;
+  invocations: number;
+  cases: number;
+  asExpected: number;
+  messagesComplete: number;
+  classes: string[];
+}
+
+export function summarise(results: readonly CaseResult[]): MatrixSummary {
+  const operations = new Set(results.map((result) => `${result.invocation.provider}:${result.invocation.method.split('.operation.')[0]}`));
+  const invocationsRun = new Set(
+    results.map((result) => `${result.invocation.provider}:${result.invocation.method}:${JSON.stringify(result.invocation.bundle)}`),
+  );
+  return {
+    operations: operations.size,
+    invocations: invocationsRun.size,
+    cases: results.length,
+    asExpected: results.filter((result) => result.outcome === result.expected).length,
+    messagesComplete: results.filter((result) => result.outcome !== 'success' && result.messageProblem === null).length,
+    classes: [...new Set(results.map((result) => result.outcome.replace(/\(.*\)$/, '')))].sort(),
+  };
+}

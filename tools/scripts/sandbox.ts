@@ -1,0 +1,24 @@
+import { banner, startSandbox } from '../sandbox';
+
+// `npm run sandbox`: the three provider stand-ins on 127.0.0.1, until Ctrl-C.
+const DEFAULT_PORT = 4010;
+
+async function main(): Promise<void> {
+  const raw = process.env.SANDBOX_PORT?.trim();
+  const port = raw ? Number(raw) : DEFAULT_PORT;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`SANDBOX_PORT must be a port number (0-65535), not "${raw}".`);
+  }
+  const sandbox = await startSandbox({ port });
+  console.log(banner(sandbox));
+  const stop = () => {
+    void sandbox.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((cause: unknown) => {
+  console.error(cause instanceof Error ? cause.message : cause);
+  process.exit(1);
+});

@@ -1,0 +1,17 @@
+import { cpSync, existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { providerKeys } from '../../index';
+
+// Each apps/<key> must be self-contained for `zapier-platform build|push`, which zips only that
+// folder: copy into it the compiled core and that provider's code, nothing of the other providers
+// and none of the tooling (sandbox, tour, reliability harness, benchmark).
+const root = join(__dirname, '..', '..', '..');
+for (const key of providerKeys) {
+  const target = join(root, 'apps', key, 'dist');
+  rmSync(target, { recursive: true, force: true });
+  for (const part of ['src/core', `src/providers/${key}`, `triggers/${key}`, `creates/${key}`, `searches/${key}`]) {
+    const built = join(root, 'dist', part);
+    if (existsSync(built)) cpSync(built, join(target, part), { recursive: true });
+  }
+}
+console.log(`Staged the build into ${providerKeys.map((key) => `apps/${key}`).join(', ')}.`);
