@@ -292,6 +292,62 @@ describe('the StratusTexting sandbox API', () => {
       await expectAnswer(call('DELETE', `/webhooksubscription/${subscription.id}`), 404);
     });
 
+    it('checks the callback before subscribing: a GET with a fresh validation-token, echoed back', async () => {
+      await subscribe([filter(MAIN_OFFICE.id, 'message?direction=inbound')]);
+      await subscribe([filter(MAIN_OFFICE.id, 'message?direction=outbound')]);
+      expect(receiver.handshakes).toEqual([expect.stringMatching(/^[0-9a-f-]{36}$/), expect.stringMatching(/^[0-9a-f-]{36}$/)]);
+      expect(receiver.handshakes[0]).not.toBe(receiver.handshakes[1]);
+      expect(receiver.received).toEqual([]);
+    });
+
+    it('refuses to subscribe a callback that does not echo the validation-token (as a Zapier hook URL), saving nothing', async () => {
+      const plain = await startReceiver({ echoesToken: false });
+      try {
+        const eventFilters = [filter(MAIN_OFFICE.id, 'message?direction=inbound')];
+        const body = { uri: plain.url, eventFilters, expiresDateInMillies: Date.now() + DAY_MS };
+        await expectAnswer(call('POST', '/webhooksubscription', { body }), 400, {
+          timestamp: expect.any(String),
+          status: 400,
+          error: 'Bad Request',
+          message: `Webhook validation failed for ${plain.url}: the callback did not echo the validation-token header`,
+          path: '/stratustexting/api/webhooksubscription',
+        });
+        expect(plain.handshakes).toHaveLength(1);
+        expect(sandbox().state.stratustexting.subscriptions.size).toBe(0);
+      } finally {
+        await plain.close();
+      }
+    });
+
+    it('refuses a callback that cannot be reached, and one that answers the check with an error', async () => {
+      const eventFilters = [filter(MAIN_OFFICE.id, 'message?direction=inbound')];
+      const subscribeTo = (uri: string) =>
+        expectAnswer(call('POST', '/webhooksubscription', { body: { uri, eventFilters, expiresDateInMillies: Date.now() + DAY_MS } }), 400);
+      const closed = await startReceiver();
+      await closed.close();
+      expect(await subscribeTo(closed.url)).toMatchObject({
+        message: expect.stringMatching(
+          /^Webhook validation failed for http:\/\/127\.0\.0\.1:\d+\/hooks\/catch: the callback could not be reached/,
+        ),
+      });
+      expect(await subscribeTo(`${sandbox().url}/no-such-callback`)).toMatchObject({
+        message: `Webhook validation failed for ${sandbox().url}/no-such-callback: the callback answered the validation request with HTTP 404`,
+      });
+    });
+
+    it('subscribes without the check when the setting turns it off', async () => {
+      const plain = await startReceiver({ echoesToken: false });
+      sandbox().state.stratustexting.webhookHandshake = false;
+      try {
+        const body = { uri: plain.url, eventFilters: [filter(MAIN_OFFICE.id, 'contact')], expiresDateInMillies: Date.now() + DAY_MS };
+        await expectAnswer(call('POST', '/webhooksubscription', { body }), 200);
+        expect(plain.handshakes).toEqual([]);
+      } finally {
+        sandbox().state.stratustexting.webhookHandshake = true;
+        await plain.close();
+      }
+    });
+
     it('puts a filter for a department outside the organization in disabledFilters', async () => {
       const subscription = await subscribe([filter('ffffffffffffffffffffffff', 'message?direction=inbound')]);
       expect(subscription.eventFilters).toEqual([]);

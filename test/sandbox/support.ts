@@ -27,16 +27,29 @@ export async function bodyOf(response: Response): Promise<unknown> {
 export interface Receiver {
   url: string;
   received: { headers: IncomingHttpHeaders; body: unknown }[];
+  /** The validation-token of every subscribe check (GET) that reached the receiver. */
+  handshakes: string[];
   close(): Promise<void>;
 }
 
-/** A local webhook receiver that records every POST and answers 200. */
-export async function startReceiver(): Promise<Receiver> {
+/**
+ * A local webhook receiver: records every POST and answers 200. It answers the subscribe check
+ * as documented (200, echoing the validation-token header) unless `echoesToken` is false, as a
+ * Zapier hook URL would.
+ */
+export async function startReceiver({ echoesToken = true } = {}): Promise<Receiver> {
   const received: Receiver['received'] = [];
+  const handshakes: string[] = [];
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
+      if (request.method === 'GET') {
+        const token = String(request.headers['validation-token'] ?? '');
+        handshakes.push(token);
+        response.writeHead(200, echoesToken ? { 'validation-token': token } : {}).end('{"status":"success"}');
+        return;
+      }
       received.push({ headers: request.headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
       response.writeHead(200).end();
     });
@@ -46,6 +59,7 @@ export async function startReceiver(): Promise<Receiver> {
   return {
     url: `http://127.0.0.1:${port}/hooks/catch`,
     received,
+    handshakes,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -129,10 +129,11 @@ describe('REST hook subscribe (performSubscribe)', () => {
 
   it("passes on the platform's refusal of the subscription call", async () => {
     api().get(`${BASE}/sites`).reply(200, SITES);
-    api().post(`${BASE}/webhooksubscription`).reply(400, { message: 'Webhook validation failed for the uri' });
+    api().post(`${BASE}/webhooksubscription`).reply(400, { message: 'Event filter is invalid' });
     expect(appError(await rejection(appTester(inbound.performSubscribe, subscribeBundle())))).toEqual({
-      message:
-        'StratusTexting answered "Subscribe to events" with HTTP 400: Webhook validation failed for the uri. Check the values in this step.',
+      message: expect.stringMatching(
+        /^StratusTexting answered "Subscribe to events" with HTTP 400: Event filter is invalid\. Check the values in this step\. If every Zap fails to turn on this way, /,
+      ),
       code: 'provider_rejected',
       status: 400,
     });

@@ -10,6 +10,7 @@ async function main(): Promise<void> {
     throw new Error(`SANDBOX_PORT must be a port number (0-65535), not "${raw}".`);
   }
   const sandbox = await startSandbox({ port });
+  sandbox.state.stratustexting.webhookHandshake = process.env.SANDBOX_WEBHOOK_HANDSHAKE?.trim().toLowerCase() !== 'off';
   console.log(banner(sandbox));
   const stop = () => {
     void sandbox.close().then(() => process.exit(0));

@@ -18,6 +18,11 @@ export async function startReceiver(): Promise<Receiver> {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
+      // A subscribe check (a GET) is answered as a Zapier hook URL answers it: 200, nothing echoed.
+      if (request.method !== 'POST') {
+        response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"success"}');
+        return;
+      }
       const text = Buffer.concat(chunks).toString('utf8');
       let body: unknown = text;
       try {

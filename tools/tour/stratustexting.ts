@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import type { Sandbox } from '../sandbox';
 import { integrationEnvironment, SANDBOX_CREDENTIALS } from '../sandbox';
 import { startReceiver } from './receiver';
+import { startRelay } from './relay-server';
 import { expectThat, type Transcript } from './transcript';
 import { deployable } from './zapier';
 
@@ -41,6 +43,8 @@ export async function stratusTextingTour(sandbox: Sandbox, transcript: Transcrip
   Object.assign(process.env, integrationEnvironment(sandbox).stratustexting);
   const app = deployable('stratustexting');
   const receiver = await startReceiver();
+  const relaySecret = randomBytes(32).toString('hex');
+  const relay = await startRelay({ RELAY_SECRET: relaySecret, RELAY_ALLOWED_ORIGINS: new URL(receiver.url).origin });
   const department = sandbox.state.stratustexting.sites[0];
   const customer = '+19495550177';
   let authData: Record<string, string> = {};
@@ -60,27 +64,47 @@ export async function stratusTextingTour(sandbox: Sandbox, transcript: Transcrip
       return `connected as "${label}"; ${String(tested.site_count)} sites`;
     });
 
-    await transcript.step(`Turn on a Zap: subscribe "New Inbound Message" for ${department.name}`, async () => {
-      subscribeData = await app.run('triggers.new_inbound_message.operation.performSubscribe', {
-        authData,
-        inputData: { department_id: department.id },
-        targetUrl: receiver.url,
-      });
-      return `subscription ${String(subscribeData.id)}, renewed by Zapier before ${String(subscribeData.expiration_date)}`;
+    const subscribeBundle = { authData, inputData: { department_id: department.id }, targetUrl: receiver.url };
+    await transcript.step("Without the hook relay, the platform's validation-token check refuses the Zap's own hook URL", async () => {
+      const refusal = await app.run('triggers.new_inbound_message.operation.performSubscribe', subscribeBundle).then(
+        () => 'subscribed',
+        (cause: Error) => cause.message,
+      );
+      const named = ['validation-token handshake', 'STRATUSTEXTING_HOOK_RELAY_URL', 'npx wrangler deploy'].every((part) =>
+        refusal.includes(part),
+      );
+      expectThat(named && receiver.received.length === 0, `expected a refusal naming the relay settings, got: ${refusal}`);
+      return 'refused; the error names the handshake, the two settings and the relay deploy command';
     });
 
-    await transcript.step(`A customer texts ${department.phoneNumber}; the hook fires and the trigger reads the message`, async () => {
-      await fetch(`${sandbox.url}/stratustexting/_sandbox/inbound`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ from: customer, to: department.phoneNumber, text: 'Hi! Can I book a table for Friday?' }),
-      });
-      const event = await receiver.next();
-      const items = await app.run<Message[]>('triggers.new_inbound_message.operation.perform', { authData, cleanedRequest: event });
-      expectThat(items.length === 1 && items[0].from === customer, `expected one message from ${customer}, got ${JSON.stringify(items)}`);
-      inbound = items[0];
-      return `message ${inbound.id} from ${inbound.from}: "${inbound.text}"`;
+    Object.assign(process.env, { STRATUSTEXTING_HOOK_RELAY_URL: relay.url, STRATUSTEXTING_HOOK_RELAY_SECRET: relaySecret });
+    await transcript.step(`Turn on a Zap through the hook relay: subscribe "New Inbound Message" for ${department.name}`, async () => {
+      subscribeData = await app.run('triggers.new_inbound_message.operation.performSubscribe', subscribeBundle);
+      const uri = String(subscribeData.uri);
+      expectThat(uri.startsWith(`${relay.url}/v1/`), `the subscription is for ${uri}, not the relay`);
+      return `subscription ${String(subscribeData.id)} for the relay's signed address (the relay answered the handshake), renewed by Zapier before ${String(subscribeData.expiration_date)}`;
     });
+
+    await transcript.step(
+      `A customer texts ${department.phoneNumber}; the event reaches the hook through the relay and the trigger reads the message`,
+      async () => {
+        await fetch(`${sandbox.url}/stratustexting/_sandbox/inbound`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ from: customer, to: department.phoneNumber, text: 'Hi! Can I book a table for Friday?' }),
+        });
+        const event = await receiver.next();
+        const delivered = sandbox.state.stratustexting.deliveries.at(-1);
+        expectThat(
+          delivered?.uri.startsWith(`${relay.url}/v1/`) === true && delivered.status === 200,
+          'the event did not go through the relay',
+        );
+        const items = await app.run<Message[]>('triggers.new_inbound_message.operation.perform', { authData, cleanedRequest: event });
+        expectThat(items.length === 1 && items[0].from === customer, `expected one message from ${customer}, got ${JSON.stringify(items)}`);
+        inbound = items[0];
+        return `message ${inbound.id} from ${inbound.from}: "${inbound.text}"`;
+      },
+    );
 
     await transcript.step('Reply with Send SMS', async () => {
       const sent = await app.run<Record<string, unknown>>('creates.send_sms.operation.perform', {
@@ -131,6 +155,9 @@ export async function stratusTextingTour(sandbox: Sandbox, transcript: Transcrip
       return `subscription ${String(removed.id)} deleted; none left`;
     });
   } finally {
+    delete process.env.STRATUSTEXTING_HOOK_RELAY_URL;
+    delete process.env.STRATUSTEXTING_HOOK_RELAY_SECRET;
+    await relay.close();
     await receiver.close();
   }
 }

@@ -4,6 +4,7 @@ import { messageOf } from '../../core/error-details';
 import { parseInput, requiredText } from '../../core/input';
 import { eventFilter, listSites, subscribe, unsubscribe, type EventKind } from './api';
 import { brand } from './brand';
+import { subscribedUri, withHandshakeAdvice } from './hook-relay';
 
 // ASSUMPTION: the longest lifetime the platform grants is not documented; 90 days is what working
 // third-party code asks for. Zapier subscribes again before the returned expiration_date.
@@ -74,7 +75,10 @@ export function eventSubscription(kind: EventKind) {
     const { department_id: departmentId } = parseInput(subscribeInput, bundle.inputData, [departmentField]);
     const filter = eventFilter(kind, await organizationOf(z, departmentId), departmentId);
     const expiresAt = new Date(Date.now() + SUBSCRIPTION_DAYS * DAY_MS);
-    const subscription = await subscribe(z, { uri: String(bundle.targetUrl), filter, expiresAt });
+    const uri = subscribedUri(String(bundle.targetUrl));
+    const subscription = await subscribe(z, { uri, filter, expiresAt }).catch((cause: unknown) => {
+      throw withHandshakeAdvice(cause);
+    });
     const refused = subscription.disabledFilters.map((disabled) => disabled.reason ?? disabled.message ?? 'no reason given');
     if (refused.length > 0 || !subscription.eventFilters.includes(filter)) {
       const leftBehind = await unsubscribe(z, subscription.id).then(

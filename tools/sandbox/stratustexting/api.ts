@@ -3,7 +3,7 @@ import { SANDBOX_CREDENTIALS } from '../credentials';
 import { empty, formBody, header, json, jsonBody, type Handler, type Reply, type Router, type SandboxRequest } from '../http';
 import { objectId } from '../tokens';
 import type { StoredContact, StoredMessage, StratusTextingState } from './state';
-import { saveSubscription, subscriptionView, type WebhookDelivery } from './webhooks';
+import { handshakeFailure, saveSubscription, subscriptionView, type WebhookDelivery } from './webhooks';
 
 /**
  * The StratusTexting API behind AWS API Gateway: every call needs a valid bearer token (else
@@ -309,9 +309,11 @@ export function addApiRoutes(router: Router, prefix: string, state: StratusTexti
 
   // ---------------------------------------------------------------- webhook subscriptions
 
-  route('POST', '/webhooksubscription', (request) => {
+  route('POST', '/webhooksubscription', async (request) => {
     const body = readJson(request, subscriptionInput);
     if ('reply' in body) return body.reply;
+    const failure = state.webhookHandshake ? await handshakeFailure(body.value.uri) : undefined;
+    if (failure !== undefined) return appError(request, 400, `Webhook validation failed for ${body.value.uri}: ${failure}`);
     const subscription = saveSubscription(state, {
       uri: body.value.uri,
       eventFilters: body.value.eventFilters,

@@ -98,6 +98,8 @@ export class StratusTextingState {
   readonly consents = new Map<string, StoredConsent>();
   readonly subscriptions = new Map<string, StoredSubscription>();
   readonly deliveries: Delivery[] = [];
+  /** Subscribing checks the callback with the documented validation-token handshake; false skips the check. */
+  webhookHandshake = true;
   readonly codes = new Map<string, AuthorizationCode>();
   readonly accessTokens = new Map<string, TokenGrant & { expiresAt: number }>();
   readonly refreshTokens = new Map<string, TokenGrant>();

@@ -11,6 +11,7 @@ type EventFilter = { orgId: string; departmentId: string } & ({ kind: 'message';
 
 const FILTER = /^\/orgId\/([^/?]+)\/department\/([^/?]+)\/(?:message\?direction=(inbound|outbound)|(contact))$/;
 const DELIVERY_TIMEOUT_MS = 10_000;
+const HANDSHAKE_TIMEOUT_MS = 5_000;
 
 export function parseFilter(filter: string): EventFilter | undefined {
   const match = FILTER.exec(filter);
@@ -27,6 +28,29 @@ export function refusal(state: StratusTextingState, filter: string): string | un
   if (parsed.orgId !== state.orgId) return 'Organization not accessible to this user';
   if (!state.sites.some((site) => site.id === parsed.departmentId)) return 'Department not found in this organization';
   return undefined;
+}
+
+/**
+ * The documented callback check before a subscription is saved: a GET to the uri with a
+ * `validation-token` header, answered 200 with the same value in a `validation-token` response
+ * header. Why the check failed, or undefined when it passed. ASSUMPTION: the platform's answer to
+ * a failed check is not documented; the sandbox refuses the subscribe with a 400 naming it.
+ */
+export async function handshakeFailure(uri: string): Promise<string | undefined> {
+  const token = uuid();
+  try {
+    const response = await fetch(uri, {
+      headers: { 'validation-token': token },
+      redirect: 'manual',
+      signal: AbortSignal.timeout(HANDSHAKE_TIMEOUT_MS),
+    });
+    await response.arrayBuffer();
+    if (response.status !== 200) return `the callback answered the validation request with HTTP ${response.status}`;
+    if (response.headers.get('validation-token') !== token) return 'the callback did not echo the validation-token header';
+    return undefined;
+  } catch (cause) {
+    return `the callback could not be reached (${cause instanceof Error ? cause.message : String(cause)})`;
+  }
 }
 
 /** The subscription as the API shows it. */
