@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'apps/*/dist/', 'coverage/'] },
+  { ignores: ['node_modules/', 'dist/', 'apps/*/dist/', 'coverage/', 'relay/.wrangler/'] },
   ...tseslint.configs.recommended,
   {
     rules: {
