@@ -129,10 +129,11 @@ export async function handleRelay(request: Request, env: RelayEnv): Promise<Resp
   if (target === null) return refuse(403, 'This relay did not sign this address.');
   if (!isRelayable(target, settings.extraOrigins)) return refuse(403, 'The relay passes events only to Zapier hook URLs.');
 
-  if (request.method === 'GET') {
-    const token = request.headers.get('validation-token');
-    return token === null ? refuse(400, 'A GET must carry a validation-token header.') : answerHandshake(token);
-  }
+  // Documented as a GET; RingCentral, whose subscription model the platform mirrors, validates with
+  // a POST. The header, not the method, makes a handshake, and a handshake is never passed on.
+  const token = request.headers.get('validation-token');
+  if (token !== null) return answerHandshake(token);
+  if (request.method === 'GET') return refuse(400, 'A GET must carry a validation-token header.');
   if (!RELAYED_METHODS.has(request.method)) {
     return refuse(405, `The relay answers GET (the handshake) and passes on ${[...RELAYED_METHODS].join(', ')}.`, {
       allow: ['GET', ...RELAYED_METHODS].join(', '),

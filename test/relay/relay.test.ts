@@ -33,6 +33,11 @@ describe('the validation-token handshake', () => {
     });
   });
 
+  it('answers a POST carrying validation-token the same way (RingCentral-style), passing nothing on', async () => {
+    const request = new Request(`${RELAY}${SIGNED_PATH}`, { method: 'POST', headers: { 'validation-token': 'token-2' }, body: '' });
+    expect(await answer(await handleRelay(request, env))).toEqual({ status: 200, headers: { 'validation-token': 'token-2' }, body: '' });
+  });
+
   it('answers under a path prefix too (a relay behind a route)', async () => {
     const request = new Request(`${RELAY}/hooks/stratustexting${SIGNED_PATH}`, { headers: { 'validation-token': 'token-1' } });
     expect((await handleRelay(request, env)).headers.get('validation-token')).toBe('token-1');
