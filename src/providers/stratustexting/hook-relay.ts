@@ -73,17 +73,19 @@ const HANDSHAKE_WORDS = /validat|handshake|callback|verif/i;
 const REFUSALS = new Set(['provider_rejected', 'provider_unavailable', 'provider_timeout']);
 
 function handshakeAdvice(reason: string): string {
-  const likely = HANDSHAKE_WORDS.test(reason);
   const { product } = brand();
   const relay = configuredRelay();
-  if (relay) {
-    const cause = `the hook relay at ${relay.url} did not answer ${product}'s validation-token handshake`;
-    const check = `An integration admin checks that the relay is deployed there and that its RELAY_SECRET equals STRATUSTEXTING_HOOK_RELAY_SECRET (${DEPLOY}).`;
-    return `${likely ? 'The likely cause' : 'If every Zap fails to turn on this way, a possible cause'}: ${cause}. ${check}`;
-  }
-  const cause = `${product} checks a new hook URL with a validation-token handshake, which Zapier's hook URLs cannot answer`;
-  const fix = `An integration admin deploys the hook relay from this integration's relay/ folder (${DEPLOY}) and sets ${SETTINGS} with \`zapier-platform env:set\`.`;
-  return `${likely ? 'The likely cause' : 'If every Zap fails to turn on this way, a possible cause'}: ${cause}. ${fix}`;
+  const [cause, remedy] = relay
+    ? [
+        `the hook relay at ${relay.url} did not answer ${product}'s validation-token handshake`,
+        `An integration admin checks that the relay is deployed there and that its RELAY_SECRET equals STRATUSTEXTING_HOOK_RELAY_SECRET (${DEPLOY}).`,
+      ]
+    : [
+        `${product} checks a new hook URL with a validation-token handshake, which Zapier's hook URLs cannot answer`,
+        `An integration admin deploys the hook relay from this integration's relay/ folder (${DEPLOY}) and sets ${SETTINGS} with \`zapier-platform env:set\`.`,
+      ];
+  const lead = HANDSHAKE_WORDS.test(reason) ? 'The likely cause' : 'If every Zap fails to turn on this way, a possible cause';
+  return `${lead}: ${cause}. ${remedy}`;
 }
 
 /** A refused subscribe, with what the handshake has to do with it and what the integration admin sets. */
