@@ -61,7 +61,9 @@ export function banner(sandbox: Sandbox): string {
     `  a customer texts in: curl -X POST ${url}/stratustexting/_sandbox/inbound -H 'content-type: application/json' \\`,
     `                         -d '{"from":"+19495550111","to":"${st.sites[0].phoneNumber}","text":"Is my order ready?"}'`,
     `  make a client refresh: curl -X POST ${url}/stratustexting/_sandbox/expire-tokens`,
-    `  subscribe: the callback must echo the validation-token header of a GET (${st.webhookHandshake ? 'on; SANDBOX_WEBHOOK_HANDSHAKE=off skips it' : 'off: SANDBOX_WEBHOOK_HANDSHAKE=off'})`,
+    st.webhookHandshake
+      ? '  subscribe: the callback must first echo the validation-token header of a GET (SANDBOX_WEBHOOK_HANDSHAKE=off skips this check)'
+      : '  subscribe: no validation-token check of the callback (SANDBOX_WEBHOOK_HANDSHAKE=off)',
     '',
     'CommPeak SMS Streams',
     `  base URL   ${urls.commpeak}   (POST /simple_send/ and /messages_status/; no trailing slash → 307)`,
