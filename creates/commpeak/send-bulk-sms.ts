@@ -155,7 +155,7 @@ export default defineCreate({
   noun: 'SMS',
   display: {
     label: 'Send Bulk SMS',
-    description: 'Sends many text messages through CommPeak in one step, with a result for each message.',
+    description: 'Sends many text messages in one step, with a result for each message.',
   },
   operation: {
     inputFields,

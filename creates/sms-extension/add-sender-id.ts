@@ -22,7 +22,7 @@ export const addSenderIdAction = defineCreate({
   noun: 'Sender ID',
   display: {
     label: 'Add Sender ID',
-    description: "Asks SMS Extension for a new sender id. It needs SMS Extension's approval before it can send SMS.",
+    description: 'Asks for a new sender id, which can send SMS once approved.',
   },
   operation: {
     inputFields,

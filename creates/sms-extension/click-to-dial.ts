@@ -22,7 +22,7 @@ export const clickToDialAction = defineCreate({
   noun: 'Call',
   display: {
     label: 'Click to Dial',
-    description: 'Starts a call from your SMS Extension phone to a UK number.',
+    description: 'Starts a call from your phone to a UK number.',
   },
   operation: {
     inputFields,

@@ -32,7 +32,7 @@ export const maskedClickToDialAction = defineCreate({
   noun: 'Call',
   display: {
     label: 'Masked Click to Dial',
-    description: 'Starts a call from your SMS Extension phone to a UK number, showing another of your UK numbers as the caller.',
+    description: 'Starts a call from your phone to a UK number, showing another of your UK numbers as the caller.',
   },
   operation: {
     inputFields,

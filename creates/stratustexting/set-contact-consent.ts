@@ -28,7 +28,7 @@ const inputShape = schema.object({
 
 export default defineCreate({
   key: 'set_contact_consent',
-  noun: 'Contact Consent',
+  noun: 'Consent',
   display: {
     label: 'Add or Remove Contact Consent',
     description: "Adds a custom consent to a contact, or removes it, keeping the contact's permissions up to date.",
