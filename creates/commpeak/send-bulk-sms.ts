@@ -64,6 +64,8 @@ const inputFields = defineInputFields([
     key: 'messages',
     label: 'Messages (line items)',
     required: false,
+    helpText:
+      'One message per line item, each with its own number and, if it differs from Message above, its own text: map line items from an earlier step (e.g. rows of a spreadsheet). Sent before the To numbers.',
     children: lineItemFields,
   },
   {

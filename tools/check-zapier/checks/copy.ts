@@ -130,7 +130,7 @@ const PR_4_1_NOUN: Check = {
       const noun = item.noun ?? '';
       const [head = '', ...rest] = words(noun);
       const oneWord = head !== '' && rest.every((word) => /^[A-Z0-9]{2,}$/.test(word));
-      const plural = /[^s]s$/i.test(head) && head !== head.toUpperCase();
+      const plural = /[^siu]s$/i.test(head) && head !== head.toUpperCase();
       if (oneWord && !plural) return [];
       return [{ code: 'PR-4.1', where: `${where}.noun`, message: `"${noun}" should be one singular word (Zapier pluralises it itself).` }];
     }),
