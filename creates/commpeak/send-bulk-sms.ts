@@ -61,11 +61,16 @@ const inputFields = defineInputFields([
     helpText: 'The text sent to every number in To, and to each line item below that has no message of its own.',
   },
   {
+    // Zapier's schema allows no help text on a line-item group itself: this copy field introduces it.
+    key: 'messages_note',
+    type: 'copy',
+    helpText:
+      '**Messages (line items)**: one message per line item, each with its own number and, if it differs from Message above, its own text. Map line items from an earlier step (e.g. rows of a spreadsheet). They are sent before the To numbers.',
+  },
+  {
     key: 'messages',
     label: 'Messages (line items)',
     required: false,
-    helpText:
-      'One message per line item, each with its own number and, if it differs from Message above, its own text: map line items from an earlier step (e.g. rows of a spreadsheet). Sent before the To numbers.',
     children: lineItemFields,
   },
   {

@@ -177,9 +177,9 @@ const cases: Case[] = [
     finds: [['D022', 'creates.update_lead', 'no static input field']],
   },
   {
-    what: 'a line-item group without help text',
-    breaks: (d) => delete field(d, 'creates', 'update_lead', 'notes').helpText,
-    finds: [['PR-5.2.2', `${LEAD}.notes`, 'line-item group "Notes"']],
+    what: 'a line-item group without help text before it',
+    breaks: (d) => operation(d, 'creates', 'update_lead').operation.inputFields?.splice(2, 1),
+    finds: [['PR-5.2.2', `${LEAD}.notes`, 'line-item group "Notes" needs a copy field']],
   },
   {
     what: "a polling trigger's sample without an id",

@@ -73,10 +73,10 @@ export function goodDefinition(): Definition {
               helpText: 'The lead to change: pick one, or add a Find Lead step.',
             },
             { key: 'name', label: 'Name', helpText: 'Full name, e.g. `Sam Rivera`.' },
+            { key: 'notes_note', type: 'copy', helpText: '**Notes**: one note per line item, mapped from an earlier step.' },
             {
               key: 'notes',
               label: 'Notes',
-              helpText: 'One note per line item, mapped from an earlier step.',
               children: [{ key: 'note_text', label: 'Note', helpText: 'Its text, e.g. `Called back`.' }],
             },
           ],

@@ -187,19 +187,29 @@ const D022: Check = {
       .map(({ where }) => ({ code: 'D022', where, message: 'the action has no static input field.' })),
 };
 
-/** Line-item groups (fields with children) need help text saying what one line is (§5.2.2 keeps `children` for line items). */
+/**
+ * A line-item group says what one line is (§5.2.2 keeps `children` for line items; §5.2.4 asks for
+ * help text). Zapier's schema forbids help text on the group itself, so a `copy` field directly
+ * before it carries the text.
+ */
 const PR_5_2_2: Check = {
   code: 'PR-5.2.2',
-  title: 'Line-item groups have help text',
+  title: 'Line-item groups are introduced by help text',
   source: `${PUBLISHING} §5.2.2 and §5.2.4`,
   run: (subject) =>
-    allInputFields(subject)
-      .filter(({ item }) => (item.children ?? []).length > 0 && (item.helpText ?? '').trim() === '')
-      .map(({ where, item }) => ({
-        code: 'PR-5.2.2',
-        where,
-        message: `the line-item group "${item.label ?? item.key}" has no help text.`,
-      })),
+    operations(subject.definition).flatMap(({ where, item }) => {
+      const fields = (item.operation?.inputFields ?? []) as Field[];
+      return fields
+        .filter((field, index) => {
+          const before = fields[index - 1];
+          return (field.children ?? []).length > 0 && !(before?.type === 'copy' && (before.helpText ?? '').trim() !== '');
+        })
+        .map((field) => ({
+          code: 'PR-5.2.2',
+          where: `${where}.inputFields.${field.key}`,
+          message: `the line-item group "${field.label ?? field.key}" needs a copy field with help text right before it.`,
+        }));
+    }),
 };
 
 export const fieldChecks = [D001, D004, D005, D009, D011, D013, D014, PR_5_2_1, D022, PR_5_2_2];
