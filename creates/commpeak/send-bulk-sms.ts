@@ -61,6 +61,13 @@ const inputFields = defineInputFields([
     helpText: 'The text sent to every number in To, and to each line item below that has no message of its own.',
   },
   {
+    // Zapier's schema allows no help text on a line-item group itself: this copy field introduces it.
+    key: 'messages_note',
+    type: 'copy',
+    helpText:
+      '**Messages (line items)**: one message per line item, each with its own number and, if it differs from Message above, its own text. Map line items from an earlier step (e.g. rows of a spreadsheet). They are sent before the To numbers.',
+  },
+  {
     key: 'messages',
     label: 'Messages (line items)',
     required: false,
@@ -155,7 +162,7 @@ export default defineCreate({
   noun: 'SMS',
   display: {
     label: 'Send Bulk SMS',
-    description: 'Sends many text messages through CommPeak in one step, with a result for each message.',
+    description: 'Sends many text messages in one step, with a result for each message.',
   },
   operation: {
     inputFields,

@@ -1,7 +1,8 @@
 import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
 import { parseInput } from '../../src/core/input';
-import { addSenderId } from '../../src/providers/sms-extension/api';
+import { writeOutput } from '../../src/core/write-output';
+import { addSenderId, referenceOf } from '../../src/providers/sms-extension/api';
 import { newSenderIdText, SENDER_ID_MAX_LENGTH } from '../../src/providers/sms-extension/sender-id';
 
 const inputFields = defineInputFields([
@@ -22,7 +23,7 @@ export const addSenderIdAction = defineCreate({
   noun: 'Sender ID',
   display: {
     label: 'Add Sender ID',
-    description: "Asks SMS Extension for a new sender id. It needs SMS Extension's approval before it can send SMS.",
+    description: 'Asks for a new sender id, which can send SMS after approval.',
   },
   operation: {
     inputFields,
@@ -30,20 +31,21 @@ export const addSenderIdAction = defineCreate({
       const { sender_id } = parseInput(inputShape, bundle.inputData, inputFields);
       const answer = await addSenderId(z, bundle, sender_id);
       return {
-        ...answer,
+        ...writeOutput(answer, 'pending_approval', referenceOf(answer)),
         sender_id,
-        approval_needed: true,
         approval_note: `SMS Extension must approve "${sender_id}" before it can send SMS; it then appears in Send SMS's Sender ID list.`,
       };
     },
     sample: {
+      status: 'pending_approval',
+      reference: '12',
       sender_id: 'ACMESHOP',
-      approval_needed: true,
       approval_note: 'SMS Extension must approve "ACMESHOP" before it can send SMS; it then appears in Send SMS\'s Sender ID list.',
     },
     outputFields: [
+      { key: 'status', label: 'Status (pending_approval)' },
+      { key: 'reference', label: "Request Reference (SMS Extension's, blank when it gives none)" },
       { key: 'sender_id', label: 'Sender ID' },
-      { key: 'approval_needed', label: 'Approval Needed', type: 'boolean' },
       { key: 'approval_note', label: 'Approval Note' },
     ],
   },

@@ -1,7 +1,8 @@
 import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
 import { parseInput, requiredText } from '../../src/core/input';
-import { clickToDial } from '../../src/providers/sms-extension/api';
+import { writeOutput } from '../../src/core/write-output';
+import { clickToDial, referenceOf } from '../../src/providers/sms-extension/api';
 import { ukNumber } from '../../src/providers/sms-extension/uk-number';
 
 const inputFields = defineInputFields([
@@ -22,7 +23,7 @@ export const clickToDialAction = defineCreate({
   noun: 'Call',
   display: {
     label: 'Click to Dial',
-    description: 'Starts a call from your SMS Extension phone to a UK number.',
+    description: 'Starts a call from your phone to a UK number.',
   },
   operation: {
     inputFields,
@@ -30,9 +31,13 @@ export const clickToDialAction = defineCreate({
       const input = parseInput(inputShape, bundle.inputData, inputFields);
       const destination = ukNumber(input.destination, 'Number to Call');
       const answer = await clickToDial(z, bundle, destination);
-      return { ...answer, destination_number: destination };
+      return { ...writeOutput(answer, 'call_requested', referenceOf(answer)), destination_number: destination };
     },
-    sample: { destination_number: '+447700900123' },
-    outputFields: [{ key: 'destination_number', label: 'Number Called (E.164)' }],
+    sample: { status: 'call_requested', reference: 'c-77', destination_number: '+447700900123' },
+    outputFields: [
+      { key: 'status', label: 'Status (call_requested)' },
+      { key: 'reference', label: "Call Reference (SMS Extension's, blank when it gives none)" },
+      { key: 'destination_number', label: 'Number Called (E.164)' },
+    ],
   },
 });

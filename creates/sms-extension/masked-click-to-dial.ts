@@ -1,7 +1,8 @@
 import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
 import { parseInput, requiredText } from '../../src/core/input';
-import { maskedClickToDial } from '../../src/providers/sms-extension/api';
+import { writeOutput } from '../../src/core/write-output';
+import { maskedClickToDial, referenceOf } from '../../src/providers/sms-extension/api';
 import { ukNumber } from '../../src/providers/sms-extension/uk-number';
 
 const inputFields = defineInputFields([
@@ -32,7 +33,7 @@ export const maskedClickToDialAction = defineCreate({
   noun: 'Call',
   display: {
     label: 'Masked Click to Dial',
-    description: 'Starts a call from your SMS Extension phone to a UK number, showing another of your UK numbers as the caller.',
+    description: 'Starts a call from your phone to a UK number, showing another of your UK numbers as the caller.',
   },
   operation: {
     inputFields,
@@ -41,10 +42,12 @@ export const maskedClickToDialAction = defineCreate({
       const source = ukNumber(input.source, 'Number to Show');
       const destination = ukNumber(input.destination, 'Number to Call');
       const answer = await maskedClickToDial(z, bundle, { source, destination });
-      return { ...answer, source_number: source, destination_number: destination };
+      return { ...writeOutput(answer, 'call_requested', referenceOf(answer)), source_number: source, destination_number: destination };
     },
-    sample: { source_number: '+442079460123', destination_number: '+447700900123' },
+    sample: { status: 'call_requested', reference: 'c-78', source_number: '+442079460123', destination_number: '+447700900123' },
     outputFields: [
+      { key: 'status', label: 'Status (call_requested)' },
+      { key: 'reference', label: "Call Reference (SMS Extension's, blank when it gives none)" },
       { key: 'source_number', label: 'Number Shown (E.164)' },
       { key: 'destination_number', label: 'Number Called (E.164)' },
     ],

@@ -23,7 +23,7 @@ const inputShape = schema.object({
 
 export default defineCreate({
   key: 'change_consent_status',
-  noun: 'Custom Consent',
+  noun: 'Consent',
   display: {
     label: 'Change Custom Consent Status',
     description: 'Makes a custom consent active or inactive.',

@@ -13,7 +13,7 @@ const inputShape = schema.object({ name: requiredText('The name'), description: 
 
 export default defineCreate({
   key: 'create_consent',
-  noun: 'Custom Consent',
+  noun: 'Consent',
   display: {
     label: 'Create Custom Consent',
     description: 'Creates a custom consent: a purpose contacts can agree to receive texts for.',

@@ -61,7 +61,7 @@ export default defineCreate({
   noun: 'MMS',
   display: {
     label: 'Send MMS',
-    description: 'Sends a picture or other media, with optional text, through StratusTexting.',
+    description: 'Sends a picture or other media, with optional text.',
   },
   operation: {
     inputFields,

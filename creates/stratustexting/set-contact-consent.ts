@@ -2,6 +2,7 @@ import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapi
 import { z as schema } from 'zod';
 import { parseInput, requiredText } from '../../src/core/input';
 import { toE164 } from '../../src/core/phone';
+import { writeOutput } from '../../src/core/write-output';
 import { setContactConsent } from '../../src/providers/stratustexting/api';
 import { consentIdField } from '../../src/providers/stratustexting/consent-fields';
 import { defaultCountryField, defaultCountryShape } from '../../src/providers/stratustexting/contact-fields';
@@ -28,7 +29,7 @@ const inputShape = schema.object({
 
 export default defineCreate({
   key: 'set_contact_consent',
-  noun: 'Contact Consent',
+  noun: 'Consent',
   display: {
     label: 'Add or Remove Contact Consent',
     description: "Adds a custom consent to a contact, or removes it, keeping the contact's permissions up to date.",
@@ -39,13 +40,14 @@ export default defineCreate({
       const input = parseInput(inputShape, bundle.inputData, inputFields);
       const mobile = toE164(input.mobile, { field: 'Contact Mobile Number', defaultCountry: input.default_country });
       const answer = await setContactConsent(z, { mobile, consentId: input.consent_id, action: input.action });
-      return { ...answer, mobile, consent_id: input.consent_id, action: input.action };
+      // The consent and the number are what StratusTexting knows the change by: they are its reference.
+      return { ...writeOutput(answer, input.action === 'add' ? 'added' : 'removed'), mobile, consent_id: input.consent_id };
     },
-    sample: { mobile: '+19495550111', consent_id: '6890b1408f412234d99c8e13', action: 'add' },
+    sample: { status: 'added', mobile: '+19495550111', consent_id: '6890b1408f412234d99c8e13' },
     outputFields: [
+      { key: 'status', label: 'Status (added or removed)' },
       { key: 'mobile', label: 'Contact Mobile Number' },
       { key: 'consent_id', label: 'Consent ID' },
-      { key: 'action', label: 'Action (add or remove)' },
     ],
   },
 });

@@ -22,7 +22,7 @@ const inputShape = schema.object({ consent_id: requiredText('The consent'), name
 
 export default defineCreate({
   key: 'update_consent',
-  noun: 'Custom Consent',
+  noun: 'Consent',
   display: {
     label: 'Update Custom Consent',
     description: 'Renames a custom consent or changes its description.',

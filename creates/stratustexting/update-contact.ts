@@ -10,16 +10,18 @@ import { contactOutputFields, contactSample } from '../../src/providers/stratust
 const inputFields = [
   {
     key: 'contact_id',
-    label: 'Contact ID',
+    label: 'Contact',
     required: false,
-    helpText: 'The ID of the contact to change, e.g. from a Find Contact step. Give this or the mobile number.',
+    dynamic: 'contact_list.id.display_name',
+    search: 'find_contact.id',
+    helpText: 'The contact to change: pick one, or add a Find Contact step. Give this or the mobile number.',
   },
   {
     key: 'mobile',
     label: 'Mobile Number',
     required: false,
     helpText:
-      "The mobile number of the contact to change, when no Contact ID is given. With a Contact ID, this becomes the contact's new number.",
+      "The mobile number of the contact to change, when no Contact is chosen. With a Contact chosen, this becomes the contact's new number.",
   },
   ...contactDetailFields,
   defaultCountryField,
@@ -47,12 +49,12 @@ export default defineCreate({
       if (Object.values(details).every((value) => value === undefined) && !(contactId && mobile)) {
         throw inputError(
           'First Name',
-          'fill in at least one detail to change (a name, Email, Company, Notes, or a new Mobile Number with the Contact ID).',
+          'fill in at least one detail to change (a name, Email, Company, Notes, or a new Mobile Number with the Contact).',
         );
       }
       if (contactId) return updateContact(z, { id: contactId }, { ...details, mobile });
       if (mobile) return updateContact(z, { mobile }, details);
-      throw inputError('Contact ID', 'give the Contact ID or the Mobile Number of the contact to change.');
+      throw inputError('Contact', 'choose the Contact or give the Mobile Number of the contact to change.');
     },
     sample: contactSample,
     outputFields: contactOutputFields,

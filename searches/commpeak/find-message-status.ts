@@ -2,76 +2,52 @@ import { defineSearch, defineInputFields, type Bundle, type ZObject } from 'zapi
 import { z as schema } from 'zod';
 import { inputError } from '../../src/core/input-error';
 import { parseInput } from '../../src/core/input';
-import { messagesStatus, statusRecords } from '../../src/providers/commpeak/api';
+import { checkedUuids, statusesOf, UUID_EXAMPLE, uuidList } from '../../src/providers/commpeak/message-status';
 
 /**
- * Find Message Status (CommPeak only): `/messages_status/` for one or more message UUIDs.
- * The answer's shape is UNKNOWN, so each result keeps CommPeak's own fields as sent.
+ * Find Message Status (CommPeak only): one message by its UUID. Zapier uses only a search's first
+ * result (https://platform.zapier.com/build/response-types), so the search looks up one message and
+ * finds nothing when CommPeak does not know it; Get Message Statuses looks up many at once.
+ * The answer's shape is UNKNOWN, so the result keeps CommPeak's own fields as sent.
  */
 
-/** Ids per step: one request. ASSUMPTION: CommPeak's limit per request is UNKNOWN. */
-export const MAX_MESSAGE_IDS = 100;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const FIELD_LABEL = 'Message UUID';
 
 const inputFields = defineInputFields([
   {
-    key: 'message_ids',
-    label: 'Message UUIDs',
+    key: 'message_uuid',
+    label: FIELD_LABEL,
     required: true,
-    list: true,
-    helpText:
-      'The `message_uuid` of each message, as the Send SMS or Send Bulk SMS step returned it (not the internal ID). ' +
-      `Up to ${MAX_MESSAGE_IDS}, one per line or separated by commas. The step returns one result per UUID CommPeak reports on, in this order, ` +
-      'with `found: false` for a UUID it does not; when it reports on none, the search finds nothing.',
+    helpText: `The \`message_uuid\` a Send SMS or Send Bulk SMS step returned (not its internal ID), e.g. \`${UUID_EXAMPLE}\`.`,
   },
 ]);
 
-const inputShape = schema.object({
-  message_ids: schema
-    .union([schema.string(), schema.array(schema.string())], { errorMap: () => ({ message: 'At least one message UUID is required.' }) })
-    .transform((value) => (typeof value === 'string' ? [value] : value).flatMap((item) => item.split(/[,;\s]+/)).filter((id) => id !== ''))
-    .refine((ids) => ids.length > 0, { message: 'At least one message UUID is required.' }),
-});
-
-function checkedIds(ids: readonly string[]): string[] {
-  for (const id of ids) {
-    if (!UUID.test(id)) throw inputError('Message UUIDs', `"${id}" is not a message UUID (like 0562f2aa-5945-4f41-824a-b774fc2e2b2a).`);
-  }
-  const seen = new Set<string>();
-  const unique = ids.filter((id) => {
-    const key = id.toLowerCase();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  if (unique.length > MAX_MESSAGE_IDS) throw inputError('Message UUIDs', `give at most ${MAX_MESSAGE_IDS} UUIDs (${unique.length} given).`);
-  return unique;
-}
+const inputShape = schema.object({ message_uuid: uuidList('The message UUID is required.') });
 
 export default defineSearch({
   key: 'find_message_status',
-  noun: 'Message Status',
+  noun: 'Message',
   display: {
     label: 'Find Message Status',
-    description: 'Finds the delivery status of one or more messages sent through CommPeak.',
+    description: 'Finds the delivery status of a sent message by its UUID.',
   },
   operation: {
     inputFields,
     perform: async (z: ZObject, bundle: Bundle) => {
-      const ids = checkedIds(parseInput(inputShape, bundle.inputData, inputFields).message_ids);
-      const answer = await messagesStatus(z, ids, 'find message status');
-      const records = statusRecords(answer, ids);
-      if (records.size === 0) return [];
-      return ids.map((id) => {
-        const record = records.get(id.toLowerCase());
-        return record ? { ...record, message_uuid: id, found: true } : { message_uuid: id, found: false };
-      });
+      const uuids = checkedUuids(parseInput(inputShape, bundle.inputData, inputFields).message_uuid, FIELD_LABEL);
+      const [uuid, ...others] = uuids;
+      if (uuid === undefined || others.length > 0) {
+        throw inputError(
+          FIELD_LABEL,
+          `give one message UUID (${uuids.length} given). To look up many at once, use the Get Message Statuses action.`,
+        );
+      }
+      const record = (await statusesOf(z, [uuid], 'find message status')).get(uuid.toLowerCase());
+      return record ? [{ ...record, message_uuid: uuid }] : [];
     },
-    sample: { message_uuid: '0562f2aa-5945-4f41-824a-b774fc2e2b2a', found: true, status: 'DELIVERED' },
+    sample: { message_uuid: UUID_EXAMPLE, status: 'DELIVERED' },
     outputFields: [
       { key: 'message_uuid', label: 'Message UUID' },
-      { key: 'found', label: 'Found', type: 'boolean' },
       { key: 'status', label: 'Status (as CommPeak reports it)' },
     ],
   },

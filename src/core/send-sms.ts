@@ -86,7 +86,7 @@ export function sendSmsCreate(channel: SmsChannel) {
     noun: 'SMS',
     display: {
       label: 'Send SMS',
-      description: `Sends a text message through ${channel.provider}.`,
+      description: 'Sends a text message.',
     },
     operation: {
       inputFields,

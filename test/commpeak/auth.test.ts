@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { authentication, connectionLabel } from '../../src/providers/commpeak/auth';
+import { authentication } from '../../src/providers/commpeak/auth';
 import {
   API_KEY,
   FORBIDDEN_ADVICE,
@@ -17,11 +17,12 @@ const PROBE = { message_uuids: ['00000000-0000-0000-0000-000000000000'] };
 const testConnection = (auth: Record<string, string> = authData) => appTester(authentication.test as never, { authData: auth });
 
 describe('CommPeak authentication', () => {
-  it('is custom auth with one password field, api_key, whose help text says to turn off the IP ACL', () => {
+  it('is custom auth with one password field, api_key, whose help text says to turn off the IP ACL, and the optional stream name', () => {
     expect(integration.authentication).toBe(authentication);
     expect(authentication.type).toBe('custom');
     expect(authentication.fields).toEqual([
       expect.objectContaining({ key: 'api_key', type: 'password', required: true, helpText: expect.stringContaining('IP ACL') }),
+      expect.objectContaining({ key: 'stream_name', required: false }),
     ]);
   });
 
@@ -121,15 +122,20 @@ describe('CommPeak authentication', () => {
   });
 
   describe('the connection label', () => {
-    it('names the stream by the last four characters of its key, never the key', async () => {
-      const label = await appTester(authentication.connectionLabel as never, { authData });
-      expect(label).toBe('CommPeak stream …abcd');
-      expect(label).not.toContain(API_KEY);
+    // Zapier fills a string label from the bundle as {{bundle.authData.…}}; nothing else of the connection is in it.
+    it('is the stream name the user gave, and nothing of the key', () => {
+      expect(authentication.connectionLabel).toBe('{{bundle.authData.stream_name}}');
     });
 
-    it('shows nothing of a short key', () => {
-      expect(connectionLabel('abc12345')).toBe('CommPeak stream');
-      expect(connectionLabel(' 0123456789ab ')).toBe('CommPeak stream …89ab');
+    it('asks for the stream name as an optional field that says where it is shown', () => {
+      expect(authentication.fields?.find((field) => field.key === 'stream_name')).toEqual({
+        key: 'stream_name',
+        label: 'Stream Name',
+        type: 'string',
+        required: false,
+        helpText:
+          "The stream's name as [my.commpeak.com](https://my.commpeak.com) shows it, e.g. `Marketing`: Zapier shows it to tell your CommPeak connections apart. It is not sent to CommPeak.",
+      });
     });
   });
 });

@@ -213,7 +213,8 @@ describe('sendSmsCreate', () => {
     it('offers a list of numbers where the provider takes several', () => {
       const { create, fields } = fakeChannel({ maxTextLength: 918 });
       expect(create.key).toBe('send_sms');
-      expect(create.display.description).toBe('Sends a text message through Acme SMS.');
+      // Zapier's publishing requirements (§5.1): no integration name in the description.
+      expect(create.display.description).toBe('Sends a text message.');
       expect(fields.map((field) => [field.key, field.label, field.required, 'list' in field && field.list])).toEqual([
         ['from', 'From', true, false],
         ['to', 'To (one or more numbers)', true, true],

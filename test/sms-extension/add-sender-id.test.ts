@@ -25,8 +25,9 @@ describe('Add Sender ID (add_sender_id)', () => {
       message: 'Sender ID submitted for approval.',
       id: 12,
       sender_id: 'ACMESHOP',
-      status: 'pending',
-      approval_needed: true,
+      provider_status: 'pending',
+      status: 'pending_approval',
+      reference: '12',
       approval_note: approvalNote('ACMESHOP'),
     });
   });
@@ -34,8 +35,9 @@ describe('Add Sender ID (add_sender_id)', () => {
   it('accepts exactly 11 letters and digits', async () => {
     smsExtension().post('/api/sender-id/add', { sender_id: 'Acme2026Ltd' }).reply(200, {});
     expect(await add({ sender_id: 'Acme2026Ltd' })).toEqual({
+      status: 'pending_approval',
+      reference: null,
       sender_id: 'Acme2026Ltd',
-      approval_needed: true,
       approval_note: approvalNote('Acme2026Ltd'),
     });
   });

@@ -104,6 +104,19 @@ describe('SMS Extension authentication (session on the password grant)', () => {
     it('labels the connection with the username', () => {
       expect(authentication.connectionLabel).toBe('{{bundle.authData.username}}');
     });
+
+    it('shows the Base URL as the part before /oauth/token, with an example', () => {
+      const baseUrl = authentication.fields.find((field) => field.key === 'base_url');
+      expect(baseUrl?.inputFormat).toBe('{{input}}/oauth/token');
+      expect(baseUrl?.helpText).toContain('e.g. `https://portal.example.co.uk/api`');
+    });
+
+    it('says where the client credentials are found, linking the published API document', () => {
+      const link = '(https://documenter-api.postman.tech/view/26315233/2sB3dQwVe1)';
+      for (const key of ['base_url', 'client_id', 'client_secret']) {
+        expect(authentication.fields.find((field) => field.key === key)?.helpText).toContain(link);
+      }
+    });
   });
 
   describe('refreshing on 401', () => {

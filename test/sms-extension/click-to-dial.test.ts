@@ -15,7 +15,7 @@ const dial = (inputData: Record<string, unknown>) => appTester(perform, { authDa
 
 describe('Click to Dial (click_to_dial)', () => {
   it.each([['07700 900123'], ['+44 7700 900123'], ['0044 7700-900123']])(
-    'normalises %j and asks SMS Extension to dial it, keeping the raw answer',
+    'normalises %j and asks SMS Extension to dial it, returning the raw answer, the status and the call reference',
     async (typed) => {
       smsExtension()
         .post('/api/click-to-dial/dial', { destination: '447700900123' })
@@ -23,14 +23,20 @@ describe('Click to Dial (click_to_dial)', () => {
       expect(await dial({ destination: typed })).toEqual({
         message: 'Call initiated',
         call_id: 'c-77',
+        status: 'call_requested',
+        reference: 'c-77',
         destination_number: '+447700900123',
       });
     },
   );
 
-  it('accepts a UK landline number', async () => {
+  it('accepts a UK landline number; a reference-less answer gives a null reference', async () => {
     smsExtension().post('/api/click-to-dial/dial', { destination: '442079460123' }).reply(200, {});
-    expect(await dial({ destination: '020 7946 0123' })).toEqual({ destination_number: '+442079460123' });
+    expect(await dial({ destination: '020 7946 0123' })).toEqual({
+      status: 'call_requested',
+      reference: null,
+      destination_number: '+442079460123',
+    });
   });
 
   describe('input', () => {

@@ -16,13 +16,15 @@ const dial = (inputData: Record<string, unknown>) => appTester(perform, { authDa
 const wireBody = { source: '442079460123', destination: '447700900123' };
 
 describe('Masked Click to Dial (masked_click_to_dial)', () => {
-  it('normalises both UK numbers and asks SMS Extension to dial, keeping the raw answer', async () => {
+  it('normalises both UK numbers and asks SMS Extension to dial, returning the raw answer (its own status as provider_status), the status and the call reference', async () => {
     smsExtension()
       .post('/api/click-to-dial-mask/dial', wireBody)
       .reply(200, { data: { call_id: 'c-78', status: 'ringing' } });
     expect(await dial({ source: '020 7946 0123', destination: '+44 7700 900123' })).toEqual({
       call_id: 'c-78',
-      status: 'ringing',
+      provider_status: 'ringing',
+      status: 'call_requested',
+      reference: 'c-78',
       source_number: '+442079460123',
       destination_number: '+447700900123',
     });

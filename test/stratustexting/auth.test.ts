@@ -265,10 +265,10 @@ describe('StratusTexting authentication (OAuth2 authorization code)', () => {
       );
     });
 
-    it('uses what it has, and the product name when it has nothing', async () => {
+    it('uses what it has, and is empty (never the product name) when it has nothing', async () => {
       await expect(label({ site_count: 1, first_site: 'Main Street Store' })).resolves.toBe('Main Street Store');
       await expect(label({ account_name: 'sam@example.com', site_count: 0 })).resolves.toBe('sam@example.com');
-      await expect(label({ site_count: 0 })).resolves.toBe('StratusTexting');
+      await expect(label({ site_count: 0 })).resolves.toBe('');
     });
   });
 });

@@ -22,6 +22,7 @@ describe('the StratusTexting integration definition', () => {
   it('offers exactly the operations of the key contract', () => {
     expect(Object.keys(integration.triggers ?? {}).sort()).toEqual([
       'consent_list',
+      'contact_list',
       'new_contact',
       'new_inbound_message',
       'new_outbound_message',
@@ -86,6 +87,6 @@ describe('the StratusTexting integration definition', () => {
 
   it('hides only the dropdown sources', () => {
     const hidden = operations.filter(([, , operation]) => operation.display.hidden).map(([, key]) => key);
-    expect(hidden.sort()).toEqual(['consent_list', 'site_list']);
+    expect(hidden.sort()).toEqual(['consent_list', 'contact_list', 'site_list']);
   });
 });

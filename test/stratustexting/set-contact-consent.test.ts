@@ -4,24 +4,24 @@ const perform = creates.set_contact_consent.operation.perform;
 const set = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData });
 
 describe('Add or Remove Contact Consent (set_contact_consent)', () => {
-  it('POSTs the E.164 mobile number, the consent id and ADD, and returns what was done', async () => {
+  it('POSTs the E.164 mobile number, the consent id and ADD, and returns its status with the consent and number it changed', async () => {
     api()
       .post(`${BASE}/customconsent/contact`, { mobileNumber: '+19495550111', customConsentId: 'cc-1', action: 'ADD' })
       .reply(200, { status: 'OK' });
     await expect(set({ mobile: '(949) 555-0111', consent_id: 'cc-1', action: 'add' })).resolves.toEqual({
-      status: 'OK',
+      provider_status: 'OK',
+      status: 'added',
       mobile: '+19495550111',
       consent_id: 'cc-1',
-      action: 'add',
     });
   });
 
   it('POSTs REMOVE to withdraw a consent, accepting an empty answer', async () => {
     api().post(`${BASE}/customconsent/contact`, { mobileNumber: '+447700900123', customConsentId: 'cc-1', action: 'REMOVE' }).reply(204);
     await expect(set({ mobile: '07700 900123', consent_id: 'cc-1', action: 'remove', default_country: 'GB' })).resolves.toEqual({
+      status: 'removed',
       mobile: '+447700900123',
       consent_id: 'cc-1',
-      action: 'remove',
     });
   });
 

@@ -53,19 +53,19 @@ describe('Update Contact (update_contact)', () => {
     it('refuses a step with nothing to change', async () => {
       expect(appError(await rejection(update({ contact_id: 'c-101', first_name: ' ' })))).toEqual(
         inputProblem(
-          'First Name: fill in at least one detail to change (a name, Email, Company, Notes, or a new Mobile Number with the Contact ID).',
+          'First Name: fill in at least one detail to change (a name, Email, Company, Notes, or a new Mobile Number with the Contact).',
         ),
       );
       expect(appError(await rejection(update({ mobile: '+19495550111' })))).toEqual(
         inputProblem(
-          'First Name: fill in at least one detail to change (a name, Email, Company, Notes, or a new Mobile Number with the Contact ID).',
+          'First Name: fill in at least one detail to change (a name, Email, Company, Notes, or a new Mobile Number with the Contact).',
         ),
       );
     });
 
     it('asks for the contact id or the mobile number when neither is given', async () => {
       expect(appError(await rejection(update({ first_name: 'Sam' })))).toEqual(
-        inputProblem('Contact ID: give the Contact ID or the Mobile Number of the contact to change.'),
+        inputProblem('Contact: choose the Contact or give the Mobile Number of the contact to change.'),
       );
     });
 

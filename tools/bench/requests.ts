@@ -126,13 +126,13 @@ export async function measureRequests(loopback: Loopback): Promise<{ rows: Row[]
       Math.ceil(BULK_MESSAGES / BATCH_SIZE),
     );
   });
-  await attempt('commpeak find_message_status', async () => {
+  await attempt('commpeak get_message_statuses', async () => {
     const uuids = [...loopback.sandbox.state.commpeak.messages.keys()].slice(0, 3);
     const status = await counted(
       'commpeak',
-      step(cp, 'searches.find_message_status.operation.perform', { inputData: { message_ids: uuids } }),
+      step(cp, 'creates.get_message_statuses.operation.perform', { inputData: { message_uuids: uuids } }),
     );
-    row(`commpeak find_message_status (${uuids.length} ids)`, status.requests.length, 1);
+    row(`commpeak get_message_statuses (${uuids.length} ids)`, status.requests.length, 1);
   });
 
   const se = fixtures['sms-extension'];

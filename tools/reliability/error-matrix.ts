@@ -105,6 +105,7 @@ const INPUTS: Record<ProviderKey, Record<string, Omit<Invocation, 'provider' | '
     },
     'triggers.site_list': { bundle: {} },
     'triggers.consent_list': { bundle: {} },
+    'triggers.contact_list': { bundle: {} },
     'creates.send_sms': { bundle: { inputData: { from: '(949) 555-0100', to: '(949) 555-0111', text: 'Hello' } } },
     'creates.send_mms': {
       bundle: { inputData: { from: '(949) 555-0100', to: '(949) 555-0111', media: 'https://files.example.com/a.jpg' } },
@@ -125,7 +126,8 @@ const INPUTS: Record<ProviderKey, Record<string, Omit<Invocation, 'provider' | '
     'authentication.test': { bundle: {}, notFound: 'none' },
     'creates.send_sms': { bundle: { inputData: { from: 'GLOBAL', to: '+972524265292', text: 'Hello' } } },
     'creates.send_bulk_sms': { bundle: { inputData: { from: 'GLOBAL', to: ['+972524265292', '+972524265293'], text: 'Hello' } } },
-    'searches.find_message_status': { bundle: { inputData: { message_ids: '0562f2aa-5945-4f41-824a-b774fc2e2b2a' } }, notFound: 'none' },
+    'searches.find_message_status': { bundle: { inputData: { message_uuid: '0562f2aa-5945-4f41-824a-b774fc2e2b2a' } }, notFound: 'none' },
+    'creates.get_message_statuses': { bundle: { inputData: { message_uuids: '0562f2aa-5945-4f41-824a-b774fc2e2b2a' } }, notFound: 'none' },
   },
   'sms-extension': {
     'authentication.test': { bundle: {} },

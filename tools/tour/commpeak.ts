@@ -54,15 +54,20 @@ export async function commPeakTour(sandbox: Sandbox, transcript: Transcript): Pr
     return `${result.summary}`;
   });
 
-  await transcript.step('Find Message Status for the accepted messages', async () => {
-    const found = await app.run<Record<string, unknown>[]>('searches.find_message_status.operation.perform', {
+  await transcript.step('Get Message Statuses for the accepted messages, then Find Message Status for one', async () => {
+    const { statuses } = await app.run<{ statuses: Record<string, unknown>[] }>('creates.get_message_statuses.operation.perform', {
       authData,
-      inputData: { message_ids: uuids },
+      inputData: { message_uuids: uuids },
     });
     expectThat(
-      found.length === uuids.length && found.every((status) => status.found === true),
-      `not every message was found: ${JSON.stringify(found)}`,
+      statuses.length === uuids.length && statuses.every((status) => status.found === true),
+      `not every message was found: ${JSON.stringify(statuses)}`,
     );
-    return found.map((status) => `${String(status.message_uuid).slice(0, 8)}… ${String(status.status)}`).join(', ');
+    const found = await app.run<Record<string, unknown>[]>('searches.find_message_status.operation.perform', {
+      authData,
+      inputData: { message_uuid: uuids[0] },
+    });
+    expectThat(found.length === 1 && found[0]?.message_uuid === uuids[0], `the first message was not found: ${JSON.stringify(found)}`);
+    return statuses.map((status) => `${String(status.message_uuid).slice(0, 8)}… ${String(status.status)}`).join(', ');
   });
 }

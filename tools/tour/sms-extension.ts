@@ -25,7 +25,7 @@ export async function smsExtensionTour(sandbox: Sandbox, transcript: Transcript)
       authData,
       inputData: { sender_id: senderId },
     });
-    expectThat(added.approval_needed === true, `expected approval to be needed: ${JSON.stringify(added)}`);
+    expectThat(added.status === 'pending_approval', `expected approval to be needed: ${JSON.stringify(added)}`);
     return String(added.approval_note ?? 'approval needed');
   });
 

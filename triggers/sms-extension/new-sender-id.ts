@@ -7,7 +7,7 @@ export const newSenderId = defineTrigger({
   noun: 'Sender ID',
   display: {
     label: 'New Sender ID',
-    description: 'Triggers when a sender id is added to your SMS Extension account, with whether it is approved for sending yet.',
+    description: 'Triggers when a sender id is added to your account, with whether it is approved for sending yet.',
   },
   operation: {
     type: 'polling',

@@ -14,7 +14,7 @@ export const newSms = defineTrigger({
   noun: 'SMS',
   display: {
     label: 'New SMS',
-    description: 'Triggers when a new SMS appears in your SMS Extension message list.',
+    description: 'Triggers when a new SMS appears in your message list.',
   },
   operation: {
     type: 'polling',

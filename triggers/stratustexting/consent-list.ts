@@ -8,7 +8,7 @@ export default defineTrigger({
   noun: 'Consent',
   display: {
     label: 'List Custom Consents',
-    description: 'Lists the custom consents of the organization, for dropdowns.',
+    description: 'Triggers when a custom consent is added. Fills the Consent dropdowns.',
     hidden: true,
   },
   operation: {

@@ -10,7 +10,7 @@ export default defineTrigger({
   noun: 'Contact',
   display: {
     label: 'New Contact',
-    description: 'Triggers instantly when a contact is added in the chosen department.',
+    description: 'Triggers when a contact is added in the chosen department.',
   },
   operation: {
     type: 'hook',

@@ -7,7 +7,7 @@ export default defineTrigger({
   noun: 'Site',
   display: {
     label: 'List Sites',
-    description: 'Lists the departments (sites) of the account, for dropdowns.',
+    description: 'Triggers when a department (site) is added. Fills the Department dropdowns.',
     hidden: true,
   },
   operation: {

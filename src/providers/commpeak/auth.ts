@@ -10,18 +10,9 @@ import { messagesStatus } from './api';
  */
 
 const PROBE_UUID = '00000000-0000-0000-0000-000000000000';
-const LABEL_SUFFIX_LENGTH = 4;
-/** Keys this short keep even their last characters to themselves. */
-const LABEL_MIN_KEY_LENGTH = 12;
 
 function apiKeyOf(bundle: Bundle): string {
   return String(bundle.authData?.api_key ?? '').trim();
-}
-
-/** "CommPeak stream …abcd": the key's last four characters, never the key. */
-export function connectionLabel(apiKey: string): string {
-  const key = apiKey.trim();
-  return key.length >= LABEL_MIN_KEY_LENGTH ? `CommPeak stream …${key.slice(-LABEL_SUFFIX_LENGTH)}` : 'CommPeak stream';
 }
 
 function setHeader(headers: Record<string, string>, name: string, value: string): void {
@@ -52,10 +43,19 @@ export const authentication: Authentication = {
         'The API key of the SMS stream Zapier should send through: in [my.commpeak.com](https://my.commpeak.com), open the stream under SMS (or TextPeak → Streams API) and copy its key. ' +
         "If the stream has an IP allow-list (IP ACL), turn it off for this key: Zapier's servers have no fixed addresses, so the stream would refuse them.",
     },
+    {
+      key: 'stream_name',
+      label: 'Stream Name',
+      type: 'string',
+      required: false,
+      helpText:
+        "The stream's name as [my.commpeak.com](https://my.commpeak.com) shows it, e.g. `Marketing`: Zapier shows it to tell your CommPeak connections apart. It is not sent to CommPeak.",
+    },
   ],
   test: async (z: ZObject) => {
     await messagesStatus(z, [PROBE_UUID], 'test the connection');
     return { connected: true };
   },
-  connectionLabel: async (_z: ZObject, bundle: Bundle) => connectionLabel(apiKeyOf(bundle)),
+  // CommPeak has no call that names the account or the stream: the label is the name the user gave, never key material.
+  connectionLabel: '{{bundle.authData.stream_name}}',
 };

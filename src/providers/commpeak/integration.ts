@@ -3,9 +3,10 @@ import { release } from '../../core/release';
 import { addCommPeakHeaders, authentication } from './auth';
 import sendSms from '../../../creates/commpeak/send-sms';
 import sendBulkSms from '../../../creates/commpeak/send-bulk-sms';
+import getMessageStatuses from '../../../creates/commpeak/get-message-statuses';
 import findMessageStatus from '../../../searches/commpeak/find-message-status';
 
-/** CommPeak SMS Streams: send one or many SMS and look up their status. No triggers: CommPeak's webhooks are set up in its UI only. */
+/** CommPeak SMS Streams: send one or many SMS and look up their status (one message by search, many by action). No triggers: CommPeak's webhooks are set up in its UI only. */
 export default defineApp({
   ...release,
   authentication,
@@ -13,6 +14,7 @@ export default defineApp({
   creates: {
     [sendSms.key]: sendSms,
     [sendBulkSms.key]: sendBulkSms,
+    [getMessageStatuses.key]: getMessageStatuses,
   },
   searches: {
     [findMessageStatus.key]: findMessageStatus,

@@ -172,6 +172,14 @@ const actionAnswer = schema.unknown().transform((body): Record<string, unknown> 
   return isRecord(data) ? { ...rest, ...data } : body;
 });
 
+/** ASSUMPTION: an action's answer names what it made (a sender id request, a call) as `id`, `call_id`, `uuid` or `reference`, if at all. */
+export function referenceOf(answer: Record<string, unknown>): string | null {
+  const reference = [answer.id, answer.call_id, answer.uuid, answer.reference].find(
+    (value) => typeof value === 'string' || typeof value === 'number',
+  );
+  return reference === undefined ? null : String(reference);
+}
+
 export function addSenderId(z: ZObject, bundle: Bundle, senderId: string) {
   return callProvider(
     z,

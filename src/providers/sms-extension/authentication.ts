@@ -4,25 +4,41 @@ import { parseInput, requiredText } from '../../core/input';
 import { isTokenRequest, listSenderIds, PROVIDER, requestToken, type TokenAnswer } from './api';
 import { messageOf, providerStatusOf } from '../../core/error-details';
 
+/** The published API document: it names the token endpoint and the credentials, but no portal page. */
+const API_DOCUMENT = '[API usage document](https://documenter-api.postman.tech/view/26315233/2sB3dQwVe1)';
+
 const fields = [
   {
     key: 'base_url',
     label: 'Base URL',
     required: true,
     type: 'string',
-    helpText:
-      'The address of your SMS Extension API, starting with `https://`, including any path before `/oauth/token` (for example `https://portal.example.co.uk/api`).',
+    // Shown around the field: what is typed is the part before `/oauth/token`.
+    inputFormat: '{{input}}/oauth/token',
+    helpText: `The address of your SMS Extension API, starting with \`https://\`: everything before \`/oauth/token\` in the ${API_DOCUMENT} your provider sent you, e.g. \`https://portal.example.co.uk/api\`.`,
   },
-  { key: 'client_id', label: 'Client ID', required: true, type: 'string', helpText: 'The API client id SMS Extension gave you.' },
+  {
+    key: 'client_id',
+    label: 'Client ID',
+    required: true,
+    type: 'string',
+    helpText: `Issued with your API access: the \`client_id\` of the ${API_DOCUMENT}. Ask your SMS Extension provider if you have none.`,
+  },
   {
     key: 'client_secret',
     label: 'Client Secret',
     required: true,
     type: 'password',
-    helpText: 'The API client secret that goes with the client id.',
+    helpText: `Issued together with the Client ID (the \`client_secret\` of the ${API_DOCUMENT}).`,
   },
-  { key: 'username', label: 'Username', required: true, type: 'string', helpText: 'The username you sign in to SMS Extension with.' },
-  { key: 'password', label: 'Password', required: true, type: 'password', helpText: 'The password you sign in to SMS Extension with.' },
+  {
+    key: 'username',
+    label: 'Username',
+    required: true,
+    type: 'string',
+    helpText: 'The login you sign in to the SMS Extension portal with. Zapier acts as this user.',
+  },
+  { key: 'password', label: 'Password', required: true, type: 'password', helpText: 'The password of that portal login.' },
 ] as const;
 
 const credentialsShape = schema.object({

@@ -146,6 +146,7 @@ export const authentication = {
   test: testConnection,
   connectionLabel: async (_z: ZObject, bundle: Bundle) => {
     const { account_name: account, first_site: site } = bundle.inputData as { account_name?: string; first_site?: string };
-    return [account, site].filter(Boolean).join(' · ') || brand().product;
+    // Account data only: with none, Zapier numbers the connection itself (a product name tells connections apart no better).
+    return [account, site].filter(Boolean).join(' · ');
   },
 } satisfies Authentication;

@@ -3,8 +3,8 @@ import { optionalText } from '../../core/input';
 
 /** The editable contact fields, shared by Create or Update Contact and Update Contact. */
 export const contactDetailFields = [
-  { key: 'first_name', label: 'First Name', required: false, helpText: "The contact's first name." },
-  { key: 'last_name', label: 'Last Name', required: false, helpText: "The contact's last name." },
+  { key: 'first_name', label: 'First Name', required: false, helpText: 'Given name, e.g. `Sam`.' },
+  { key: 'last_name', label: 'Last Name', required: false, helpText: 'Family name, e.g. `Rivera`.' },
   { key: 'email', label: 'Email', required: false, helpText: "The contact's e-mail address, e.g. `sam@example.com`." },
   { key: 'company', label: 'Company', required: false, helpText: 'The company the contact works for.' },
   { key: 'notes', label: 'Notes', required: false, type: 'text', helpText: 'Free-form notes shown on the contact.' },

@@ -6,6 +6,7 @@ import newOutboundMessage from '../../../triggers/stratustexting/new-outbound-me
 import newContact from '../../../triggers/stratustexting/new-contact';
 import siteList from '../../../triggers/stratustexting/site-list';
 import consentList from '../../../triggers/stratustexting/consent-list';
+import contactList from '../../../triggers/stratustexting/contact-list';
 import sendSms from '../../../creates/stratustexting/send-sms';
 import sendMms from '../../../creates/stratustexting/send-mms';
 import upsertContact from '../../../creates/stratustexting/upsert-contact';
@@ -28,6 +29,7 @@ export default defineApp({
     [newContact.key]: newContact,
     [siteList.key]: siteList,
     [consentList.key]: consentList,
+    [contactList.key]: contactList,
   },
   creates: {
     [sendSms.key]: sendSms,

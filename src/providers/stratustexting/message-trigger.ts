@@ -13,8 +13,8 @@ export function messageTrigger(direction: 'inbound' | 'outbound') {
     display: {
       label: inbound ? 'New Inbound Message' : 'New Outbound Message',
       description: inbound
-        ? 'Triggers instantly when a text message arrives in the chosen department.'
-        : 'Triggers instantly when the chosen department sends a text message.',
+        ? 'Triggers when a text message arrives in the chosen department.'
+        : 'Triggers when the chosen department sends a text message.',
     },
     operation: {
       type: 'hook',
