@@ -14,7 +14,7 @@ interface Delivery {
   /** What the delivery tells the trigger. */
   event: Record<string, unknown>;
   /** The API's answer to the one lookup the trigger makes, or none when it must make none. */
-  answer?: { path: string; status: number; body?: unknown };
+  answer?: { path: string; status: number; body?: Record<string, unknown> };
   inputData?: Record<string, unknown>;
   /** Whether the API confirms what the event says, so the trigger must fire. */
   fires: boolean;
@@ -162,7 +162,7 @@ describe('instant triggers fire only for what the API confirms', () => {
     if (output.some((item) => item.first_name === 'Forged')) counts.outputsFromEvent += 1;
     if (output.length > 0) counts.fired += 1;
     else counts.silent += 1;
-    const confirmed = (delivery.answer?.body as { id?: string } | undefined)?.id;
+    const confirmed = delivery.answer?.body?.id;
     expect(output).toEqual(delivery.fires ? [expect.objectContaining({ id: confirmed })] : []);
     if (delivery.trigger === 'new_contact' && delivery.fires) expect(output[0]).toMatchObject({ first_name: 'Sam' });
   });
