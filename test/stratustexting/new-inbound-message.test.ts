@@ -189,7 +189,12 @@ describe('New Inbound Message (new_inbound_message)', () => {
       await expect(deliver(EVENT, { department_id: 'dept-1', ignore_reactions: true })).resolves.toEqual([]);
     });
 
-    it.each([[false], ['false'], ['no']])('fires for a reaction with the option off (%j)', async (off) => {
+    it.each([['true'], ['True'], ['yes']])('reads %j as on', async (on) => {
+      reaction('Liked “Your table is booked for 7pm”');
+      await expect(deliver(EVENT, { department_id: 'dept-1', ignore_reactions: on })).resolves.toEqual([]);
+    });
+
+    it.each([[false], ['false'], ['no'], [' False ']])('fires for a reaction with the option off (%j)', async (off) => {
       reaction('Liked “Your table is booked for 7pm”');
       await expect(deliver(EVENT, { department_id: 'dept-1', ignore_reactions: off })).resolves.toEqual([
         { ...NORMALISED, to: ['+19495550100'], text: 'Liked “Your table is booked for 7pm”' },

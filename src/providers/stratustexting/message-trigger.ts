@@ -21,9 +21,12 @@ const ignoreReactionsField = {
 // Zaps made before the option existed hold no value, and keep firing for reactions as they did.
 const ignoreReactionsInput = schema.object({
   ignore_reactions: schema
-    .union([schema.boolean(), schema.enum(['true', 'false', 'yes', 'no', ''])], {
-      errorMap: () => ({ message: 'must be True or False.' }),
-    })
+    .preprocess(
+      (value) => (typeof value === 'string' ? value.trim().toLowerCase() : value),
+      schema.union([schema.boolean(), schema.enum(['true', 'false', 'yes', 'no', ''])], {
+        errorMap: () => ({ message: 'must be True or False.' }),
+      }),
+    )
     .optional()
     .transform((value) => value === true || value === 'true' || value === 'yes'),
 });
