@@ -171,6 +171,26 @@ describe('the StratusTexting sandbox API', () => {
       await expectAnswer(call('PUT', '/contact/nope', { body: { notes: 'x' } }), 404, appError(404, 'Contact nope not found'));
     });
 
+    it('gets a contact by id, and answers 404 for an id it does not know', async () => {
+      const jamie = await expectAnswer(call('GET', `/contact/mobile/${encodeURIComponent('+19495550111')}`), 200);
+      await expectAnswer(call('GET', `/contact/${String(jamie.id)}`), 200, jamie);
+      await expectAnswer(call('GET', '/contact/nope'), 404, appError(404, 'Contact nope not found'));
+    });
+
+    it('sorts the contact list by creation, oldest first unless sort asks for createdDate,desc', async () => {
+      const newest = await expectAnswer(call('POST', '/contact', { body: { mobileNumber: '+19495550188', firstName: 'Newest' } }), 200);
+      const descending = await expectAnswer(call('GET', '/contact/all', { query: { size: '100', sort: 'createdDate,desc' } }), 200);
+      const ascending = await expectAnswer(call('GET', '/contact/all', { query: { size: '100' } }), 200);
+      const ids = (page: Record<string, unknown>) => (page.content as { id: string }[]).map((contact) => contact.id);
+      expect(ids(descending)[0]).toBe(newest.id);
+      expect(ids(ascending)).toEqual([...ids(descending)].reverse());
+      await expectAnswer(
+        call('GET', '/contact/all', { query: { sort: 'name' } }),
+        400,
+        appError(400, 'sort "name" is not createdDate,asc or createdDate,desc'),
+      );
+    });
+
     it('pages the contact list with page and size', async () => {
       const page = await expectAnswer(call('GET', '/contact/all', { query: { page: '0', size: '1' } }), 200);
       expect(page).toMatchObject({ number: 0, size: 1, first: true, last: false });
@@ -405,16 +425,29 @@ describe('the StratusTexting sandbox API', () => {
       expect(sandbox().state.stratustexting.messages.get(messageId)?.text).toBe('wanted');
     });
 
-    it('POSTs the contact object when a contact is created, not when one is updated', async () => {
+    it('POSTs a contact event naming the contact and what happened to it: created, updated, deleted', async () => {
       await subscribe([filter(DOWNTOWN.id, 'contact')]);
+      const event = (eventType: string, contactId: unknown, lastUpdated: unknown) => ({
+        uuid: expect.any(String),
+        timestamp: expect.any(String),
+        eventType,
+        contactInfo: { contactId, mobileNumber: '+19495550166', lastUpdated },
+      });
 
-      const contact = await expectAnswer(call('POST', '/contact', { body: { mobileNumber: '+19495550166', firstName: 'Lee' } }), 200);
-      await call('POST', '/contact', { body: { mobileNumber: '+19495550166', lastName: 'Park' } });
+      const created = await expectAnswer(call('POST', '/contact', { body: { mobileNumber: '+19495550166', firstName: 'Lee' } }), 200);
+      const upserted = await expectAnswer(call('POST', '/contact', { body: { mobileNumber: '+19495550166', lastName: 'Park' } }), 200);
+      const byId = await expectAnswer(call('PUT', `/contact/${String(created.id)}`, { body: { notes: 'VIP' } }), 200);
+      const deleted = await fetch(`${sandbox().url}/stratustexting/_sandbox/contact/${String(created.id)}`, { method: 'DELETE' });
       await sandbox().idle();
 
-      expect(receiver.received.map((event) => event.body)).toEqual([
-        expect.objectContaining({ id: contact.id, firstName: 'Lee', mobileNumber: '+19495550166' }),
+      expect(deleted.status).toBe(200);
+      expect(receiver.received.map((received) => received.body)).toEqual([
+        event('CONTACT_CREATED', created.id, created.lastUpdated),
+        event('CONTACT_UPDATED', created.id, upserted.lastUpdated),
+        event('CONTACT_UPDATED', created.id, byId.lastUpdated),
+        event('CONTACT_DELETED', created.id, byId.lastUpdated),
       ]);
+      await expectAnswer(call('GET', `/contact/${String(created.id)}`), 404, appError(404, `Contact ${String(created.id)} not found`));
     });
 
     it('sends nothing for an expired subscription', async () => {

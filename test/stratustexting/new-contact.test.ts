@@ -1,7 +1,9 @@
 import { api, appError, appTester, authData, BASE, rejection, triggers } from './support';
 
-const { perform, performList } = triggers.new_contact.operation;
-const deliver = (cleanedRequest: unknown) => appTester(perform, { authData, inputData: { department_id: 'dept-1' }, cleanedRequest });
+const trigger = triggers.new_contact;
+const { perform, performList } = trigger.operation;
+const deliver = (cleanedRequest: unknown, subscribeData?: { id: string }) =>
+  appTester(perform, { authData, inputData: { department_id: 'dept-1' }, cleanedRequest, subscribeData }, true);
 
 const API_CONTACT = {
   id: 'c-101',
@@ -11,7 +13,8 @@ const API_CONTACT = {
   email: 'sam.rivera@example.com',
   company: 'Rivera Landscaping',
   notes: 'Prefers texts after 5pm.',
-  tags: ['vip'],
+  createdDate: '2025-06-10T18:00:00.000Z',
+  lastUpdated: 1749578400000,
 };
 const CONTACT = {
   id: 'c-101',
@@ -21,75 +24,174 @@ const CONTACT = {
   email: 'sam.rivera@example.com',
   company: 'Rivera Landscaping',
   notes: 'Prefers texts after 5pm.',
-  tags: ['vip'],
+  createdDate: '2025-06-10T18:00:00.000Z',
+  lastUpdated: 1749578400000,
 };
+const BY_MOBILE = `${BASE}/contact/mobile/%2B19495550111`;
+const BY_ID = `${BASE}/contact/c-101`;
 
-describe('New Contact (new_contact)', () => {
-  describe('a contact event', () => {
-    it('returns a contact given at the top level, without calling the API', async () => {
-      await expect(deliver(API_CONTACT)).resolves.toEqual([CONTACT]);
+/** A contact event as the sandbox sends it (the shape is an assumption: the provider documents none). */
+const event = (
+  eventType: string | undefined,
+  contactInfo: Record<string, unknown> = { contactId: 'c-101', mobileNumber: '+19495550111' },
+) => ({
+  uuid: 'evt-3',
+  timestamp: '2025-06-10T18:00:01.000Z',
+  ...(eventType === undefined ? {} : { eventType }),
+  contactInfo,
+});
+
+describe('New or Updated Contact (new_contact)', () => {
+  it('keeps the key new_contact, and its label promises no more than the events tell', () => {
+    expect(trigger).toMatchObject({
+      key: 'new_contact',
+      display: {
+        label: 'New or Updated Contact',
+        description:
+          'Triggers instantly when a contact is added to the organization, or changed when the event does not say which. Deleted contacts do not trigger.',
+      },
+    });
+  });
+
+  describe('a contact event fires for the contact as the API has it, fetched before firing', () => {
+    it('finds a created contact by the mobile number the event gives, and returns the fetched record', async () => {
+      api().get(BY_MOBILE).once().reply(200, API_CONTACT);
+      await expect(deliver(event('CONTACT_CREATED'))).resolves.toEqual([CONTACT]);
     });
 
-    it("fires once when the same contact is delivered twice to a Zap's subscription", async () => {
-      const bundle = {
-        authData,
-        inputData: { department_id: 'dept-1' },
-        subscribeData: { id: 'sub-contacts' },
-        cleanedRequest: API_CONTACT,
-      };
-      await expect(appTester(perform, bundle)).resolves.toEqual([CONTACT]);
-      await expect(appTester(perform, bundle)).resolves.toEqual([]);
-    });
-
-    it('returns a contact given under `contact`, without calling the API', async () => {
-      await expect(deliver({ uuid: 'evt-3', eventType: 'CONTACT_CREATED', contact: API_CONTACT })).resolves.toEqual([CONTACT]);
-    });
-
-    it('returns a contact given under `contactInfo`', async () => {
-      await expect(deliver({ uuid: 'evt-3', contactInfo: { ...API_CONTACT, id: 101 } })).resolves.toEqual([{ ...CONTACT, id: '101' }]);
-    });
-
-    it('completes an event that names only the id and mobile number with one find-by-mobile call', async () => {
-      api().get(`${BASE}/contact/mobile/%2B19495550111`).once().reply(200, API_CONTACT);
-      await expect(deliver({ contact: { id: 'c-101', mobileNumber: '+19495550111' } })).resolves.toEqual([CONTACT]);
-    });
-
-    it('returns what the event said when the contact cannot be found by its number', async () => {
-      api().get(`${BASE}/contact/mobile/%2B19495550111`).reply(404, { message: 'Contact not found' });
-      await expect(deliver({ id: 'c-101', mobileNumber: '+19495550111' })).resolves.toEqual([
-        { id: 'c-101', first_name: null, last_name: null, mobile: '+19495550111', email: null, company: null, notes: null },
-      ]);
-    });
-
-    it('returns an id-only event as it is when it has no mobile number to look up', async () => {
-      await expect(deliver({ id: 'c-101' })).resolves.toEqual([
-        { id: 'c-101', first_name: null, last_name: null, mobile: null, email: null, company: null, notes: null },
-      ]);
+    it('gets a contact the event names by id alone with GET /contact/{id}', async () => {
+      api().get(BY_ID).once().reply(200, API_CONTACT);
+      await expect(deliver(event('CONTACT_CREATED', { contactId: 'c-101' }))).resolves.toEqual([CONTACT]);
     });
 
     it.each([
-      ['an empty object', {}],
-      ['a string body', 'ping'],
-      ['a message event', { uuid: 'evt-1', messageInfo: { messageId: 'm-1' } }],
-    ])('starts nothing for %s', async (_what, body) => {
+      ['the contact at the top level', 'c-101', { id: 'c-101', firstName: 'Forged', mobileNumber: '+19495550111' }],
+      [
+        'the contact under `contact`',
+        'c-101',
+        { eventType: 'created', contact: { id: 'c-101', firstName: 'Forged', mobileNumber: '+19495550111' } },
+      ],
+      ['the contact under `contactInfo` with a numeric id', 101, { action: 'ADD', contactInfo: { id: 101, mobileNumber: '+19495550111' } }],
+    ])('outputs the fetched contact, not the details of an event carrying %s', async (_where, id, body) => {
+      api()
+        .get(BY_MOBILE)
+        .once()
+        .reply(200, { ...API_CONTACT, id });
+      await expect(deliver(body)).resolves.toEqual([{ ...CONTACT, id: String(id) }]);
+    });
+
+    it('fires for an event that does not say what happened (hence "or Updated")', async () => {
+      api().get(BY_MOBILE).once().reply(200, API_CONTACT);
+      await expect(deliver(event(undefined))).resolves.toEqual([CONTACT]);
+    });
+
+    it.each([
+      ['the contact is gone (404)', () => api().get(BY_MOBILE).reply(404, { message: 'No contact with mobile number +19495550111' })],
+      [
+        'the number now belongs to another contact',
+        () =>
+          api()
+            .get(BY_MOBILE)
+            .reply(200, { ...API_CONTACT, id: 'c-999' }),
+      ],
+      ['the lookup answers nothing', () => api().get(BY_MOBILE).reply(200)],
+    ])('fires nothing when %s', async (_case, answer) => {
+      answer();
+      await expect(deliver(event('CONTACT_CREATED'))).resolves.toEqual([]);
+    });
+
+    it('fires nothing when the contact named by id alone is gone (404)', async () => {
+      api().get(BY_ID).reply(404, { message: 'Contact c-101 not found' });
+      await expect(deliver(event('CONTACT_CREATED', { contactId: 'c-101' }))).resolves.toEqual([]);
+    });
+
+    it('fails with the reason when the lookup is refused', async () => {
+      api().get(BY_MOBILE).reply(403, { message: 'Forbidden' });
+      expect(appError(await rejection(deliver(event('CONTACT_CREATED'))))).toMatchObject({ code: 'forbidden', status: 403 });
+    });
+  });
+
+  describe('an event that says the contact was changed or deleted fires nothing and calls nothing', () => {
+    // The network is disabled and no API answer is set up: any request would fail the step.
+    it.each([['CONTACT_DELETED'], ['contactDeleted'], ['REMOVED'], ['CONTACT_UPDATED'], ['contact.changed'], ['EDIT']])(
+      '%s',
+      async (eventType) => {
+        await expect(deliver(event(eventType))).resolves.toEqual([]);
+      },
+    );
+
+    it.each([
+      ['`event`', { event: 'contact_deleted', contactInfo: { contactId: 'c-101' } }],
+      ['`action`', { action: 'DELETE', contact: { id: 'c-101' } }],
+      ['`type`', { type: 'DELETED', id: 'c-101' }],
+    ])('a delete said in %s', async (_field, body) => {
       await expect(deliver(body)).resolves.toEqual([]);
     });
   });
 
+  describe('repeats', () => {
+    it('fires once for a creation delivered twice to a subscription', async () => {
+      api().get(BY_MOBILE).twice().reply(200, API_CONTACT);
+      const bundle = { authData, inputData: { department_id: 'dept-1' }, subscribeData: { id: 'sub-contacts' } };
+      await expect(appTester(perform, { ...bundle, cleanedRequest: event('CONTACT_CREATED') }, true)).resolves.toEqual([CONTACT]);
+      await expect(appTester(perform, { ...bundle, cleanedRequest: event('CONTACT_CREATED') })).resolves.toEqual([]);
+    });
+
+    it('fires once per version of the contact for events that do not say what happened', async () => {
+      const changed = { ...API_CONTACT, notes: 'VIP', lastUpdated: 1749582000000 };
+      api().get(BY_MOBILE).twice().reply(200, API_CONTACT);
+      api().get(BY_MOBILE).once().reply(200, changed);
+      const bundle = {
+        authData,
+        inputData: { department_id: 'dept-1' },
+        subscribeData: { id: 'sub-untyped' },
+        cleanedRequest: event(undefined),
+      };
+      await expect(appTester(perform, bundle, true)).resolves.toEqual([CONTACT]);
+      await expect(appTester(perform, bundle)).resolves.toEqual([]);
+      await expect(appTester(perform, bundle)).resolves.toEqual([{ ...CONTACT, notes: 'VIP', lastUpdated: 1749582000000 }]);
+    });
+  });
+
+  it.each([
+    ['an empty object', {}],
+    ['a string body', 'ping'],
+    ['a message event', { uuid: 'evt-1', messageInfo: { messageId: 'm-1' } }],
+    ['an event that names no contact', { eventType: 'CONTACT_CREATED', contactInfo: { mobileNumber: '+19495550111' } }],
+  ])('starts nothing and calls nothing for %s', async (_what, body) => {
+    await expect(deliver(body)).resolves.toEqual([]);
+  });
+
   describe('loading sample data in the editor (performList)', () => {
-    it('returns the first three contacts of the organization', async () => {
+    it("asks for the organization's three newest contacts and shows them newest first", async () => {
       api()
         .get(`${BASE}/contact/all`)
-        .query({ page: '0', size: '3' })
-        .reply(200, { content: [API_CONTACT, { id: 'c-102', firstName: 'Ana', mobileNumber: '+19495550112' }], last: true });
+        .query({ page: '0', size: '3', sort: 'createdDate,desc' })
+        .reply(200, {
+          content: [
+            // An API that ignores the sort: the page is still shown newest first.
+            { id: 'c-100', firstName: 'Ana', mobileNumber: '+19495550112', createdDate: '2025-06-09T09:00:00.000Z' },
+            API_CONTACT,
+          ],
+          last: true,
+        });
       await expect(appTester(performList, { authData, inputData: { department_id: 'dept-1' } })).resolves.toEqual([
         CONTACT,
-        { id: 'c-102', first_name: 'Ana', last_name: null, mobile: '+19495550112', email: null, company: null, notes: null },
+        {
+          id: 'c-100',
+          first_name: 'Ana',
+          last_name: null,
+          mobile: '+19495550112',
+          email: null,
+          company: null,
+          notes: null,
+          createdDate: '2025-06-09T09:00:00.000Z',
+        },
       ]);
     });
 
     it('accepts a bare list of contacts', async () => {
-      api().get(`${BASE}/contact/all`).query({ page: '0', size: '3' }).reply(200, [API_CONTACT]);
+      api().get(`${BASE}/contact/all`).query({ page: '0', size: '3', sort: 'createdDate,desc' }).reply(200, [API_CONTACT]);
       await expect(appTester(performList, { authData, inputData: {} })).resolves.toEqual([CONTACT]);
     });
 

@@ -2,7 +2,8 @@ import { api, appError, appTester, authData, BASE, rejection, triggers } from '.
 
 const trigger = triggers.new_inbound_message;
 const { perform, performList } = trigger.operation;
-const deliver = (cleanedRequest: unknown) => appTester(perform, { authData, inputData: { department_id: 'dept-1' }, cleanedRequest });
+const deliver = (cleanedRequest: unknown, inputData: Record<string, unknown> = { department_id: 'dept-1' }) =>
+  appTester(perform, { authData, inputData, cleanedRequest });
 
 const EVENT = { uuid: 'evt-7c1e', messageInfo: { messageId: '6650f1c2a4b7e93d1c2f8a10', lastUpdated: 1749579000000 } };
 const MESSAGE_PATH = `${BASE}/message/getmessagebyid/6650f1c2a4b7e93d1c2f8a10`;
@@ -116,9 +117,133 @@ describe('New Inbound Message (new_inbound_message)', () => {
     });
   });
 
+  describe('the direction: a message fires only the trigger of its direction', () => {
+    it.each([['OUTBOUND'], ['outbound'], ['Outgoing']])(
+      'fires nothing, and remembers the message, when the record says %s',
+      async (direction) => {
+        api()
+          .get(MESSAGE_PATH)
+          .once()
+          .reply(200, { ...apiMessage([]), direction });
+        const bundle = { authData, inputData: { department_id: 'dept-1' }, subscribeData: { id: 'sub-dir' }, cleanedRequest: EVENT };
+        await expect(appTester(perform, bundle, true)).resolves.toEqual([]);
+        // Remembered as handled: a repeat is not fetched again (no second answer is set up).
+        await expect(appTester(perform, bundle)).resolves.toEqual([]);
+      },
+    );
+
+    it('fires nothing when the event says the message went out, whatever the record says', async () => {
+      api()
+        .get(MESSAGE_PATH)
+        .reply(200, apiMessage(['+19495550100', '+19495550101']));
+      await expect(deliver({ ...EVENT, messageInfo: { ...EVENT.messageInfo, direction: 'OUTBOUND' } })).resolves.toEqual([]);
+    });
+
+    it('fires when the event and the record both say inbound, in any case', async () => {
+      api()
+        .get(MESSAGE_PATH)
+        .reply(200, apiMessage(['+19495550100', '+19495550101']));
+      await expect(deliver({ ...EVENT, messageInfo: { ...EVENT.messageInfo, direction: 'inbound' } })).resolves.toEqual([NORMALISED]);
+    });
+
+    it('fires when the record states a direction it does not know, as the subscription asked for inbound only', async () => {
+      api()
+        .get(MESSAGE_PATH)
+        .reply(200, { ...apiMessage([]), direction: 'MMS' });
+      await expect(deliver(EVENT)).resolves.toEqual([{ ...NORMALISED, to: [], direction: 'MMS' }]);
+    });
+
+    it('fires nothing when the API answers with another message than the one the event names', async () => {
+      api()
+        .get(MESSAGE_PATH)
+        .reply(200, { ...apiMessage([]), id: 'someone-elses' });
+      await expect(deliver(EVENT)).resolves.toEqual([]);
+    });
+  });
+
+  describe('Ignore Reactions', () => {
+    const reaction = (text: string) =>
+      api()
+        .get(MESSAGE_PATH)
+        .reply(200, { ...apiMessage(['+19495550100']), text });
+
+    it('is a boolean option, on for new Zaps', () => {
+      expect(trigger.operation.inputFields).toContainEqual(
+        expect.objectContaining({ key: 'ignore_reactions', label: 'Ignore Reactions', type: 'boolean', required: false, default: 'true' }),
+      );
+    });
+
+    it.each([
+      ['Liked “Your table is booked for 7pm”'],
+      ['Loved “Thanks!”'],
+      ['Laughed at “See you there 😂”'],
+      ['Emphasized “Bring your ID”'],
+      ['Emphasised “Bring your ID”'],
+      ['Disliked “We are closed on Monday”'],
+      ['Questioned “Pickup at 5?”'],
+      ['Liked "Your table is booked for 7pm"'],
+      ['Questioned "Pickup at 5?"'],
+      ['  Loved “two\nlines” \n'],
+    ])('fires nothing for the reaction %j with the option on', async (text) => {
+      reaction(text);
+      await expect(deliver(EVENT, { department_id: 'dept-1', ignore_reactions: true })).resolves.toEqual([]);
+    });
+
+    it.each([['true'], ['True'], ['yes']])('reads %j as on', async (on) => {
+      reaction('Liked “Your table is booked for 7pm”');
+      await expect(deliver(EVENT, { department_id: 'dept-1', ignore_reactions: on })).resolves.toEqual([]);
+    });
+
+    it.each([[false], ['false'], ['no'], [' False ']])('fires for a reaction with the option off (%j)', async (off) => {
+      reaction('Liked “Your table is booked for 7pm”');
+      await expect(deliver(EVENT, { department_id: 'dept-1', ignore_reactions: off })).resolves.toEqual([
+        { ...NORMALISED, to: ['+19495550100'], text: 'Liked “Your table is booked for 7pm”' },
+      ]);
+    });
+
+    it('fires for a reaction in a Zap made before the option existed (no value)', async () => {
+      reaction('Loved “Thanks!”');
+      await expect(deliver(EVENT)).resolves.toEqual([{ ...NORMALISED, to: ['+19495550100'], text: 'Loved “Thanks!”' }]);
+    });
+
+    it.each([
+      ['Liked the food, thanks'],
+      ['I liked “the soup”'],
+      ['Liked “unfinished'],
+      ['Loved it'],
+      ['Likes “this”'],
+      ['liked “lower case is typed by a person”'],
+    ])('fires for %j, which a person typed, with the option on', async (text) => {
+      reaction(text);
+      await expect(deliver(EVENT, { department_id: 'dept-1', ignore_reactions: 'true' })).resolves.toEqual([
+        { ...NORMALISED, to: ['+19495550100'], text },
+      ]);
+    });
+
+    it('remembers a reaction as handled: a repeat is not fetched again', async () => {
+      reaction('Loved “Thanks!”');
+      const bundle = {
+        authData,
+        inputData: { department_id: 'dept-1', ignore_reactions: 'true' },
+        subscribeData: { id: 'sub-reactions' },
+        cleanedRequest: EVENT,
+      };
+      await expect(appTester(perform, bundle, true)).resolves.toEqual([]);
+      await expect(appTester(perform, bundle)).resolves.toEqual([]);
+    });
+
+    it('says what is wrong with a value that is not true or false', async () => {
+      expect(appError(await rejection(deliver(EVENT, { department_id: 'dept-1', ignore_reactions: 'maybe' })))).toMatchObject({
+        message: 'Ignore Reactions: must be True or False.',
+      });
+    });
+  });
+
   describe('loading sample data in the editor (performList)', () => {
-    it('explains that past messages cannot be listed and offers the sample', async () => {
-      const error = await rejection(appTester(performList, { authData, inputData: { department_id: 'dept-1' } }));
+    const list = (departmentId: string) => appTester(performList, { authData, inputData: { department_id: departmentId } });
+
+    it('explains that past messages cannot be listed and offers the sample, before any message fired', async () => {
+      const error = await rejection(appTester(performList, { authData, inputData: { department_id: 'dept-1' } }, true));
       expect(appError(error)).toEqual({
         message:
           'StratusTexting offers no way to list past messages. Send a text to the department to see a real one, or continue with the sample.',
@@ -126,13 +251,54 @@ describe('New Inbound Message (new_inbound_message)', () => {
         status: 404,
       });
     });
+
+    it("offers the last message the department's Zap fired for, fetched again by its id", async () => {
+      api()
+        .get(MESSAGE_PATH)
+        .once()
+        .reply(200, apiMessage(['+19495550100', '+19495550101']));
+      await expect(appTester(perform, { authData, inputData: { department_id: 'dept-7' }, cleanedRequest: EVENT }, true)).resolves.toEqual([
+        NORMALISED,
+      ]);
+      api()
+        .get(MESSAGE_PATH)
+        .once()
+        .reply(200, { ...apiMessage(['+19495550100', '+19495550101']), status: 'READ' });
+      await expect(list('dept-7')).resolves.toEqual([{ ...NORMALISED, status: 'READ' }]);
+      // Another department has no sample yet.
+      await expect(rejection(list('dept-8'))).resolves.toMatchObject({ message: expect.stringContaining('no way to list past messages') });
+    });
+
+    it('does not offer a message it did not fire for (a reaction, the other direction)', async () => {
+      api()
+        .get(MESSAGE_PATH)
+        .reply(200, { ...apiMessage([]), text: 'Liked “Hi”' });
+      await deliver(EVENT, { department_id: 'dept-9', ignore_reactions: 'true' });
+      await expect(rejection(list('dept-9'))).resolves.toMatchObject({ message: expect.stringContaining('no way to list past messages') });
+    });
+
+    it('explains that there is no sample when the remembered message is gone', async () => {
+      api().get(MESSAGE_PATH).once().reply(200, apiMessage([]));
+      await appTester(perform, { authData, inputData: { department_id: 'dept-5' }, cleanedRequest: EVENT }, true);
+      api().get(MESSAGE_PATH).reply(404, { message: 'Message not found' });
+      await expect(rejection(list('dept-5'))).resolves.toMatchObject({ message: expect.stringContaining('no way to list past messages') });
+    });
   });
 
   it('is an instant (REST hook) trigger on a department, whose sample is an inbound message', () => {
     expect(trigger.operation.type).toBe('hook');
     expect(trigger.operation.inputFields).toEqual([
       expect.objectContaining({ key: 'department_id', required: true, dynamic: 'site_list.id.name' }),
+      expect.objectContaining({ key: 'ignore_reactions' }),
     ]);
-    expect(trigger.operation.sample).toMatchObject({ direction: 'inbound' });
+    expect(trigger.operation.sample).toEqual({
+      id: '6650f1c2a4b7e93d1c2f8a10',
+      from: '+19495550111',
+      to: ['+19495550100'],
+      text: 'Hi, is my order ready?',
+      direction: 'inbound',
+      status: 'RECEIVED',
+      last_updated: '2025-06-10T18:10:00.000Z',
+    });
   });
 });

@@ -60,6 +60,7 @@ export function banner(sandbox: Sandbox): string {
     `  organization ${st.orgId}; sites: ${sites}`,
     `  a customer texts in: curl -X POST ${url}/stratustexting/_sandbox/inbound -H 'content-type: application/json' \\`,
     `                         -d '{"from":"+19495550111","to":"${st.sites[0].phoneNumber}","text":"Is my order ready?"}'`,
+    `  delete a contact (a contact event): curl -X DELETE ${url}/stratustexting/_sandbox/contact/<CONTACT_ID>`,
     `  make a client refresh: curl -X POST ${url}/stratustexting/_sandbox/expire-tokens`,
     st.webhookHandshake
       ? '  subscribe: the callback must first echo the validation-token header of a GET (SANDBOX_WEBHOOK_HANDSHAKE=off skips this check)'

@@ -149,7 +149,9 @@ export async function listSites(z: ZObject): Promise<Site[]> {
 // ---------------------------------------------------------------- contacts
 
 // ASSUMPTION: every contact path and field name below. The docs name the operations (get all,
-// find by mobile, create or update, update by mobile, update by id) but not their shapes.
+// find by mobile, create or update, update by mobile, update by id) but not their shapes. Getting one
+// contact by id is not among them: `byId` answering GET is a guess, used only where an event names a
+// contact by id alone.
 const CONTACT_PATHS = {
   all: '/contact/all',
   byMobile: (mobile: string) => `/contact/mobile/${segment(mobile)}`,
@@ -222,14 +224,31 @@ const contactPageSchema = schema
   ])
   .transform((body) => (Array.isArray(body) ? { content: body, last: undefined } : body));
 
-/** One page of the organization's contacts; `last` is true when no page follows. */
+const contactLookupSchema = schema.union([contactSchema, schema.array(contactSchema), schema.undefined()]);
+
+/** When a contact was added, in epoch ms, where the record says (ASSUMPTION: `createdDate`, ISO 8601). */
+const addedAt = (contact: Contact) => (typeof contact.createdDate === 'string' ? Date.parse(contact.createdDate) || 0 : 0);
+
+/** One page of the organization's contacts, newest first; `last` is true when no page follows. */
 export async function listContacts(z: ZObject, page: number, size: number): Promise<{ contacts: Contact[]; last: boolean }> {
-  // ASSUMPTION: Spring-style paging with `page` (from 0) and `size`.
-  const body = await callProvider(z, api(CONTACT_PATHS.all, { params: { page, size } }), contactPageSchema, context('Get All Contacts'));
-  return { contacts: body.content.map(flattenContact), last: body.last ?? body.content.length < size };
+  // ASSUMPTION: Spring-style paging with `page` (from 0) and `size`, and sorting with `sort`. A page
+  // that comes back in another order is still shown newest first.
+  const body = await callProvider(
+    z,
+    api(CONTACT_PATHS.all, { params: { page, size, sort: 'createdDate,desc' } }),
+    contactPageSchema,
+    context('Get All Contacts'),
+  );
+  const contacts = body.content.map(flattenContact).sort((a, b) => addedAt(b) - addedAt(a));
+  return { contacts, last: body.last ?? body.content.length < size };
 }
 
-const contactLookupSchema = schema.union([contactSchema, schema.array(contactSchema), schema.undefined()]);
+/** The contact with this id; null when there is none. */
+export async function getContact(z: ZObject, contactId: string): Promise<Contact | null> {
+  const raw = await callProviderOrNull(z, api(CONTACT_PATHS.byId(contactId)), contactLookupSchema, context('Get Contact'));
+  const found = Array.isArray(raw) ? raw[0] : raw;
+  return found ? flattenContact(found) : null;
+}
 
 /** The contact with this E.164 mobile number, or null. */
 export async function findContactByMobile(z: ZObject, mobile: string): Promise<Contact | null> {
@@ -383,36 +402,100 @@ export async function unsubscribe(z: ZObject, subscriptionId: string): Promise<v
 
 // ---------------------------------------------------------------- webhook payloads
 
+export type Direction = 'inbound' | 'outbound';
+
+/**
+ * The direction a message record or event states, or null when it states none we know.
+ * ASSUMPTION: the field is `direction`, reading inbound/outbound (or incoming/outgoing) in any case.
+ */
+export function directionOf(value: unknown): Direction | null {
+  const word = typeof value === 'string' ? value.trim().toLowerCase() : '';
+  if (word === 'inbound' || word === 'incoming') return 'inbound';
+  if (word === 'outbound' || word === 'outgoing') return 'outbound';
+  return null;
+}
+
+const eventId = schema.union([schema.string().min(1), schema.number()]).transform(String);
+
 /**
  * A message event names the message, not its content: `{ uuid, messageInfo: { messageId, lastUpdated } }`.
- * Anything else (a validation ping, a malformed body) is not an event: null.
+ * ASSUMPTION: `messageInfo.direction`, where present, says which way the message went.
  */
 const messageEventSchema = schema
-  .object({ messageInfo: schema.object({ messageId: schema.union([schema.string().min(1), schema.number()]) }).passthrough() })
+  .object({ messageInfo: schema.object({ messageId: eventId, direction: schema.unknown() }).passthrough() })
   .passthrough();
 
-export function messageEventId(payload: unknown): string | null {
+export interface MessageEvent {
+  messageId: string;
+  direction: Direction | null;
+}
+
+/** The message an event names; null for anything else (a validation ping, a malformed body). */
+export function messageEvent(payload: unknown): MessageEvent | null {
   const parsed = messageEventSchema.safeParse(payload);
-  return parsed.success ? String(parsed.data.messageInfo.messageId) : null;
+  if (!parsed.success) return null;
+  const { messageId, direction } = parsed.data.messageInfo;
+  return { messageId, direction: directionOf(direction) };
 }
 
 /**
- * ASSUMPTION: a contact event carries the contact itself, either at the top level or under
- * `contact` / `contactInfo`. Anything without a contact id is not an event: null.
+ * ASSUMPTION: contact events are not documented beyond "contact created, updated and deleted". The
+ * integration reads one as naming the contact (`contactInfo.contactId` like a message event, or an
+ * `id` at the top level or under `contact` / `contactInfo`), maybe with its `mobileNumber`, and maybe
+ * saying what happened in `eventType`, `event`, `action` or `type` (a word with CREATE or ADD, UPDATE
+ * or CHANGE, DELETE or REMOVE).
  */
-const contactEventSchema = schema.union([
-  schema
-    .object({ contact: contactSchema })
-    .passthrough()
-    .transform((body) => body.contact),
-  schema
-    .object({ contactInfo: contactSchema })
-    .passthrough()
-    .transform((body) => body.contactInfo),
-  contactSchema,
-]);
+const namedContactSchema = schema
+  .object({ id: eventId.optional(), contactId: eventId.optional(), mobileNumber: schema.string().nullish() })
+  .passthrough();
+const contactEventSchema = namedContactSchema.extend({
+  contact: namedContactSchema.optional(),
+  contactInfo: namedContactSchema.optional(),
+  eventType: schema.unknown(),
+  event: schema.unknown(),
+  action: schema.unknown(),
+  type: schema.unknown(),
+});
 
-export function contactFromEvent(payload: unknown): Contact | null {
-  const holder = contactEventSchema.safeParse(payload);
-  return holder.success ? flattenContact(holder.data) : null;
+export type ContactChange = 'created' | 'updated' | 'deleted';
+
+export interface ContactEvent {
+  contactId: string;
+  mobile: string | null;
+  /** null when the event does not say. */
+  change: ContactChange | null;
+}
+
+const CHANGE_WORDS: Record<ContactChange, ReadonlySet<string>> = {
+  created: new Set(['create', 'created', 'add', 'added', 'new']),
+  updated: new Set(['update', 'updated', 'change', 'changed', 'edit', 'edited', 'modify', 'modified']),
+  deleted: new Set(['delete', 'deleted', 'remove', 'removed']),
+};
+
+/** What the event's words say happened: a delete wins; "created or updated" says nothing. */
+function changeOf(said: unknown[]): ContactChange | null {
+  const words = said
+    .filter((value): value is string => typeof value === 'string')
+    .join(' ')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z]+/);
+  const named = (Object.keys(CHANGE_WORDS) as ContactChange[]).filter((change) => words.some((word) => CHANGE_WORDS[change].has(word)));
+  if (named.includes('deleted')) return 'deleted';
+  return named.length === 1 ? (named[0] ?? null) : null;
+}
+
+/** The contact an event names and what happened to it; null for anything else. */
+export function contactEvent(payload: unknown): ContactEvent | null {
+  const parsed = contactEventSchema.safeParse(payload);
+  if (!parsed.success) return null;
+  const event = parsed.data;
+  const named = [event.contactInfo, event.contact, event].find((holder) => holder?.contactId ?? holder?.id);
+  const contactId = named?.contactId ?? named?.id;
+  if (named === undefined || contactId === undefined) return null;
+  return {
+    contactId,
+    mobile: named.mobileNumber?.trim() || null,
+    change: changeOf([event.eventType, event.event, event.action, event.type]),
+  };
 }

@@ -14,6 +14,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 // Zapier deduplicates polled items, not instant-trigger deliveries, and a provider may deliver one
 // event more than once: a delivery is remembered, per subscription, for a week.
 const DELIVERY_MEMORY_SECONDS = 7 * 24 * 60 * 60;
+/** z.cache.set's last argument: store only when the key is absent, answering false when it was not. */
+const ONLY_IF_ABSENT = true;
+/** z.cache.set's scope argument: unscoped, as the subscription id in the key is unique already. */
+const UNSCOPED = undefined;
 
 /**
  * What this Zap's subscription has already fired for. Without Zapier's cache (a local run, or the
@@ -34,7 +38,7 @@ export function deliveryMemory(z: ZObject, bundle: Bundle) {
     async remember(itemId: string): Promise<boolean> {
       const key = keyOf(itemId);
       if (key === null) return true;
-      return (await z.cache.set(key, true, DELIVERY_MEMORY_SECONDS, undefined, true).catch(() => true)) !== false;
+      return (await z.cache.set(key, true, DELIVERY_MEMORY_SECONDS, UNSCOPED, ONLY_IF_ABSENT).catch(() => true)) !== false;
     },
   };
 }

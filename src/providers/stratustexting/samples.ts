@@ -9,6 +9,17 @@ export const messageSample = {
   last_updated: '2025-06-10T18:10:00.000Z',
 };
 
+/** A message the department sent: a reply to the inbound sample. */
+export const outboundMessageSample = {
+  id: '6650f27da4b7e93d1c2f8a4c',
+  from: '+19495550100',
+  to: ['+19495550111'],
+  text: 'Yes! Your order is ready for pickup until 6pm today.',
+  direction: 'outbound',
+  status: 'SENT',
+  last_updated: '2025-06-10T18:12:30.000Z',
+};
+
 export const messageOutputFields = [
   { key: 'id', label: 'Message ID' },
   { key: 'from', label: 'From Number' },

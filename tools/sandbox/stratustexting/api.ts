@@ -149,6 +149,11 @@ export function addApiRoutes(router: Router, prefix: string, state: StratusTexti
   // ---------------------------------------------------------------- contacts
 
   const contactList = () => [...state.contacts.values()].sort((a, b) => a.createdDate.localeCompare(b.createdDate));
+  /** Answers the contact a request changed, and tells the contact subscriptions. */
+  const changed = (contact: StoredContact) => {
+    void delivery.contactEvent(contact, 'updated');
+    return json(200, contact);
+  };
   const applyContact = (contact: StoredContact, fields: ContactFields) => {
     for (const key of ['firstName', 'lastName', 'email', 'company', 'notes'] as const) {
       if (fields[key] !== undefined) contact[key] = fields[key];
@@ -172,7 +177,10 @@ export function addApiRoutes(router: Router, prefix: string, state: StratusTexti
     if (!Number.isInteger(page) || page < 0) return appError(request, 400, 'page must be a whole number from 0');
     if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE)
       return appError(request, 400, `size must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
-    const all = contactList();
+    const sort = request.query.get('sort') ?? 'createdDate,asc';
+    if (!/^createdDate(,(asc|desc))?$/i.test(sort))
+      return appError(request, 400, `sort "${sort}" is not createdDate,asc or createdDate,desc`);
+    const all = /,desc$/i.test(sort) ? contactList().reverse() : contactList();
     const totalPages = Math.ceil(all.length / size);
     return json(200, {
       content: all.slice(page * size, page * size + size),
@@ -199,13 +207,13 @@ export function addApiRoutes(router: Router, prefix: string, state: StratusTexti
     if ('reply' in body) return body.reply;
     if (mobileTaken(body.value.mobileNumber, contact))
       return appError(request, 409, `Another contact has mobile number ${body.value.mobileNumber}`);
-    return json(200, applyContact(contact, body.value));
+    return changed(applyContact(contact, body.value));
   });
   route('POST', '/contact', (request) => {
     const body = readJson(request, contactFields.extend({ mobileNumber: e164 }));
     if ('reply' in body) return body.reply;
     const existing = state.contactByMobile(body.value.mobileNumber);
-    if (existing) return json(200, applyContact(existing, body.value));
+    if (existing) return changed(applyContact(existing, body.value));
     const now = Date.now();
     const contact: StoredContact = applyContact(
       {
@@ -224,8 +232,12 @@ export function addApiRoutes(router: Router, prefix: string, state: StratusTexti
       body.value,
     );
     state.contacts.set(contact.id, contact);
-    void delivery.contactEvent(contact);
+    void delivery.contactEvent(contact, 'created');
     return json(200, contact);
+  });
+  route('GET', '/contact/:id', (request) => {
+    const contact = state.contacts.get(request.params.id);
+    return contact ? json(200, contact) : appError(request, 404, `Contact ${request.params.id} not found`);
   });
   route('PUT', '/contact/:id', (request) => {
     const contact = state.contacts.get(request.params.id);
@@ -234,7 +246,7 @@ export function addApiRoutes(router: Router, prefix: string, state: StratusTexti
     if ('reply' in body) return body.reply;
     if (mobileTaken(body.value.mobileNumber, contact))
       return appError(request, 409, `Another contact has mobile number ${body.value.mobileNumber}`);
-    return json(200, applyContact(contact, body.value));
+    return changed(applyContact(contact, body.value));
   });
 
   // ---------------------------------------------------------------- custom consents
@@ -261,7 +273,7 @@ export function addApiRoutes(router: Router, prefix: string, state: StratusTexti
       contact.customConsents = others;
     }
     contact.lastUpdated = Date.now();
-    return json(200, contact);
+    return changed(contact);
   });
   route('POST', '/customconsent', (request) => {
     const body = readJson(request, consentFields);
@@ -332,7 +344,8 @@ export function addApiRoutes(router: Router, prefix: string, state: StratusTexti
 
 /**
  * Sandbox-only helpers, outside the API's prefix and without credentials: make a customer text in
- * (`POST {prefix}/_sandbox/inbound` with from, to, text as JSON or a form), and expire every
+ * (`POST {prefix}/_sandbox/inbound` with from, to, text as JSON or a form), delete a contact as the
+ * web app would (`DELETE {prefix}/_sandbox/contact/{id}`), and expire every
  * access token (`POST {prefix}/_sandbox/expire-tokens`) so a client has to refresh.
  */
 export function addSandboxRoutes(router: Router, prefix: string, state: StratusTextingState, delivery: WebhookDelivery): void {
@@ -362,6 +375,14 @@ export function addSandboxRoutes(router: Router, prefix: string, state: StratusT
     state.messages.set(message.id, message);
     const deliveries = await delivery.messageEvent(message);
     return json(201, { message, deliveries });
+  });
+  // The API documents no way to delete a contact; the web app does, and its event is delivered.
+  router.add('DELETE', `${prefix}/_sandbox/contact/:id`, async (request) => {
+    const contact = state.contacts.get(request.params.id);
+    if (!contact) return json(404, { message: `Contact ${request.params.id} not found` });
+    state.contacts.delete(contact.id);
+    const deliveries = await delivery.contactEvent(contact, 'deleted');
+    return json(200, { contact, deliveries });
   });
   router.add('POST', `${prefix}/_sandbox/expire-tokens`, () => {
     state.expireAccessTokens();

@@ -117,9 +117,19 @@ export class WebhookDelivery {
     );
   }
 
-  /** Contacts belong to the organization, so a contact filter of any of its departments matches. */
-  contactEvent(contact: StoredContact): Promise<Delivery[]> {
-    return this.publish((filter) => filter.kind === 'contact' && filter.orgId === contact.orgId, { ...contact });
+  /**
+   * Contacts belong to the organization, so a contact filter of any of its departments matches. The
+   * payload is the integration's ASSUMPTION, modelled on the message event: it names the contact
+   * and says what happened, without the contact's details.
+   */
+  contactEvent(contact: StoredContact, change: 'created' | 'updated' | 'deleted'): Promise<Delivery[]> {
+    const payload = {
+      uuid: uuid(),
+      timestamp: new Date().toISOString(),
+      eventType: `CONTACT_${change.toUpperCase()}`,
+      contactInfo: { contactId: contact.id, mobileNumber: contact.mobileNumber, lastUpdated: contact.lastUpdated },
+    };
+    return this.publish((filter) => filter.kind === 'contact' && filter.orgId === contact.orgId, payload);
   }
 
   async idle(): Promise<void> {

@@ -1,0 +1,133 @@
+import { createAppTester, type Bundle, type ZObject } from 'zapier-platform-core';
+import stratusTexting from '../../src/providers/stratustexting/integration';
+import { integrationEnvironment } from '../../tools/sandbox';
+import { startReceiver, useSandbox, type Receiver } from './support';
+
+type Perform = (z: ZObject, bundle: Bundle) => Promise<unknown>;
+const operation = (kind: 'triggers' | 'creates', key: string) =>
+  (stratusTexting as unknown as Record<string, Record<string, { operation: { perform: Perform } }>>)[kind][key].operation.perform;
+
+/**
+ * The triggers against the sandbox's real deliveries: each event the sandbox POSTs is handed to the
+ * trigger as Zapier would, and only what the API confirms fires. The subscription is stored in the
+ * sandbox directly, so these tests follow the deliveries whatever the subscribe handshake is.
+ */
+describe('StratusTexting triggers on the sandbox deliveries', () => {
+  const sandbox = useSandbox();
+  const savedEnv = { ...process.env };
+  const appTester = createAppTester(stratusTexting);
+  let receiver: Receiver;
+  let authData: Record<string, string>;
+
+  beforeAll(() => {
+    Object.assign(process.env, integrationEnvironment(sandbox()).stratustexting);
+  });
+  afterAll(() => {
+    process.env = savedEnv;
+  });
+  beforeEach(async () => {
+    receiver = await startReceiver();
+    handed = 0;
+    authData = sandbox().stratusTextingTokens();
+  });
+  afterEach(async () => {
+    await receiver.close();
+    sandbox().state.stratustexting.subscriptions.clear();
+  });
+
+  const department = () => sandbox().state.stratustexting.sites[0];
+  function listen(tail: string): void {
+    const { orgId } = sandbox().state.stratustexting;
+    const now = new Date().toISOString();
+    sandbox().state.stratustexting.subscriptions.set('sub-test', {
+      id: 'sub-test',
+      orgId,
+      uri: receiver.url,
+      eventFilters: [`/orgId/${orgId}/department/${department().id}/${tail}`],
+      disabledFilters: [],
+      expiresAt: Date.now() + 60_000,
+      createdDateTime: now,
+      lastUpdateDateTime: now,
+    });
+  }
+  /** Hands each event received since the last call to the trigger, as separate Zap runs; returns what each fired. */
+  let handed = 0;
+  async function fire(trigger: string, inputData: Record<string, unknown> = { department_id: department().id }) {
+    await sandbox().idle();
+    const fired: unknown[] = [];
+    for (const { body } of receiver.received.slice(handed)) {
+      fired.push(await appTester(operation('triggers', trigger), { authData, inputData, cleanedRequest: body } as unknown as Bundle));
+    }
+    handed = receiver.received.length;
+    return fired;
+  }
+  /** Hands the same events to a second trigger. */
+  function fireAgain(trigger: string, inputData?: Record<string, unknown>) {
+    handed = 0;
+    return fire(trigger, inputData);
+  }
+  const textIn = (text: string) =>
+    fetch(`${sandbox().url}/stratustexting/_sandbox/inbound`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ from: '+19495550133', to: department().phoneNumber, text }),
+    });
+
+  it('New or Updated Contact fires for a contact created, not when it is updated or deleted', async () => {
+    listen('contact');
+    const created = (await appTester(operation('creates', 'upsert_contact'), {
+      authData,
+      inputData: { mobile: '(949) 555-0144', first_name: 'Robin' },
+    } as unknown as Bundle)) as { id: string };
+    expect(await fire('new_contact')).toEqual([[expect.objectContaining({ id: created.id, first_name: 'Robin', mobile: '+19495550144' })]]);
+
+    await appTester(operation('creates', 'update_contact'), {
+      authData,
+      inputData: { contact_id: created.id, last_name: 'Okafor' },
+    } as unknown as Bundle);
+    expect(await fire('new_contact')).toEqual([[]]);
+
+    await fetch(`${sandbox().url}/stratustexting/_sandbox/contact/${created.id}`, { method: 'DELETE' });
+    expect(await fire('new_contact')).toEqual([[]]);
+  });
+
+  it('a contact created and deleted before its Zap runs fires nothing', async () => {
+    listen('contact');
+    const created = (await appTester(operation('creates', 'upsert_contact'), {
+      authData,
+      inputData: { mobile: '(949) 555-0145', first_name: 'Gone' },
+    } as unknown as Bundle)) as { id: string };
+    await fetch(`${sandbox().url}/stratustexting/_sandbox/contact/${created.id}`, { method: 'DELETE' });
+    expect(await fire('new_contact')).toEqual([[], []]);
+  });
+
+  it('an inbound text fires New Inbound Message and, handed the same event, not New Outbound Message', async () => {
+    listen('message?direction=inbound');
+    await textIn('Is the patio open tonight?');
+    expect(await fire('new_inbound_message')).toEqual([
+      [expect.objectContaining({ text: 'Is the patio open tonight?', direction: 'inbound' })],
+    ]);
+    expect(await fireAgain('new_outbound_message')).toEqual([[]]);
+  });
+
+  it('a sent text fires New Outbound Message and, handed the same event, not New Inbound Message', async () => {
+    listen('message?direction=outbound');
+    await appTester(operation('creates', 'send_sms'), {
+      authData,
+      inputData: { from: department().phoneNumber, to: '(949) 555-0133', text: 'The patio opens at 5pm.' },
+    } as unknown as Bundle);
+    expect(await fire('new_outbound_message')).toEqual([
+      [expect.objectContaining({ text: 'The patio opens at 5pm.', direction: 'outbound' })],
+    ]);
+    expect(await fireAgain('new_inbound_message')).toEqual([[]]);
+  });
+
+  it('a reaction texted in fires nothing with Ignore Reactions on, and fires with it off', async () => {
+    listen('message?direction=inbound');
+    await textIn('Loved “The patio opens at 5pm.”');
+    expect(await fire('new_inbound_message', { department_id: department().id, ignore_reactions: 'true' })).toEqual([[]]);
+    expect(await fireAgain('new_inbound_message', { department_id: department().id, ignore_reactions: 'false' })).toEqual([
+      [expect.objectContaining({ text: 'Loved “The patio opens at 5pm.”' })],
+    ]);
+  });
+});
