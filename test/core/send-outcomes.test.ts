@@ -55,8 +55,8 @@ const app = defineApp({
   },
 });
 const appTester = createAppTester(app);
-const send = (base?: string) => appTester(app.creates.send_text.operation.perform, { inputData: { base } });
-const note = (base?: string) => appTester(app.creates.post_note.operation.perform, { inputData: { base } });
+const send = (base?: string) => appTester(sendText, { inputData: { base } });
+const note = (base?: string) => appTester(postNote, { inputData: { base } });
 
 beforeAll(() => {
   process.env.PROVIDER_REQUEST_TIMEOUT_MS = '300';
