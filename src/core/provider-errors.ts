@@ -34,24 +34,25 @@ import { errors } from 'zapier-platform-core';
  * A request that sends a message (its context has `sendCheck`) has three outcomes: accepted, not
  * sent, and outcome unknown. Where the table above says "may have been carried out", a send says so:
  *
- * | answer to a send                       | Zapier error               | why                                              |
- * |----------------------------------------|----------------------------|--------------------------------------------------|
- * | 4xx (as above), a per-message error    | as above                   | Refused: nothing was sent.                       |
- * | connection refused, host not found     | Error `provider_unreachable` | Nothing was written: the message was not sent, |
- * |   (ECONNREFUSED, ENOTFOUND, EAI_AGAIN, |   "was not sent"           | and replaying the step sends it once.            |
- * |   EHOSTUNREACH, ENETUNREACH)           |                            |                                                  |
- * | 5xx (but 503 with Retry-After),        | Error `outcome_unknown`    | The provider may have accepted it before the     |
- * |   timeout, connection reset or any    |                            | answer was lost: the user is told it may have    |
- * |   other network error, a 2xx that is  |                            | been sent and how to check (`sendCheck`), never  |
- * |   not readable                         |                            | "not sent" or just "try again": a blind replay  |
- * |                                        |                            | would text the customer twice. An error, not a   |
- * |                                        |                            | halt, so that the user is notified; Autoreplay   |
- * |                                        |                            | would replay it, which the message warns about.  |
- * | CommPeak bulk: a batch's answer lost   | Error `outcome_unknown`    | The step fails, so Zap history does not show a   |
- * |   (its messages `unknown`, later ones  |   with the four counts     | clean success, and says exactly which messages   |
- * |   `not_sent`)                          |                            | went, which may have, and which did not; it      |
- * |                                        |                            | warns that a replay resends the accepted ones    |
- * |                                        |                            | unless an Idempotency Key makes their ids repeat.|
+ * | answer to a send                       | Zapier error                  | why                                          |
+ * |----------------------------------------|-------------------------------|----------------------------------------------|
+ * | 4xx (as above), a per-message error    | as above                      | Refused: nothing was sent.                   |
+ * | connection refused, host not found     | Error `provider_unreachable`, | Nothing was written, so the message was not  |
+ * |   (ECONNREFUSED, ENOTFOUND, EAI_AGAIN, |   saying it was not sent      | sent: replaying the step sends it once.      |
+ * |   EHOSTUNREACH, ENETUNREACH)           |                               |                                              |
+ * | 5xx (but 503 with Retry-After),        | Error `outcome_unknown`       | The provider may have accepted the message   |
+ * |   timeout, connection reset or any     |                               | before the answer was lost: the user is told |
+ * |   other network error, a 2xx that      |                               | it may have been sent and how to check       |
+ * |   cannot be read; a CommPeak entry     |                               | (`sendCheck`), never "not sent" or just "try |
+ * |   with neither uuid nor error, or      |                               | again": a blind replay would text the        |
+ * |   none for the message                 |                               | customer twice. An error, not a halt, so the |
+ * |                                        |                               | user is notified; it says to check before    |
+ * |                                        |                               | running the step again.                      |
+ * | CommPeak bulk: a batch's answer        | Error `outcome_unknown`       | The step fails, so Zap history does not show |
+ * |   lost: its messages `unknown`,        |   with the four counts        | a clean success, and its error says which    |
+ * |   later batches `not_sent`             |                               | messages went, which may have, and which did |
+ * |                                        |                               | not; a replay resends the accepted ones      |
+ * |                                        |                               | unless an Idempotency Key repeats their ids. |
  *
  * Every message names the provider, the operation and the provider's own reason, with the
  * request's credentials blanked out should the provider echo them.
