@@ -59,7 +59,7 @@ const send = (base?: string) => appTester(sendText, { inputData: { base } });
 const note = (base?: string) => appTester(postNote, { inputData: { base } });
 
 beforeAll(() => {
-  process.env.PROVIDER_REQUEST_TIMEOUT_MS = '300';
+  process.env.PROVIDER_REQUEST_TIMEOUT_MS = '2000';
 });
 afterAll(() => {
   delete process.env.PROVIDER_REQUEST_TIMEOUT_MS;
@@ -118,9 +118,9 @@ describe('a send whose answer was lost is outcome unknown, never "not sent"', ()
   });
 
   it('on a timeout', async () => {
-    nock(API).post('/messages').delay(1000).reply(201, { id: 'm-1' });
+    nock(API).post('/messages').delay(6000).reply(201, { id: 'm-1' });
     expect(appError(await rejection(send()))).toEqual({
-      message: `Acme SMS did not answer within 0 seconds, so it is unknown whether "Send Text" went through: ${UNKNOWN_TAIL}`,
+      message: `Acme SMS did not answer within 2 seconds, so it is unknown whether "Send Text" went through: ${UNKNOWN_TAIL}`,
       code: 'outcome_unknown',
       status: 504,
     });

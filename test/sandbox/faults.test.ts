@@ -16,15 +16,15 @@ type Perform = (z: ZObject, bundle: Bundle) => Promise<unknown>;
 const create = (definition: unknown, key: string) =>
   (definition as { creates: Record<string, { operation: { perform: Perform } }> }).creates[key].operation.perform;
 
-const TIMEOUT_MS = 300;
-const SLOW_ANSWER_MS = 1500;
+const TIMEOUT_MS = 2000;
+const SLOW_ANSWER_MS = 3 * TIMEOUT_MS;
 const RECHECK = 'Check before running this step again, or the recipient may get the message twice.';
 
 /** What each fault leaves of the answer, as the error message says it. */
 const LOST = {
   drop: (url: string) => `dropped the connection before answering (request to ${url} failed, reason: socket hang up)`,
   badGateway: () => 'answered with HTTP 502: an HTML error page titled "502 Bad Gateway"',
-  slow: () => 'did not answer within 0 seconds',
+  slow: () => 'did not answer within 2 seconds',
 };
 const FAULTS = [
   ['0444', 'drop', 502],
