@@ -1,4 +1,4 @@
-import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
+import { defineCreate, defineInputFields, errors, type Bundle, type ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
 import { inputError } from '../../src/core/input-error';
 import { optionalText, parseInput, requiredText } from '../../src/core/input';
@@ -7,7 +7,9 @@ import { BATCH_SIZE, PROVIDER, type OutgoingMessage } from '../../src/providers/
 import {
   IDEMPOTENCY_KEY_FIELD,
   internalId,
+  ANSWER_LOST,
   noneAcceptedError,
+  sendCheck,
   sendInBatches,
   senderFor,
   type MessageOutcome,
@@ -28,10 +30,10 @@ export const MAX_MESSAGES = 10 * BATCH_SIZE;
 const RULE =
   'Messages go to CommPeak ' +
   BATCH_SIZE +
-  ' per request. The step succeeds when CommPeak accepted at least one message: ' +
-  'the output lists every message with its status (`accepted`, `failed` or `not_sent`), counts them, and lists the ones that did not go under `failed` with the reason. ' +
-  'A message CommPeak answers for with an error code (such as `RATE_LIMIT`), or leaves out of its answer, counts as failed. If CommPeak rate limits or a request fails, the remaining requests are not sent. ' +
-  'The step fails only when no message was accepted; when that was rate limiting, Zapier retries the step later.';
+  ' per request. The output lists every message with its status (`accepted`, `failed` or `not_sent`), counts them, and lists the ones that did not go under `failed` with the reason. ' +
+  'A message CommPeak answers for with an error code (such as `RATE_LIMIT`) counts as failed. If CommPeak rate limits or refuses a request, the remaining requests are not sent. ' +
+  'The step fails when no message was accepted (when that was rate limiting, Zapier retries the step later), and when an answer was lost, so that it may have sent messages it cannot confirm: ' +
+  'its error then says which messages were accepted, which may have been sent, and which were not sent.';
 
 const lineItemFields = defineInputFields([
   { key: 'item_to', label: 'Line Item: To', required: false, helpText: 'The phone number for this message.' },
@@ -132,18 +134,54 @@ function drafts(input: BulkInput): Draft[] {
   return result;
 }
 
+function count(outcomes: readonly MessageOutcome[], status: MessageOutcome['status']): number {
+  return outcomes.filter((result) => result.status === status).length;
+}
+
 function summaryOf(outcomes: readonly MessageOutcome[]) {
-  const accepted = outcomes.filter((result) => result.status === 'accepted');
   const failed = outcomes.filter((result) => result.status !== 'accepted');
+  const accepted = count(outcomes, 'accepted');
+  const states = `${count(outcomes, 'failed')} failed, ${count(outcomes, 'unknown')} outcome unknown, ${count(outcomes, 'not_sent')} not sent`;
   return {
     total_count: outcomes.length,
-    accepted_count: accepted.length,
+    accepted_count: accepted,
     failed_count: failed.length,
     failed,
-    summary: `${accepted.length} of ${outcomes.length} messages accepted by ${PROVIDER}.${
-      failed.length > 0 ? ` Not sent: ${failed.map((result) => `${result.recipient_phone} (${result.error})`).join(', ')}.` : ''
+    summary: `${accepted} of ${outcomes.length} messages accepted by ${PROVIDER} (${states}).${
+      failed.length > 0 ? ` Did not go: ${failed.map((result) => `${result.recipient_phone} (${result.error})`).join(', ')}.` : ''
     }`,
   };
+}
+
+/**
+ * A step with messages of unknown outcome fails (see the table in src/core/provider-errors.ts):
+ * its error is what Zap history shows, so it says what went, what may have, and what did not.
+ */
+function unknownOutcomeError(outcomes: readonly MessageOutcome[], accepted: number, idempotencyKey: string | undefined): Error {
+  const unknown = outcomes.filter((result) => result.status === 'unknown');
+  const didNotGo = outcomes.length - accepted - unknown.length;
+  // A lost answer stops the step: at most one request's error, which names its messages' ids.
+  const lost = unknown.find((result) => result.error === ANSWER_LOST);
+  const unlisted = unknown.filter((result) => result.error !== ANSWER_LOST);
+  const details = [
+    ...(lost ? [lost.reason] : []),
+    ...(unlisted.length > 0
+      ? [
+          `${unlisted[0]?.reason}${unlisted.length > 1 ? ` (and ${unlisted.length - 1} more)` : ''}`,
+          `${sendCheck(unlisted)} Check them before running this step again.`,
+        ]
+      : []),
+  ];
+  const replay = idempotencyKey
+    ? 'A replay gives every message the internal ID it had, so CommPeak can recognise the ones it already has.'
+    : accepted > 0
+      ? `A replay would send the ${accepted} accepted messages again (no Idempotency Key is set): send the ones that did not go in a new step instead.`
+      : 'A replay gives the messages new internal IDs (no Idempotency Key is set): replay only once you know they did not go.';
+  return new errors.Error(
+    `${PROVIDER} accepted ${accepted} of ${outcomes.length} messages; ${unknown.length} may have been sent (outcome unknown) and ${didNotGo} did not go. ${details.join(' ')} ${replay}`,
+    'outcome_unknown',
+    502,
+  );
 }
 
 const sampleMessage = {
@@ -169,8 +207,7 @@ export default defineCreate({
     perform: async (z: ZObject, bundle: Bundle) => {
       const input = parseInput(inputShape, bundle.inputData, [...inputFields, ...lineItemFields]);
       const sender = senderFor(input.from);
-      // One clock reading for the step, so that every message of a step without a key shares its minute.
-      const scope = { idempotencyKey: input.idempotency_key, now: Date.now() };
+      const scope = { idempotencyKey: input.idempotency_key };
       const messages: OutgoingMessage[] = drafts(input).map((draft, position) => {
         const recipient = toInternationalDigits(draft.typed, { field: draft.field, defaultCountry: input.default_country });
         return {
@@ -182,6 +219,9 @@ export default defineCreate({
       });
       const { outcomes, task_ids } = await sendInBatches(z, messages, 'send bulk SMS');
       const summary = summaryOf(outcomes);
+      if (outcomes.some((result) => result.status === 'unknown')) {
+        throw unknownOutcomeError(outcomes, summary.accepted_count, input.idempotency_key);
+      }
       if (summary.accepted_count === 0) throw noneAcceptedError(outcomes, `the ${outcomes.length} messages`);
       return { ...summary, sender, task_ids, messages: outcomes };
     },
@@ -190,7 +230,7 @@ export default defineCreate({
       accepted_count: 1,
       failed_count: 0,
       failed: [],
-      summary: `1 of 1 messages accepted by ${PROVIDER}.`,
+      summary: `1 of 1 messages accepted by ${PROVIDER} (0 failed, 0 outcome unknown, 0 not sent).`,
       sender: 'GLOBAL',
       task_ids: ['251a4cfb-f098-4a84-83a1-66f6273bbb1d'],
       messages: [sampleMessage],

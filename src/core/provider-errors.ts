@@ -31,6 +31,29 @@ import { errors } from 'zapier-platform-core';
  * | 2xx an HTML page, or a body    | Error `unexpected_response`        | Never reported as success: a step must not say a message   |
  * |   the schema does not accept   |                                    | went when the answer does not say so.                      |
  *
+ * A request that sends a message (its context has `sendCheck`) has three outcomes: accepted, not
+ * sent, and outcome unknown. Where the table above says "may have been carried out", a send says so:
+ *
+ * | answer to a send                       | Zapier error                  | why                                          |
+ * |----------------------------------------|-------------------------------|----------------------------------------------|
+ * | 4xx (as above), a per-message error    | as above                      | Refused: nothing was sent.                   |
+ * | connection refused, host not found     | Error `provider_unreachable`, | Nothing was written, so the message was not  |
+ * |   (ECONNREFUSED, ENOTFOUND, EAI_AGAIN, |   saying it was not sent      | sent: replaying the step sends it once.      |
+ * |   EHOSTUNREACH, ENETUNREACH)           |                               |                                              |
+ * | 5xx (but 503 with Retry-After),        | Error `outcome_unknown`       | The provider may have accepted the message   |
+ * |   timeout, connection reset or any     |                               | before the answer was lost: the user is told |
+ * |   other network error, a 2xx that      |                               | it may have been sent and how to check       |
+ * |   cannot be read; a CommPeak entry     |                               | (`sendCheck`), never "not sent" or just "try |
+ * |   with neither uuid nor error, or      |                               | again": a blind replay would text the        |
+ * |   none for the message                 |                               | customer twice. An error, not a halt, so the |
+ * |                                        |                               | user is notified; it says to check before    |
+ * |                                        |                               | running the step again.                      |
+ * | CommPeak bulk: a batch's answer        | Error `outcome_unknown`       | The step fails, so Zap history does not show |
+ * |   lost: its messages `unknown`,        |   with the four counts        | a clean success, and its error says which    |
+ * |   later batches `not_sent`             |                               | messages went, which may have, and which did |
+ * |                                        |                               | not; a replay resends the accepted ones      |
+ * |                                        |                               | unless an Idempotency Key repeats their ids. |
+ *
  * Every message names the provider, the operation and the provider's own reason, with the
  * request's credentials blanked out should the provider echo them.
  */
@@ -48,6 +71,12 @@ export interface CallContext {
    * credentials blanked out should the provider echo them, so they never reach a step's output.
    */
   issuesCredentials?: boolean;
+  /**
+   * Set on requests that send a message: a sentence telling the user how to find out whether it
+   * went. An answer lost after the request may have reached the provider is then reported as
+   * "outcome unknown" with this sentence, never as "not sent".
+   */
+  sendCheck?: string;
 }
 
 export interface ProviderAnswer {
@@ -181,17 +210,56 @@ export function providerError(answer: ProviderAnswer, context: CallContext, secr
     );
   }
   if (status >= 500) {
+    if (context.sendCheck) return outcomeUnknownError(context, `answered with HTTP ${status}: ${reason}`, status);
     return new errors.Error(`${said} This is a problem on ${provider}'s side; try again later.`, 'provider_unavailable', status);
   }
   return new errors.Error(`${said} Check the values in this step.`, 'provider_rejected', status);
 }
 
+/**
+ * A send whose answer was lost after the request may have reached the provider: the message may
+ * have been sent. `what` says what came back instead of an answer.
+ */
+export function outcomeUnknownError(context: CallContext, what: string, status: number): Error {
+  const { provider, action } = context;
+  return withoutRuntimeContext(
+    new errors.Error(
+      `${provider} ${what.replace(/\.+$/, '')}, so it is unknown whether "${action}" went through: the message may have been sent. ${context.sendCheck ?? ''} Check before running this step again, or the recipient may get the message twice.`,
+      'outcome_unknown',
+      status,
+    ),
+  );
+}
+
 /** The request gave up waiting: it may or may not have been carried out. */
 export function timeoutError(context: CallContext, seconds: number): Error {
   const { provider, action } = context;
+  if (context.sendCheck) return outcomeUnknownError(context, `did not answer within ${seconds} seconds`, 504);
   return new errors.Error(
     `${provider} did not answer "${action}" within ${seconds} seconds. It may or may not have been carried out: check ${provider} before running this step again.`,
     'provider_timeout',
     504,
+  );
+}
+
+/** Network errors raised before a byte of the request was written: nothing reached the provider. */
+const NOTHING_WRITTEN = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/**
+ * The request failed without an answer (node-fetch's FetchError, `code` from the socket). A send
+ * is "not sent" only when the connection was never made; after that, its outcome is unknown.
+ * `reason` is the network's message, credentials already blanked out.
+ */
+export function connectionError(context: CallContext, cause: { code?: string }, reason: string): Error {
+  const { provider, action } = context;
+  const neverConnected = cause.code !== undefined && NOTHING_WRITTEN.has(cause.code);
+  if (context.sendCheck && !neverConnected) {
+    return outcomeUnknownError(context, `dropped the connection before answering (${reason})`, 502);
+  }
+  const outcome = context.sendCheck ? ' The message was not sent.' : '';
+  return new errors.Error(
+    `Could not reach ${provider} for "${action}": ${reason}.${outcome} Try again later.`,
+    'provider_unreachable',
+    503,
   );
 }

@@ -1,7 +1,16 @@
 import { stringify as stringifyQuery } from 'node:querystring';
 import { errors, type HttpRequestOptions, type HttpResponse, type ZObject } from 'zapier-platform-core';
 import type { ZodType, ZodTypeDef } from 'zod';
-import { isHtmlPage, providerError, providerReason, redact, timeoutError, type CallContext } from './provider-errors';
+import {
+  connectionError,
+  isHtmlPage,
+  outcomeUnknownError,
+  providerError,
+  providerReason,
+  redact,
+  timeoutError,
+  type CallContext,
+} from './provider-errors';
 
 export type ProviderRequest = HttpRequestOptions & { url: string };
 
@@ -60,7 +69,7 @@ function parseJson(content: string): unknown {
   }
 }
 
-function isFetchError(cause: unknown): cause is Error & { type?: string } {
+function isFetchError(cause: unknown): cause is Error & { type?: string; code?: string } {
   return cause instanceof Error && cause.name === 'FetchError';
 }
 
@@ -107,13 +116,7 @@ async function send(z: ZObject, request: ProviderRequest, context: CallContext):
     if (isFetchError(cause) && (cause.type === 'request-timeout' || cause.type === 'body-timeout')) {
       throw timeoutError(context, Math.round(timeout / 1000));
     }
-    if (isFetchError(cause)) {
-      throw new errors.Error(
-        `Could not reach ${context.provider} for "${context.action}": ${redact(cause.message, requestSecrets(request))}. Try again later.`,
-        'provider_unreachable',
-        503,
-      );
-    }
+    if (isFetchError(cause)) throw connectionError(context, cause, redact(cause.message, requestSecrets(request)));
     // With OAuth2 autoRefresh or session auth, the runtime answers any 401 with a bare
     // RefreshAuthError before we see the response: it is given the provider and the operation.
     if (cause instanceof Error && cause.name === 'RefreshAuthError' && cause.message === '') {
@@ -127,6 +130,7 @@ async function send(z: ZObject, request: ProviderRequest, context: CallContext):
 }
 
 function unexpected(context: CallContext, status: number, what: string): Error {
+  if (context.sendCheck) return outcomeUnknownError(context, `answered with ${what}`, status);
   return new errors.Error(`${context.provider} answered "${context.action}" with ${what}.`, 'unexpected_response', status);
 }
 

@@ -1,3 +1,4 @@
+import nock from 'nock';
 import { BATCH_SIZE } from '../../src/providers/commpeak/api';
 import { MAX_MESSAGES } from '../../creates/commpeak/send-bulk-sms';
 import {
@@ -74,7 +75,7 @@ describe('Send Bulk SMS through CommPeak', () => {
       accepted_count: 2,
       failed_count: 0,
       failed: [],
-      summary: '2 of 2 messages accepted by CommPeak.',
+      summary: '2 of 2 messages accepted by CommPeak (0 failed, 0 outcome unknown, 0 not sent).',
       sender: 'GLOBAL',
       task_ids: [TASK],
       messages: [
@@ -152,36 +153,41 @@ describe('Send Bulk SMS through CommPeak', () => {
     });
   });
 
-  it('without an Idempotency Key, derives every internal_id from the minute the step ran in', async () => {
-    const now = jest.spyOn(Date, 'now').mockReturnValue(Date.UTC(2026, 0, 1, 9, 0, 59));
-    try {
-      const minute = `minute:${Date.UTC(2026, 0, 1, 9, 0) / 60_000}`;
-      const first = { ...A, internal_id: expectedInternalId(minute, 'GLOBAL', A.recipient_phone, A.message_content, 0) };
-      const second = { ...B, internal_id: expectedInternalId(minute, 'GLOBAL', B.recipient_phone, B.message_content, 1) };
-      commpeak()
-        .post('/simple_send/', { messages: [first, second] })
-        .reply(200, { status: true, task_id: TASK, messages: [accepted(first, 'u1'), accepted(second, 'u2')] });
-      await expect(
-        sendBulk({ from: 'GLOBAL', to: ['+972524265292', '+972545330008'], text: 'Your order is ready' }),
-      ).resolves.toMatchObject({
-        accepted_count: 2,
+  it('without an Idempotency Key, gives every message of every run a new internal_id', async () => {
+    const runs: string[][] = [];
+    commpeak()
+      .post('/simple_send/')
+      .times(2)
+      .reply((_uri, body) => {
+        const { messages } = body as { messages: Sent[] };
+        expect(messages).toEqual([
+          { ...A, internal_id: expect.stringMatching(/^zap-[0-9a-f]{32}$/) },
+          { ...B, internal_id: expect.stringMatching(/^zap-[0-9a-f]{32}$/) },
+        ]);
+        runs.push(messages.map((message) => message.internal_id));
+        return [200, { status: true, task_id: TASK, messages: messages.map((message, index) => accepted(message, `u${index}`)) }];
       });
-    } finally {
-      now.mockRestore();
-    }
+    const step = { from: 'GLOBAL', to: ['+972524265292', '+972545330008'], text: 'Your order is ready' };
+    await expect(sendBulk(step)).resolves.toMatchObject({ accepted_count: 2 });
+    await expect(sendBulk(step)).resolves.toMatchObject({ accepted_count: 2 });
+    expect(new Set(runs.flat()).size).toBe(4);
   });
 
   describe('per-message failures', () => {
-    it('reports the messages a 200 refused or left out, and succeeds because some were accepted', async () => {
+    it('reports the messages a 200 refused, and succeeds because some were accepted', async () => {
       const C = sent('447700900123', 'Your order is ready', 2);
       commpeak()
         .post('/simple_send/', { messages: [A, B, C] })
-        .reply(200, { status: true, task_id: TASK, messages: [accepted(A, 'uuid-a'), refused(C, 'INVALID_NUMBER')] });
+        .reply(200, {
+          status: true,
+          task_id: TASK,
+          messages: [accepted(A, 'uuid-a'), refused(B, 'BLACKLISTED'), refused(C, 'INVALID_NUMBER')],
+        });
       const failedB = outcome(B, {
         status: 'failed',
         task_id: TASK,
-        error: 'NOT_IN_RESPONSE',
-        reason: 'CommPeak answered without listing the message to 972545330008; it may not have been sent.',
+        error: 'BLACKLISTED',
+        reason: 'CommPeak did not accept the message to 972545330008: BLACKLISTED.',
       });
       const failedC = outcome(C, {
         status: 'failed',
@@ -196,7 +202,8 @@ describe('Send Bulk SMS through CommPeak', () => {
         accepted_count: 1,
         failed_count: 2,
         failed: [failedB, failedC],
-        summary: '1 of 3 messages accepted by CommPeak. Not sent: 972545330008 (NOT_IN_RESPONSE), 447700900123 (INVALID_NUMBER).',
+        summary:
+          '1 of 3 messages accepted by CommPeak (2 failed, 0 outcome unknown, 0 not sent). Did not go: 972545330008 (BLACKLISTED), 447700900123 (INVALID_NUMBER).',
         sender: 'GLOBAL',
         task_ids: [TASK],
         messages: [outcome(A, { status: 'accepted', message_uuid: 'uuid-a', task_id: TASK }), failedB, failedC],
@@ -285,39 +292,67 @@ describe('Send Bulk SMS through CommPeak', () => {
       );
     });
 
-    it('marks a later request answered 5xx as failed with the reason', async () => {
-      const numbers = ukNumbers(BATCH_SIZE + 1);
+    it('fails with outcome_unknown when a later request is answered 5xx: its messages may have gone, later ones did not', async () => {
+      const numbers = ukNumbers(2 * BATCH_SIZE + 1);
       const messages = numbers.map((number, position) => sent(number.digits, 'Sale!', position));
-      const firstBatch = messages.slice(0, BATCH_SIZE);
+      const [firstBatch, secondBatch] = [messages.slice(0, BATCH_SIZE), messages.slice(BATCH_SIZE, 2 * BATCH_SIZE)];
       commpeak()
         .post('/simple_send/', { messages: firstBatch })
         .reply(200, { status: true, task_id: 'task-1', messages: firstBatch.map((message, index) => accepted(message, `u${index}`)) });
+      commpeak().post('/simple_send/', { messages: secondBatch }).reply(502, '<html><head><title>502 Bad Gateway</title></head></html>');
+      const error = await rejection(
+        sendBulk({ from: 'GLOBAL', to: numbers.map((number) => number.typed), text: 'Sale!', idempotency_key: KEY }),
+      );
+      expect(appError(error)).toEqual({
+        message:
+          `CommPeak accepted ${BATCH_SIZE} of ${2 * BATCH_SIZE + 1} messages; ${BATCH_SIZE} may have been sent (outcome unknown) and 1 did not go. ` +
+          'CommPeak answered with HTTP 502: an HTML error page titled "502 Bad Gateway", so it is unknown whether "send bulk SMS" went through: the message may have been sent. ' +
+          `Look for internal IDs ${secondBatch[0].internal_id} to ${secondBatch[BATCH_SIZE - 1].internal_id} (${BATCH_SIZE} messages) in your CommPeak account's message log at my.commpeak.com. ` +
+          'Check before running this step again, or the recipient may get the message twice. ' +
+          'A replay gives every message the internal ID it had, so CommPeak can recognise the ones it already has.',
+        code: 'outcome_unknown',
+        status: 502,
+      });
+      // The third request was never sent (nock would answer "no match" for it).
+      expect(nock.pendingMocks()).toEqual([]);
+    });
+
+    it('without a key, warns that a replay would send the accepted messages again', async () => {
       commpeak()
-        .post('/simple_send/', { messages: [messages[BATCH_SIZE]] })
-        .reply(500, { detail: 'Internal Server Error' });
-      const output = (await sendBulk({
-        from: 'GLOBAL',
-        to: numbers.map((number) => number.typed),
-        text: 'Sale!',
-        idempotency_key: KEY,
-      })) as {
-        failed: unknown[];
-      };
-      expect(output.failed).toEqual([
-        outcome(messages[BATCH_SIZE], {
-          status: 'failed',
-          error: 'REQUEST_FAILED',
-          reason: `CommPeak answered "send bulk SMS" with HTTP 500: Internal Server Error. This is a problem on CommPeak's side; try again later.`,
-        }),
-      ]);
+        .post('/simple_send/')
+        .reply((_uri, body) => {
+          const [first, second] = (body as { messages: Sent[] }).messages;
+          return [
+            200,
+            {
+              status: true,
+              task_id: TASK,
+              messages: [accepted(first, 'u1'), { internal_id: second.internal_id, message_uuid: null, error: null }],
+            },
+          ];
+        });
+      const error = await rejection(sendBulk({ from: 'GLOBAL', to: ['+972524265292', '+972545330008'], text: 'Your order is ready' }));
+      expect(appError(error)).toMatchObject({ code: 'outcome_unknown', status: 502 });
+      expect(appError(error).message).toMatch(
+        new RegExp(
+          '^CommPeak accepted 1 of 2 messages; 1 may have been sent \\(outcome unknown\\) and 0 did not go\\. ' +
+            'CommPeak listed the message to 972545330008 with neither a message_uuid nor an error: it may have been sent\\. ' +
+            "Look for internal ID zap-[0-9a-f]{32} in your CommPeak account's message log at my\\.commpeak\\.com\\. Check them before running this step again\\. " +
+            'A replay would send the 1 accepted messages again \\(no Idempotency Key is set\\): send the ones that did not go in a new step instead\\.$',
+        ),
+      );
     });
   });
 
   describe('when no message was accepted, the step fails', () => {
-    it("with Zapier's throttle when CommPeak was rate limiting (the seed's answer, one message left out)", async () => {
+    it("with Zapier's throttle when CommPeak rate limited every message", async () => {
       commpeak()
         .post('/simple_send/', { messages: [A, B] })
-        .reply(200, { status: true, task_id: 'ad340f18-e91d-4975-bd6a-efa0cd82a7e3', messages: [refused(A, 'RATE_LIMIT')] });
+        .reply(200, {
+          status: true,
+          task_id: 'ad340f18-e91d-4975-bd6a-efa0cd82a7e3',
+          messages: [refused(A, 'RATE_LIMIT'), refused(B, 'RATE_LIMIT')],
+        });
       expect(
         throttle(
           await rejection(
@@ -326,8 +361,26 @@ describe('Send Bulk SMS through CommPeak', () => {
         ),
       ).toEqual({
         message:
-          'CommPeak accepted none of the 2 messages (972524265292: RATE_LIMIT, 972545330008: NOT_IN_RESPONSE). CommPeak is rate limiting; Zapier retries in 60 seconds.',
+          'CommPeak accepted none of the 2 messages (972524265292: RATE_LIMIT, 972545330008: RATE_LIMIT). CommPeak is rate limiting; Zapier retries in 60 seconds.',
         delay: 60,
+      });
+    });
+
+    it("with outcome_unknown, not a throttle, for the seed's rate-limit answer that leaves one message out", async () => {
+      commpeak()
+        .post('/simple_send/', { messages: [A, B] })
+        .reply(200, { status: true, task_id: 'ad340f18-e91d-4975-bd6a-efa0cd82a7e3', messages: [refused(A, 'RATE_LIMIT')] });
+      const error = await rejection(
+        sendBulk({ from: 'GLOBAL', to: ['+972524265292', '+972545330008'], text: 'Your order is ready', idempotency_key: KEY }),
+      );
+      expect(appError(error)).toEqual({
+        message:
+          'CommPeak accepted 0 of 2 messages; 1 may have been sent (outcome unknown) and 1 did not go. ' +
+          'CommPeak answered without listing the message to 972545330008: it may have been sent. ' +
+          `Look for internal ID ${B.internal_id} in your CommPeak account's message log at my.commpeak.com. Check them before running this step again. ` +
+          'A replay gives every message the internal ID it had, so CommPeak can recognise the ones it already has.',
+        code: 'outcome_unknown',
+        status: 502,
       });
     });
 
@@ -366,7 +419,7 @@ describe('Send Bulk SMS through CommPeak', () => {
       });
     });
 
-    it('on a malformed answer to the first request', async () => {
+    it('with outcome_unknown on a malformed answer to the first request', async () => {
       commpeak()
         .post('/simple_send/', { messages: [A, B] })
         .reply(200, 'OK');
@@ -378,9 +431,13 @@ describe('Send Bulk SMS through CommPeak', () => {
         ),
       ).toEqual({
         message:
-          'CommPeak answered "send bulk SMS" with a response this integration does not understand (body: Expected object, received string).',
-        code: 'unexpected_response',
-        status: 200,
+          'CommPeak accepted 0 of 2 messages; 2 may have been sent (outcome unknown) and 0 did not go. ' +
+          'CommPeak answered with a response this integration does not understand (body: Expected object, received string), so it is unknown whether "send bulk SMS" went through: the message may have been sent. ' +
+          `Look for internal IDs ${A.internal_id} to ${B.internal_id} (2 messages) in your CommPeak account's message log at my.commpeak.com. ` +
+          'Check before running this step again, or the recipient may get the message twice. ' +
+          'A replay gives every message the internal ID it had, so CommPeak can recognise the ones it already has.',
+        code: 'outcome_unknown',
+        status: 502,
       });
     });
   });
@@ -419,7 +476,8 @@ describe('Send Bulk SMS through CommPeak', () => {
 
     it('documents when the step fails in the editor', () => {
       const rule = (create.operation.inputFields as { key: string; helpText?: string }[]).find((field) => field.key === 'bulk_rule');
-      expect(rule?.helpText).toContain('The step fails only when no message was accepted');
+      expect(rule?.helpText).toContain('The step fails when no message was accepted');
+      expect(rule?.helpText).toContain('and when an answer was lost');
       expect(rule?.helpText).toContain(`${BATCH_SIZE} per request`);
     });
   });

@@ -21,6 +21,8 @@ const KEY = 'row-42';
 const TEXT = 'test message 1';
 const ID = expectedInternalId(`key:${KEY}`, 'GLOBAL', '972524265292', TEXT, 0);
 const input = { from: 'GLOBAL', to: '+972 52-426-5292', text: TEXT, idempotency_key: KEY };
+/** What an unknown outcome tells the user to do: look the message up by its internal id. */
+const CHECK = `Look for internal ID ${ID} in your CommPeak account's message log at my.commpeak.com. Check before running this step again, or the recipient may get the message twice.`;
 const request = { messages: [{ internal_id: ID, sender: 'GLOBAL', recipient_phone: '972524265292', message_content: TEXT }] };
 
 describe('Send SMS through CommPeak', () => {
@@ -88,13 +90,13 @@ describe('Send SMS through CommPeak', () => {
     });
   });
 
-  it('does not take a 200 that leaves the message out as a send', async () => {
+  it('reports a 200 that leaves the message out as outcome unknown, naming its internal id', async () => {
     commpeak().post('/simple_send/', request).reply(200, { status: false, task_id: 't-1' });
     expect(appError(await rejection(sendSms(input)))).toEqual({
       message:
-        'CommPeak answered "status": false, without listing the message to 972524265292; it may not have been sent. ' +
-        "Check CommPeak's message log before running this step again.",
-      code: 'message_unconfirmed',
+        'CommPeak answered "status": false, without listing the message to 972524265292, so it is unknown whether "send an SMS" went through: ' +
+        `the message may have been sent. ${CHECK}`,
+      code: 'outcome_unknown',
       status: 502,
     });
   });
@@ -103,7 +105,20 @@ describe('Send SMS through CommPeak', () => {
     commpeak()
       .post('/simple_send/', request)
       .reply(200, { status: true, task_id: 't-1', messages: [{ internal_id: 'someone-else', message_uuid: 'u-9', error: null }] });
-    expect(appError(await rejection(sendSms(input))).code).toBe('message_unconfirmed');
+    expect(appError(await rejection(sendSms(input))).code).toBe('outcome_unknown');
+  });
+
+  it('does not take an entry with neither a message_uuid nor an error as accepted: its outcome is unknown', async () => {
+    commpeak()
+      .post('/simple_send/', request)
+      .reply(200, { status: true, task_id: 't-1', messages: [{ internal_id: ID, message_uuid: null, error: null }] });
+    expect(appError(await rejection(sendSms(input)))).toEqual({
+      message:
+        'CommPeak listed the message to 972524265292 with neither a message_uuid nor an error, so it is unknown whether "send an SMS" went through: ' +
+        `the message may have been sent. ${CHECK}`,
+      code: 'outcome_unknown',
+      status: 502,
+    });
   });
 
   it("fails on the seed's 403 with the wrong-key advice", async () => {
@@ -131,21 +146,24 @@ describe('Send SMS through CommPeak', () => {
     expect(throttle(await rejection(sendSms(input))).delay).toBe(30);
   });
 
-  it("reports a 5xx as CommPeak's problem", async () => {
+  it('reports a 5xx as outcome unknown: CommPeak may have accepted the message before failing', async () => {
     commpeak().post('/simple_send/', request).reply(503, '');
     expect(appError(await rejection(sendSms(input)))).toEqual({
-      message: `CommPeak answered "send an SMS" with HTTP 503: no reason given (empty response). This is a problem on CommPeak's side; try again later.`,
-      code: 'provider_unavailable',
+      message:
+        'CommPeak answered with HTTP 503: no reason given (empty response), so it is unknown whether "send an SMS" went through: ' +
+        `the message may have been sent. ${CHECK}`,
+      code: 'outcome_unknown',
       status: 503,
     });
   });
 
-  it('reports a malformed 200 as a response it does not understand', async () => {
+  it('reports a malformed 200 as outcome unknown, quoting what it could not read', async () => {
     commpeak().post('/simple_send/', request).reply(200, { status: true, messages: 'queued' });
     expect(appError(await rejection(sendSms(input)))).toEqual({
       message:
-        'CommPeak answered "send an SMS" with a response this integration does not understand (messages: Expected array, received string).',
-      code: 'unexpected_response',
+        'CommPeak answered with a response this integration does not understand (messages: Expected array, received string), ' +
+        `so it is unknown whether "send an SMS" went through: the message may have been sent. ${CHECK}`,
+      code: 'outcome_unknown',
       status: 200,
     });
   });
@@ -160,8 +178,10 @@ describe('Send SMS through CommPeak', () => {
     const field = (create.operation.inputFields as { key: string; helpText?: string }[]).find(
       (candidate) => candidate.key === 'idempotency_key',
     );
-    expect(field?.helpText).toContain('hash of this key, the sender, the recipient, the text');
-    expect(field?.helpText).toContain('the current minute (UTC) stands in for the key');
+    expect(field?.helpText).toBe(
+      "Map something unique to this Zap run, such as the trigger's record ID: a replay of this step then gives each message the same CommPeak `internal_id`, so CommPeak can recognise the repeat. " +
+        'Left blank, every run gives its messages new internal IDs, so two runs with the same text to the same number are two messages.',
+    );
   });
 });
 
@@ -169,8 +189,8 @@ describe('the internal_id (idempotency)', () => {
   const message = { sender: 'GLOBAL', recipient: '972524265292', text: 'Hi', position: 0 };
 
   it('is the same for a retried step with the same key, whatever the time', () => {
-    const first = internalId({ idempotencyKey: 'row-42', now: Date.UTC(2026, 0, 1, 9, 0) }, message);
-    expect(internalId({ idempotencyKey: ' row-42 ', now: Date.UTC(2026, 0, 2) }, message)).toBe(first);
+    const first = internalId({ idempotencyKey: 'row-42' }, message);
+    expect(internalId({ idempotencyKey: ' row-42 ' }, message)).toBe(first);
     expect(first).toBe(expectedInternalId('key:row-42', 'GLOBAL', '972524265292', 'Hi', 0));
   });
 
@@ -187,24 +207,38 @@ describe('the internal_id (idempotency)', () => {
     expect(ids.size).toBe(6);
   });
 
-  it('without a key, stays the same within a clock minute and changes with the next', () => {
-    const at = (seconds: number) => internalId({ now: Date.UTC(2026, 0, 1, 9, 0, seconds) }, message);
-    expect(at(59)).toBe(at(0));
-    expect(at(60)).not.toBe(at(0));
-    expect(at(0)).toBe(expectedInternalId(`minute:${Date.UTC(2026, 0, 1, 9, 0) / 60_000}`, 'GLOBAL', '972524265292', 'Hi', 0));
+  it('without a key, is new for every message, even the same text to the same number in the same minute', () => {
+    const ids = Array.from({ length: 1000 }, () => internalId({}, message));
+    expect(new Set(ids).size).toBe(1000);
+    for (const id of ids) expect(id).toMatch(/^zap-[0-9a-f]{32}$/);
+    expect(internalId({ idempotencyKey: '  ' }, message)).not.toBe(internalId({ idempotencyKey: '  ' }, message));
   });
 
-  it('uses the current minute in a step without a key', async () => {
-    const now = jest.spyOn(Date, 'now').mockReturnValue(Date.UTC(2026, 0, 1, 9, 0, 30));
-    try {
-      const id = expectedInternalId(`minute:${Date.UTC(2026, 0, 1, 9, 0) / 60_000}`, 'GLOBAL', '972524265292', TEXT, 0);
-      commpeak()
-        .post('/simple_send/', { messages: [{ ...request.messages[0], internal_id: id }] })
-        .reply(200, { status: true, task_id: 't-1', messages: [{ internal_id: id, message_uuid: 'u-1', error: null }] });
-      await expect(sendSms({ ...input, idempotency_key: '' })).resolves.toMatchObject({ internal_id: id });
-    } finally {
-      now.mockRestore();
-    }
+  it('without a key, sends two genuine runs of the same step as two messages with different internal ids', async () => {
+    const sent: string[] = [];
+    commpeak()
+      .post('/simple_send/')
+      .times(2)
+      .reply((_uri, body) => {
+        const [message] = (body as typeof request).messages;
+        expect(message).toEqual({ ...request.messages[0], internal_id: expect.stringMatching(/^zap-[0-9a-f]{32}$/) });
+        sent.push(message.internal_id);
+        return [200, { status: true, task_id: 't-1', messages: [{ internal_id: message.internal_id, message_uuid: `u-${sent.length}` }] }];
+      });
+    const first = (await sendSms({ ...input, idempotency_key: '' })) as Record<string, unknown>;
+    const second = (await sendSms({ ...input, idempotency_key: '' })) as Record<string, unknown>;
+    expect([first.internal_id, second.internal_id]).toEqual(sent);
+    expect(sent[0]).not.toBe(sent[1]);
+    expect([first.message_uuid, second.message_uuid]).toEqual(['u-1', 'u-2']);
+  });
+
+  it('with a key, gives a replayed step the same internal id', async () => {
+    commpeak()
+      .post('/simple_send/', request)
+      .times(2)
+      .reply(200, { status: true, task_id: 't-1', messages: [{ internal_id: ID, message_uuid: 'u-1' }] });
+    await expect(sendSms(input)).resolves.toMatchObject({ internal_id: ID });
+    await expect(sendSms(input)).resolves.toMatchObject({ internal_id: ID });
   });
 });
 

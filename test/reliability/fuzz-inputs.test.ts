@@ -19,9 +19,10 @@ interface Operation {
 /** A z whose every request fails as an unreachable network would: input that passes validation ends there. */
 const offlineZ = {
   request: async () => {
-    const error = new Error('request failed, reason: offline') as Error & { type: string };
+    const error = new Error('request failed, reason: connect ECONNREFUSED') as Error & { type: string; code: string };
     error.name = 'FetchError';
     error.type = 'system';
+    error.code = 'ECONNREFUSED';
     throw error;
   },
   console: { log() {}, error() {} },

@@ -1,9 +1,18 @@
 import nock from 'nock';
 import { createAppTester } from 'zapier-platform-core';
-import { AUTH_DATA, HOSTS, appOf, configureEnvironment } from '../../tools/reliability/error-matrix';
+import { errorCodeOf, messageOf } from '../../src/core/error-details';
+import { ANSWERS, AUTH_DATA, HOSTS, appOf, configureEnvironment, invocations } from '../../tools/reliability/error-matrix';
 import { recordFigure } from './figures';
 
 configureEnvironment();
+/** A busy machine must not turn an answer into a timeout: only the timeout cases wait less, and their answer comes far later. */
+const PATIENT_MS = 10_000;
+const IMPATIENT_MS = 1000;
+const LATE_MS = 3 * IMPATIENT_MS;
+process.env.PROVIDER_REQUEST_TIMEOUT_MS = String(PATIENT_MS);
+function waitingAtMost(timeout: boolean): void {
+  process.env.PROVIDER_REQUEST_TIMEOUT_MS = String(timeout ? IMPATIENT_MS : PATIENT_MS);
+}
 const appTester = createAppTester({ ...appOf('commpeak'), flags: { skipHttpPatch: true } });
 const bulk = (appOf('commpeak').creates as unknown as Record<string, { operation: { perform: never } }>).send_bulk_sms.operation.perform;
 
@@ -101,4 +110,110 @@ describe('a bulk send interrupted by throttling loses nothing', () => {
       .reply((_uri, body) => [200, accept((body as { messages: Sent[] }).messages, 0)]);
     await expect(appTester(bulk, bundle)).rejects.toMatchObject({ name: 'ThrottledError' });
   });
+});
+
+describe('a bulk send whose batch 2 answer is lost loses nothing and claims nothing', () => {
+  /** Ways the answer to batch 2 can be lost after CommPeak accepted all of it. */
+  const LOST: [string, (scope: nock.Interceptor) => nock.Scope][] = [
+    ['HTTP 502 HTML page', (scope) => scope.reply(502, '<html><head><title>502 Bad Gateway</title></head></html>')],
+    ['HTTP 500', (scope) => scope.reply(500, { detail: 'Internal Server Error' })],
+    ['HTTP 503 without Retry-After', (scope) => scope.reply(503, '')],
+    ['a timeout', (scope) => scope.delay(LATE_MS).reply(200, {})],
+    ['an unreadable 200', (scope) => scope.reply(200, 'OK')],
+  ];
+
+  const settled: string[] = [];
+  afterAll(() => {
+    recordFigure(
+      `nothing lost: ${numbers.length} messages, batch 2's answer lost ${settled.length} ways (${settled.join(', ')}): each time 100 accepted, ` +
+        '100 outcome unknown, 50 not sent, batch 3 never requested, and the step fails naming the unknown ones',
+    );
+  });
+
+  it.each(LOST)('batch 2 answered with %s: 100 accepted, 100 outcome unknown, 50 not sent', async (what, lose) => {
+    waitingAtMost(what === 'a timeout');
+    const requested: Sent[][] = [];
+    nock(HOSTS.commpeak)
+      .post('/simple_send/')
+      .reply((_uri, body) => {
+        requested.push((body as { messages: Sent[] }).messages);
+        return [200, accept((body as { messages: Sent[] }).messages)];
+      });
+    lose(
+      nock(HOSTS.commpeak).post('/simple_send/', (body: { messages: Sent[] }) => {
+        requested.push(body.messages);
+        return true;
+      }),
+    );
+    const error = await appTester(bulk, bundle).then(
+      () => undefined,
+      (cause: unknown) => cause,
+    );
+    nock.abortPendingRequests();
+    const message = messageOf(error);
+    // Batch 2 reached CommPeak (it accepted it); batch 3 was never sent.
+    expect(requested.map((batch) => batch.length)).toEqual([100, 100]);
+    expect(errorCodeOf(error)).toBe('outcome_unknown');
+    expect(message).toMatch(/^CommPeak accepted 100 of 250 messages; 100 may have been sent \(outcome unknown\) and 50 did not go\. /);
+    const [first, last] = [requested[1]?.[0]?.internal_id, requested[1]?.[99]?.internal_id];
+    expect(message).toContain(`Look for internal IDs ${first} to ${last} (100 messages)`);
+    expect(message).toContain('A replay gives every message the internal ID it had');
+    settled.push(what);
+  });
+});
+
+describe('lost answers: every send, every way an answer can be lost after sending', () => {
+  const SENDS = invocations().filter((invocation) => /^creates\.send_(sms|mms|bulk_sms)\.operation\.perform$/.test(invocation.method));
+  const FAULTS = ANSWERS.filter((answer) =>
+    ['500', '502 HTML', '503 empty', 'timeout', '200 HTML page', '200 non-JSON'].includes(answer.name),
+  );
+  const told: Record<'unknown' | 'accepted' | 'notSent', number> = { unknown: 0, accepted: 0, notSent: 0 };
+
+  afterAll(() => {
+    recordFigure(
+      `lost answers: ${SENDS.length} sends × ${FAULTS.length} faults (5xx, HTML, timeout, unreadable 200): ${told.unknown} reported "may have been sent" (outcome_unknown), ` +
+        `${told.accepted} accepted (a 2xx the send documents as success), ${told.notSent} reported not sent`,
+    );
+  });
+
+  it('pins the sends and faults it covers', () => {
+    expect(SENDS.map((send) => `${send.provider} ${send.label}`)).toEqual([
+      'stratustexting creates.send_sms perform',
+      'stratustexting creates.send_mms perform',
+      'commpeak creates.send_sms perform',
+      'commpeak creates.send_bulk_sms perform',
+      'sms-extension creates.send_sms perform',
+    ]);
+    expect(FAULTS).toHaveLength(6);
+  });
+
+  for (const fault of FAULTS) {
+    it(`never says "not sent" when the answer is ${fault.name}`, async () => {
+      waitingAtMost(fault.timeout === true);
+      for (const send of SENDS) {
+        const tester = createAppTester({ ...appOf(send.provider), flags: { skipHttpPatch: true } });
+        for (const method of ['GET', 'POST']) {
+          const interceptor = nock(HOSTS[send.provider]).persist().intercept(/.*/, method);
+          (fault.timeout ? interceptor.delay(LATE_MS) : interceptor).reply(fault.status ?? 200, fault.body ?? {}, fault.headers);
+        }
+        const perform = send.method.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], appOf(send.provider));
+        const outcome = await tester(perform as never, { authData: AUTH_DATA[send.provider], ...send.bundle }).then(
+          () => 'accepted' as const,
+          (cause: unknown) => cause,
+        );
+        nock.abortPendingRequests();
+        nock.cleanAll();
+        if (outcome === 'accepted') {
+          // Only a 2xx whose text the send's own schema takes (SMS Extension answers free text).
+          expect([send.provider, fault.name]).toEqual(['sms-extension', '200 non-JSON']);
+          told.accepted += 1;
+        } else if (errorCodeOf(outcome) === 'outcome_unknown' && messageOf(outcome).includes('may have been sent')) {
+          told.unknown += 1;
+        } else {
+          told.notSent += 1;
+          throw new Error(`${send.provider} ${send.label} on ${fault.name} told the user: ${messageOf(outcome)}`);
+        }
+      }
+    });
+  }
 });

@@ -115,6 +115,7 @@ describe('Send SMS (send_sms)', () => {
       'send an SMS',
       () => smsExtension().post('/api/sms/send', wireBody),
       () => send(input),
+      { sendCheck: "Look for it in SMS Extension's SMS history (the Find SMS search, with this sender and recipient)." },
     );
   });
 });

@@ -61,7 +61,7 @@ export function itReportsProviderErrors(
   action: string,
   answer: () => nock.Interceptor,
   run: () => Promise<unknown>,
-  { notFoundIsAnAnswer = false } = {},
+  { notFoundIsAnAnswer = false, sendCheck }: { notFoundIsAnAnswer?: boolean; sendCheck?: string } = {},
 ) {
   const said = (status: number, reason: string) => `SMS Extension answered "${action}" with HTTP ${status}: ${reason}`;
 
@@ -107,12 +107,26 @@ export function itReportsProviderErrors(
     });
   });
 
-  it("reports a 5xx as a problem on the provider's side", async () => {
-    answer().reply(503, '<!DOCTYPE html><html><head><title>Service Unavailable</title></head></html>');
-    expect(appError(await rejection(run()))).toEqual({
-      message: `${said(503, 'an HTML error page titled "Service Unavailable"')}. This is a problem on SMS Extension's side; try again later.`,
-      code: 'provider_unavailable',
-      status: 503,
+  const serviceUnavailable = '<!DOCTYPE html><html><head><title>Service Unavailable</title></head></html>';
+  if (sendCheck) {
+    it('reports a 5xx to a send as outcome unknown: the message may have been sent', async () => {
+      answer().reply(503, serviceUnavailable);
+      expect(appError(await rejection(run()))).toEqual({
+        message:
+          `SMS Extension answered with HTTP 503: an HTML error page titled "Service Unavailable", so it is unknown whether "${action}" went through: ` +
+          `the message may have been sent. ${sendCheck} Check before running this step again, or the recipient may get the message twice.`,
+        code: 'outcome_unknown',
+        status: 503,
+      });
     });
-  });
+  } else {
+    it("reports a 5xx as a problem on the provider's side", async () => {
+      answer().reply(503, serviceUnavailable);
+      expect(appError(await rejection(run()))).toEqual({
+        message: `${said(503, 'an HTML error page titled "Service Unavailable"')}. This is a problem on SMS Extension's side; try again later.`,
+        code: 'provider_unavailable',
+        status: 503,
+      });
+    });
+  }
 }

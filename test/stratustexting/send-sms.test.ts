@@ -210,6 +210,11 @@ describe('Send SMS (send_sms)', () => {
       });
     });
 
+    const unknown = (what: string) =>
+      `StratusTexting ${what}, so it is unknown whether "Send SMS" went through: the message may have been sent. ` +
+      'Open the conversation with the recipient in StratusTexting to see whether it is there. ' +
+      'Check before running this step again, or the recipient may get the message twice.';
+
     it.each([
       [500, { message: 'Internal server error' }, 'Internal server error'],
       [
@@ -217,21 +222,20 @@ describe('Send SMS (send_sms)', () => {
         '<html><head><title>503 Service Temporarily Unavailable</title></head></html>',
         'an HTML error page titled "503 Service Temporarily Unavailable"',
       ],
-    ])('maps a %i to a provider_unavailable error', async (status, body, reason) => {
+    ])('reports a %i as outcome unknown: the message may have been sent', async (status, body, reason) => {
       expectSend(status, body);
       expect(appError(await rejection(send(input)))).toEqual({
-        message: `${said(status, reason)} This is a problem on StratusTexting's side; try again later.`,
-        code: 'provider_unavailable',
+        message: unknown(`answered with HTTP ${status}: ${reason}`),
+        code: 'outcome_unknown',
         status,
       });
     });
 
-    it('refuses a success body that is not a JSON object', async () => {
+    it('reports a success body that is not a JSON object as outcome unknown', async () => {
       expectSend(200, '[1, 2]');
       expect(appError(await rejection(send(input)))).toEqual({
-        message:
-          'StratusTexting answered "Send SMS" with a response this integration does not understand (body: Expected object, received array).',
-        code: 'unexpected_response',
+        message: unknown('answered with a response this integration does not understand (body: Expected object, received array)'),
+        code: 'outcome_unknown',
         status: 200,
       });
     });

@@ -1,5 +1,6 @@
 import { OMITTED_SUFFIX, RATE_LIMITED_SUFFIX, UNDELIVERED_SUFFIX } from './commpeak';
 import { SANDBOX_CREDENTIALS } from './credentials';
+import { DEFAULT_SLOW_ANSWER_MS, FAULT_SUFFIXES } from './faults';
 import type { Sandbox } from './server';
 
 const { stratustexting, commpeak, smsExtension } = SANDBOX_CREDENTIALS;
@@ -78,6 +79,9 @@ export function banner(sandbox: Sandbox): string {
     '  sender ids: ACMESHOP (approved), ACMEINFO (pending); new ones are pending until approved:',
     `    curl -X POST ${url}/sms-extension/_sandbox/sender-ids/<SENDER_ID>/approve`,
     `  make a client refresh: curl -X POST ${url}/sms-extension/_sandbox/expire-tokens`,
+    '',
+    "Lost answers (every provider's send): the message is accepted and stored, then the answer is lost when a recipient ends in",
+    `  ${FAULT_SUFFIXES.drop} → the connection is dropped; ${FAULT_SUFFIXES.badGateway} → an HTML 502 Bad Gateway page; ${FAULT_SUFFIXES.slow} → the answer comes after ${DEFAULT_SLOW_ANSWER_MS / 1000} s`,
     '',
     'For `zapier-platform invoke`, put these lines in the .env of each app directory:',
     ...Object.entries(env).flatMap(([key, lines]) => ['', `# apps/${key}/.env`, ...lines]),

@@ -1,6 +1,7 @@
 import { z as schema } from 'zod';
 import { SANDBOX_CREDENTIALS } from './credentials';
 import { header, json, jsonBody, redirect, Router, type Reply, type SandboxRequest } from './http';
+import { withFault } from './faults';
 import { uuid } from './tokens';
 
 /**
@@ -11,7 +12,8 @@ import { uuid } from './tokens';
  * Recipients that provoke what the real service does now and then:
  * - ending in 0000: the message is refused with `error: "RATE_LIMIT"` (seed);
  * - ending in 9999: the message is missing from the answer's `messages` (as in the seed's rate-limit example);
- * - ending in 1111: the message is sent, and its status is UNDELIVERED.
+ * - ending in 1111: the message is sent, and its status is UNDELIVERED;
+ * - ending in 0444, 0502 or 0504: the request is carried out, then its answer is lost (faults.ts).
  */
 
 export const COMMPEAK_PREFIX = '/commpeak';
@@ -123,7 +125,8 @@ function simpleSend(state: CommPeakState, request: SandboxRequest): Reply {
     state.byInternalId.set(sent.internal_id, sent.message_uuid);
     results.push({ internal_id: sent.internal_id, message_uuid: sent.message_uuid, error: null });
   }
-  return json(200, { status: true, task_id, messages: results });
+  const recipients = body.value.messages.map((message) => message.recipient_phone);
+  return withFault(json(200, { status: true, task_id, messages: results }), recipients);
 }
 
 // ASSUMPTION: the status answer's shape is not documented; this one lists the known uuids only.

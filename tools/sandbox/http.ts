@@ -22,6 +22,8 @@ export interface Reply {
   status: number;
   headers?: Record<string, string>;
   body?: string;
+  /** The answer is lost this way after the request was carried out (see faults.ts). */
+  fault?: 'drop' | 'badGateway' | 'slow';
 }
 
 export type Handler = (request: SandboxRequest) => Reply | Promise<Reply>;

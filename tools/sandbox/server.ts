@@ -1,6 +1,7 @@
-import { createServer, type ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { commPeakSandbox, COMMPEAK_PREFIX, type CommPeakState } from './commpeak';
+import { DEFAULT_SLOW_ANSWER_MS, deliver } from './faults';
 import { json, readRequest, type Reply, type SandboxRequest } from './http';
 import { smsExtensionSandbox, SMS_EXTENSION_PREFIX, type SmsExtensionState } from './sms-extension';
 import { stratusTextingSandbox, STRATUSTEXTING_API_PREFIX, STRATUSTEXTING_PREFIX } from './stratustexting';
@@ -36,17 +37,16 @@ export interface Sandbox {
 
 type Provider = { handle(request: Omit<SandboxRequest, 'params'>): Promise<Reply> };
 
-function send(response: ServerResponse, reply: Reply): void {
-  response.writeHead(reply.status, reply.headers);
-  response.end(reply.body);
-}
-
 function underPrefix(path: string, prefix: string): boolean {
   return path === prefix || path.startsWith(`${prefix}/`);
 }
 
-/** Starts the sandbox on 127.0.0.1 (`port` 0, the default, picks a free port). State lives in memory. */
-export async function startSandbox(options: { port?: number } = {}): Promise<Sandbox> {
+/**
+ * Starts the sandbox on 127.0.0.1 (`port` 0, the default, picks a free port). State lives in memory.
+ * `slowAnswerMs` is how late a send to a recipient ending in 0504 is answered (see faults.ts).
+ */
+export async function startSandbox(options: { port?: number; slowAnswerMs?: number } = {}): Promise<Sandbox> {
+  const slowAnswerMs = options.slowAnswerMs ?? DEFAULT_SLOW_ANSWER_MS;
   const stratustexting = stratusTextingSandbox();
   const commpeak = commPeakSandbox();
   const smsExtension = smsExtensionSandbox();
@@ -64,8 +64,8 @@ export async function startSandbox(options: { port?: number } = {}): Promise<San
           ? provider.handle(request)
           : json(404, { message: `No sandbox provider at ${request.path}; use ${providers.map(([prefix]) => prefix).join(', ')}.` });
       })
-      .then((reply) => send(response, reply))
-      .catch((cause: unknown) => send(response, json(500, { message: cause instanceof Error ? cause.message : 'Sandbox error' })));
+      .then((reply) => deliver(response, reply, slowAnswerMs))
+      .catch((cause: unknown) => deliver(response, json(500, { message: cause instanceof Error ? cause.message : 'Sandbox error' }), 0));
   });
 
   await new Promise<void>((resolve, reject) => {

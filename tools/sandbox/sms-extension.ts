@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { z as schema } from 'zod';
+import { withFault } from './faults';
 import { SANDBOX_CREDENTIALS } from './credentials';
 import { empty, formBody, header, html, json, jsonBody, redirect, Router, type Handler, type Reply, type SandboxRequest } from './http';
 import { epochSeconds, jwtShaped, randomHex, uuid } from './tokens';
@@ -336,7 +337,7 @@ function addApiRoutes(route: (method: string, path: string, handler: Handler) =>
     );
     if ('reply' in body) return body.reply;
     const sms = state.addSms({ sender: body.value.source, receiver: body.value.destination, text: body.value.text });
-    return json(201, { message: 'SMS sent successfully.', data: sms });
+    return withFault(json(201, { message: 'SMS sent successfully.', data: sms }), [body.value.destination]);
   });
 
   route('GET', '/sms/list', (request) => {

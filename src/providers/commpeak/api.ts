@@ -72,9 +72,15 @@ const sendAnswer = schema
 export type MessageResult = schema.infer<typeof messageResult>;
 export type SendAnswer = schema.infer<typeof sendAnswer>;
 
-/** `POST /simple_send/`: one request for all `messages`. HTTP errors are thrown; per-message errors are in the answer. */
-export function simpleSend(z: ZObject, messages: readonly OutgoingMessage[], action: string): Promise<SendAnswer> {
-  return callProvider(z, { method: 'POST', url: `${baseUrl()}${SEND_PATH}`, body: { messages } }, sendAnswer, context(action));
+/**
+ * `POST /simple_send/`: one request for all `messages`. HTTP errors are thrown; per-message errors
+ * are in the answer. An answer lost after sending is thrown as `outcome_unknown`, naming `sendCheck`.
+ */
+export function simpleSend(z: ZObject, messages: readonly OutgoingMessage[], action: string, sendCheck: string): Promise<SendAnswer> {
+  return callProvider(z, { method: 'POST', url: `${baseUrl()}${SEND_PATH}`, body: { messages } }, sendAnswer, {
+    ...context(action),
+    sendCheck,
+  });
 }
 
 // The status answer's shape is UNKNOWN (no example anywhere): any JSON object or list is taken.

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { errors, type ZObject } from 'zapier-platform-core';
-import { messageOf } from '../../core/error-details';
+import { errorCodeOf, messageOf } from '../../core/error-details';
 import { inputError } from '../../core/input-error';
 import { toInternationalDigits } from '../../core/phone';
-import { retryAfterSeconds } from '../../core/provider-errors';
-import { BATCH_SIZE, PROVIDER, RATE_LIMIT, simpleSend, type OutgoingMessage, type SendAnswer } from './api';
+import { outcomeUnknownError, retryAfterSeconds } from '../../core/provider-errors';
+import { BATCH_SIZE, PROVIDER, RATE_LIMIT, context, simpleSend, type MessageResult, type OutgoingMessage, type SendAnswer } from './api';
 
 /**
  * Sending through CommPeak: the idempotent `internal_id`, the sender, and the reading of
@@ -16,28 +16,24 @@ export const IDEMPOTENCY_KEY_FIELD = {
   label: 'Idempotency Key',
   required: false,
   helpText:
-    "Protects against sending twice. Map something unique to this Zap run, such as the trigger's record ID. " +
-    "Each message's CommPeak `internal_id` is a hash of this key, the sender, the recipient, the text and the message's " +
-    'place in this step, so when Zapier retries or replays the step the same message carries the same `internal_id` ' +
-    'and CommPeak can recognise the repeat. Left blank, the current minute (UTC) stands in for the key: a retry within ' +
-    'the same clock minute is recognised, a later one is sent again.',
+    "Map something unique to this Zap run, such as the trigger's record ID: a replay of this step then gives each message the same CommPeak `internal_id`, so CommPeak can recognise the repeat. " +
+    'Left blank, every run gives its messages new internal IDs, so two runs with the same text to the same number are two messages.',
 } as const;
 
-const MINUTE_MS = 60_000;
-
 /**
- * The `internal_id` of one message: the same inputs give the same id, so a retried step
- * re-sends the id CommPeak already has. Zapier gives a step no run identifier (bundle.meta has
- * none), hence the user's key or, failing that, the minute. Whether CommPeak refuses a repeated
- * `internal_id` is UNKNOWN (the seed only says it "should be unique for each message").
+ * The `internal_id` of one message. With the user's key it is a hash of the key and the message's
+ * identity, so a replayed step re-sends the id CommPeak already has (Zapier gives a step no run
+ * identifier: bundle.meta has none). Without a key it is random: two genuine runs are two
+ * messages, never one taken for a repeat of the other. Whether CommPeak refuses a repeated
+ * `internal_id` is UNKNOWN (its documentation only says it "should be unique for each message").
  */
 export function internalId(
-  scope: { idempotencyKey?: string; now?: number },
+  scope: { idempotencyKey?: string },
   message: { sender: string; recipient: string; text: string; position: number },
 ): string {
   const key = scope.idempotencyKey?.trim();
-  const anchor = key ? `key:${key}` : `minute:${Math.floor((scope.now ?? Date.now()) / MINUTE_MS)}`;
-  const material = JSON.stringify([anchor, message.sender, message.recipient, message.text, message.position]);
+  if (!key) return `zap-${randomUUID().replace(/-/g, '')}`;
+  const material = JSON.stringify([`key:${key}`, message.sender, message.recipient, message.text, message.position]);
   return `zap-${createHash('sha256').update(material).digest('hex').slice(0, 32)}`;
 }
 
@@ -61,18 +57,28 @@ export interface MessageOutcome {
   internal_id: string;
   recipient_phone: string;
   text: string;
-  status: 'accepted' | 'failed' | 'not_sent';
+  /** `unknown`: the request may have reached CommPeak, but no answer says what became of the message. */
+  status: 'accepted' | 'failed' | 'unknown' | 'not_sent';
   message_uuid: string | null;
   task_id: string | null;
-  /** CommPeak's code (e.g. RATE_LIMIT), or NOT_IN_RESPONSE, REQUEST_FAILED, NOT_SENT. */
+  /** CommPeak's code (e.g. RATE_LIMIT), or one of ours: NOT_IN_RESPONSE, NO_MESSAGE_UUID, ANSWER_LOST, REQUEST_FAILED, NOT_SENT. */
   error: string | null;
   reason: string | null;
 }
 
-/** Our codes for failures CommPeak did not name. */
+/** Our codes for outcomes CommPeak did not name. */
 const NOT_IN_RESPONSE = 'NOT_IN_RESPONSE';
+const NO_MESSAGE_UUID = 'NO_MESSAGE_UUID';
+export const ANSWER_LOST = 'ANSWER_LOST';
 const REQUEST_FAILED = 'REQUEST_FAILED';
 const NOT_SENT = 'NOT_SENT';
+
+/** How the user finds out whether messages whose answer was lost went: by their internal ids. */
+export function sendCheck(messages: readonly { internal_id: string }[]): string {
+  const ids = messages.map((message) => message.internal_id);
+  const which = ids.length === 1 ? `internal ID ${ids[0]}` : `internal IDs ${ids[0]} to ${ids[ids.length - 1]} (${ids.length} messages)`;
+  return `Look for ${which} in your ${PROVIDER} account's message log at my.commpeak.com.`;
+}
 
 /** Zapier's throttle for a RATE_LIMIT inside a 200, which comes without Retry-After: core's default delay. */
 function rateLimited(said: string): Error {
@@ -98,55 +104,75 @@ function detailsOf(value: unknown): string | undefined {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-/** Each sent message's outcome in one answer, matched by `internal_id` (never by position). */
+/** Why an answer leaves a message's fate open (it may have gone), or undefined when it settles it. */
+function unsettled(to: string, answer: SendAnswer, result: MessageResult | undefined): { error: string; what: string } | undefined {
+  if (!result) {
+    const refused = answer.status === false ? ' "status": false,' : '';
+    return { error: NOT_IN_RESPONSE, what: `answered${refused} without listing the message to ${to}` };
+  }
+  if (result.error || result.message_uuid) return undefined;
+  return { error: NO_MESSAGE_UUID, what: `listed the message to ${to} with neither a message_uuid nor an error` };
+}
+
+/**
+ * Each sent message's outcome in one answer, matched by `internal_id` (never by position). An
+ * entry with an error code is a refusal, one with a uuid is accepted; a message the answer leaves
+ * out, or lists with neither, may have gone: unknown.
+ */
 export function readAnswer(batch: readonly OutgoingMessage[], answer: SendAnswer): MessageOutcome[] {
   const byId = new Map((answer.messages ?? []).map((result) => [result.internal_id, result]));
   const task_id = answer.task_id ?? null;
   return batch.map((message) => {
     const to = message.recipient_phone;
     const result = byId.get(message.internal_id);
-    if (!result) {
-      const refused = answer.status === false ? ' "status": false,' : '';
+    const open = unsettled(to, answer, result);
+    if (open)
       return outcome(message, {
-        status: 'failed',
+        status: 'unknown',
         task_id,
-        error: NOT_IN_RESPONSE,
-        reason: `${PROVIDER} answered${refused} without listing the message to ${to}; it may not have been sent.`,
+        error: open.error,
+        reason: `${PROVIDER} ${open.what}: it may have been sent.`,
       });
-    }
-    if (result.error || !result.message_uuid) {
-      const code = result.error || 'NO_MESSAGE_UUID';
+    if (result?.error) {
       const details = detailsOf(result.details);
       return outcome(message, {
         status: 'failed',
         task_id,
-        error: code,
-        reason: `${PROVIDER} did not accept the message to ${to}: ${code}${details ? ` (${details})` : ''}.`,
+        error: result.error,
+        reason: `${PROVIDER} did not accept the message to ${to}: ${result.error}${details ? ` (${details})` : ''}.`,
       });
     }
-    return outcome(message, { status: 'accepted', task_id, message_uuid: result.message_uuid });
+    return outcome(message, { status: 'accepted', task_id, message_uuid: result?.message_uuid ?? null });
   });
 }
 
 /**
  * Sends one message; anything but its acceptance is thrown: RATE_LIMIT as Zapier's throttle
- * (retried later), any other code as an error naming it.
+ * (retried later), an answer that leaves it open as `outcome_unknown`, any other code as an error
+ * naming it.
  */
 export async function sendOne(z: ZObject, message: OutgoingMessage, action: string): Promise<MessageOutcome> {
+  const check = sendCheck([message]);
+  const answer = await simpleSend(z, [message], action, check);
+  const open = unsettled(
+    message.recipient_phone,
+    answer,
+    answer.messages?.find((result) => result.internal_id === message.internal_id),
+  );
+  if (open) throw outcomeUnknownError({ ...context(action), sendCheck: check }, open.what, 502);
   // readAnswer gives one outcome per message it is handed.
-  const result = readAnswer([message], await simpleSend(z, [message], action))[0] as MessageOutcome;
+  const result = readAnswer([message], answer)[0] as MessageOutcome;
   if (result.status === 'accepted') return result;
   if (result.error === RATE_LIMIT) throw rateLimited(`${result.reason}`);
-  if (result.error === NOT_IN_RESPONSE) {
-    throw new errors.Error(`${result.reason} Check CommPeak's message log before running this step again.`, 'message_unconfirmed', 502);
-  }
   throw new errors.Error(`${result.reason} Check the number, the sender and the text.`, 'message_rejected', 400);
 }
 
 /** What a Zapier error thrown for a whole request says, for the messages of that request. */
-function failureOf(cause: unknown): { error: string; reason: string } {
+function failureOf(cause: unknown): Pick<MessageOutcome, 'status' | 'error' | 'reason'> {
+  const reason = messageOf(cause);
+  if (errorCodeOf(cause) === 'outcome_unknown') return { status: 'unknown', error: ANSWER_LOST, reason };
   const throttled = cause instanceof Error && cause.name === 'ThrottledError';
-  return { error: throttled ? RATE_LIMIT : REQUEST_FAILED, reason: messageOf(cause) };
+  return { status: 'failed', error: throttled ? RATE_LIMIT : REQUEST_FAILED, reason };
 }
 
 export interface BulkResult {
@@ -155,10 +181,10 @@ export interface BulkResult {
 }
 
 /**
- * Sends `messages` in requests of BATCH_SIZE. It stops at the first request that fails outright
- * (HTTP error, unreadable answer, no connection) or comes back rate limited: the rest are marked
- * NOT_SENT, and everything already accepted stays on record. When the very first request fails
- * outright, nothing is known to have gone and its Zapier error is thrown as is.
+ * Sends `messages` in requests of BATCH_SIZE. It stops at the first request that is refused
+ * (HTTP error, no connection), whose answer is lost (its messages are `unknown`), or that comes
+ * back rate limited: the rest are marked `not_sent`, and everything already accepted stays on
+ * record. When the very first request is refused, nothing went and its Zapier error is thrown as is.
  */
 export async function sendInBatches(z: ZObject, messages: readonly OutgoingMessage[], action: string): Promise<BulkResult> {
   const outcomes: MessageOutcome[] = [];
@@ -172,12 +198,12 @@ export async function sendInBatches(z: ZObject, messages: readonly OutgoingMessa
     }
     let answer: SendAnswer;
     try {
-      answer = await simpleSend(z, batch, action);
+      answer = await simpleSend(z, batch, action, sendCheck(batch));
     } catch (cause) {
-      if (start === 0) throw cause;
       const failure = failureOf(cause);
-      outcomes.push(...batch.map((message) => outcome(message, { status: 'failed', ...failure })));
-      stopped = `Not sent: an earlier request failed (${failure.error}).`;
+      if (start === 0 && failure.status === 'failed') throw cause;
+      outcomes.push(...batch.map((message) => outcome(message, failure)));
+      stopped = `Not sent: an earlier request ${failure.status === 'unknown' ? 'went unanswered' : 'failed'} (${failure.error}).`;
       continue;
     }
     if (answer.task_id) task_ids.push(answer.task_id);
@@ -190,7 +216,7 @@ export async function sendInBatches(z: ZObject, messages: readonly OutgoingMessa
   return { outcomes, task_ids };
 }
 
-/** A thrown error for a step where no message was accepted; RATE_LIMIT anywhere makes it a throttle. */
+/** A thrown error for a step where no message was accepted and none is unknown; RATE_LIMIT anywhere makes it a throttle. */
 export function noneAcceptedError(outcomes: readonly MessageOutcome[], what: string): Error {
   const failed = outcomes.filter((result) => result.status !== 'accepted');
   const listed = failed

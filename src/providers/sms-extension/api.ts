@@ -319,12 +319,10 @@ export async function findSmsById(z: ZObject, bundle: Bundle, id: string): Promi
 export async function sendSms(z: ZObject, bundle: Bundle, message: { source: string; destination: string; text: string }) {
   const body = { source: message.source, destination: wireNumber(message.destination), text: message.text };
   try {
-    const sent = await callProvider(
-      z,
-      { method: 'POST', url: urlOf(bundle.authData, PATHS.sendSms), body },
-      actionAnswer,
-      apiCall('send an SMS'),
-    );
+    const sent = await callProvider(z, { method: 'POST', url: urlOf(bundle.authData, PATHS.sendSms), body }, actionAnswer, {
+      ...apiCall('send an SMS'),
+      sendCheck: `Look for it in ${PROVIDER}'s SMS history (the Find SMS search, with this sender and recipient).`,
+    });
     // ASSUMPTION: the new message's id, if the answer has one, is `id` or `sms_id`.
     return { ...sent, id: textOf(sent.id) ?? textOf(sent.sms_id) ?? null };
   } catch (error) {

@@ -54,13 +54,19 @@ const numberList = schema
 export const sendResultSchema = schema.object({ result: schema.string().optional() }).passthrough();
 export type SendResult = schema.infer<typeof sendResultSchema>;
 
+/** For a send whose answer was lost: where the user sees whether it went. */
+function sendContext(action: string): CallContext {
+  const { product } = brand();
+  return { ...context(action), sendCheck: `Open the conversation with the recipient in ${product} to see whether it is there.` };
+}
+
 /** Send SMS: everything travels in the query string with an empty body (a documented quirk). */
 export function sendSms(z: ZObject, message: { from: string; to: string[]; text: string }): Promise<SendResult> {
   return callProvider(
     z,
     api('/message/sendsms', { method: 'POST', params: { from: message.from, to: message.to.join(','), text: message.text } }),
     sendResultSchema,
-    context('Send SMS'),
+    sendContext('Send SMS'),
   );
 }
 
@@ -68,7 +74,7 @@ export function sendSms(z: ZObject, message: { from: string; to: string[]; text:
 export function sendMms(z: ZObject, message: { from: string; to: string[]; text?: string; mediaUrl: string }): Promise<SendResult> {
   const params: Record<string, string> = { from: message.from, to: message.to.join(','), mediaUrl: message.mediaUrl };
   if (message.text !== undefined) params.text = message.text;
-  return callProvider(z, api('/message/sendmms', { method: 'POST', params }), sendResultSchema, context('Send MMS'));
+  return callProvider(z, api('/message/sendmms', { method: 'POST', params }), sendResultSchema, sendContext('Send MMS'));
 }
 
 // ASSUMPTION: fields beyond id, from, to, text and lastUpdated (epoch ms) are not documented; the

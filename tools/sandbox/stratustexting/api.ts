@@ -1,4 +1,5 @@
 import { z as schema } from 'zod';
+import { withFault } from '../faults';
 import { SANDBOX_CREDENTIALS } from '../credentials';
 import { empty, formBody, header, json, jsonBody, type Handler, type Reply, type Router, type SandboxRequest } from '../http';
 import { objectId } from '../tokens';
@@ -134,7 +135,7 @@ export function addApiRoutes(router: Router, prefix: string, state: StratusTexti
     };
     state.messages.set(message.id, message);
     void delivery.messageEvent(message);
-    return json(200, { result: 'Message Processed Successfully' });
+    return withFault(json(200, { result: 'Message Processed Successfully' }), to);
   };
 
   route('POST', '/message/sendsms', (request) => send(request, false));
