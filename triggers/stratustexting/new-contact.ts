@@ -1,6 +1,6 @@
 import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import { contactFromEvent, findContactByMobile, listContacts } from '../../src/providers/stratustexting/api';
-import { deliveryMemory, departmentField, eventSubscription } from '../../src/providers/stratustexting/event-hooks';
+import { deliveryMemory, eventSourceFields, eventSubscription } from '../../src/providers/stratustexting/event-hooks';
 import { contactOutputFields, contactSample } from '../../src/providers/stratustexting/samples';
 
 const SAMPLE_PAGE_SIZE = 3;
@@ -14,7 +14,7 @@ export default defineTrigger({
   },
   operation: {
     type: 'hook',
-    inputFields: [departmentField],
+    inputFields: eventSourceFields,
     ...eventSubscription('contact'),
     perform: async (z: ZObject, bundle: Bundle) => {
       const contact = contactFromEvent(bundle.cleanedRequest);

@@ -1,7 +1,7 @@
 import { defineTrigger, errors, type Bundle, type ZObject } from 'zapier-platform-core';
 import { getMessage, messageEventId } from './api';
 import { brand } from './brand';
-import { deliveryMemory, departmentField, eventSubscription } from './event-hooks';
+import { deliveryMemory, eventSourceFields, eventSubscription } from './event-hooks';
 import { messageOutputFields, messageSample } from './samples';
 
 /** New inbound or outbound message, delivered instantly by a webhook subscription. */
@@ -18,7 +18,7 @@ export function messageTrigger(direction: 'inbound' | 'outbound') {
     },
     operation: {
       type: 'hook',
-      inputFields: [departmentField],
+      inputFields: eventSourceFields,
       ...eventSubscription(direction),
       // The event names the message; its text and numbers come from one fetch. A body without a
       // message id (a validation ping, something malformed), or a repeat, starts nothing.
