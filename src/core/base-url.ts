@@ -58,13 +58,13 @@ export function checkedSettingUrl(name: string, fallback: string): string {
 }
 
 /**
- * An id placed in a request path, checked first: an empty id, a `/` or a `..` would address
+ * An id placed in a request path, checked first: an empty id, `.`, a `/` or a `..` would address
  * another resource than the one meant. `field` is the label the user knows the id by.
  */
 export function pathSegment(id: string, field: string): string {
   const value = id.trim();
-  if (value === '' || value.includes('..') || /[/\\]/.test(value)) {
-    throw inputError(field, `"${id}" cannot be an id: an id is not empty and has no "/", "\\" or "..". Enter the id itself.`);
+  if (value === '' || value === '.' || value.includes('..') || /[/\\]/.test(value)) {
+    throw inputError(field, `"${id}" cannot be an id: an id is not empty or ".", and has no "/", "\\" or "..". Enter the id itself.`);
   }
   return encodeURIComponent(value);
 }
