@@ -260,9 +260,7 @@ export async function callProviderWrite<T>(
   const body = parseJson(content);
   const result = isHtmlPage(content) ? undefined : schema.safeParse(body);
   if (result?.success) return result.data;
-  const what = result
-    ? `an answer this integration does not read (${whereItFailed(result.error)})`
-    : `${providerReason(content)} instead of data`;
+  const what = result ? `an answer this integration does not read (${whereItFailed(result.error)})` : 'a web page instead of data';
   return {
     response_understood: false,
     response_note: `${context.provider} accepted "${context.action}" (HTTP ${response.status}) but sent ${what}. The write is done: do not run this step again for it. ${context.provider}'s whole answer is in the Response fields.`,

@@ -276,7 +276,12 @@ describe('redirects', () => {
   const withKey = async (z: ZObject, bundle: Bundle) =>
     callProvider(
       z,
-      { url: `${API}/notes`, method: String(bundle.inputData.method), headers: { 'X-Api-Key': 'key-0123456789' }, body: { text: 'hi' } },
+      {
+        url: `${API}/notes`,
+        method: bundle.inputData.method as 'GET' | 'POST',
+        headers: { 'X-Api-Key': 'key-0123456789' },
+        body: { text: 'hi' },
+      },
       schema.object({ id: schema.string() }),
       { provider: 'Acme SMS', action: 'Post Note' },
     );
@@ -392,7 +397,7 @@ describe('callProviderWrite: a write the provider accepted', () => {
       'an HTML page',
       200,
       '<!DOCTYPE html><html><head><title>Saved</title></head></html>',
-      'an HTML error page titled "Saved" instead of data',
+      'a web page instead of data',
       { response: '<!DOCTYPE html><html><head><title>Saved</title></head></html>' },
     ],
   ])('is a success when a 2xx carries %s', async (_case, status, body, what, raw) => {
