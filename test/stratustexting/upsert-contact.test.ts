@@ -55,7 +55,7 @@ describe('Create or Update Contact (upsert_contact)', () => {
     await expect(upsert({ mobile: '(949) 555-0111' })).resolves.toEqual({
       response_understood: false,
       response_note:
-        'StratusTexting accepted "Create or Update Contact" (HTTP 200) but sent an answer this integration does not read (id: Required). ' +
+        'StratusTexting accepted "Create or Update Contact" (HTTP 200) but sent an answer this integration does not read (id: Invalid input). ' +
         "The write is done: do not run this step again for it. StratusTexting's whole answer is in the Response fields.",
       response__result: 'Contact saved',
       response__contact__contactId: 'c-101',
