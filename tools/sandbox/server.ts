@@ -27,6 +27,8 @@ export interface Sandbox {
   port: number;
   urls: SandboxUrls;
   state: SandboxState;
+  /** Whether the endpoints the integrations assume answer as missing (see SandboxOptions). */
+  documentedOnly: boolean;
   /** A StratusTexting access and refresh token for the sandbox user, as if they had signed in. */
   stratusTextingTokens(): { access_token: string; refresh_token: string };
   /** Resolves once every webhook POST started so far has been answered or has failed. */
@@ -45,9 +47,21 @@ function underPrefix(path: string, prefix: string): boolean {
   return path === prefix || path.startsWith(`${prefix}/`);
 }
 
-/** Starts the sandbox on 127.0.0.1 (`port` 0, the default, picks a free port). State lives in memory. */
-export async function startSandbox(options: { port?: number } = {}): Promise<Sandbox> {
-  const stratustexting = stratusTextingSandbox();
+export interface SandboxOptions {
+  /** 0, the default, picks a free port. */
+  port?: number;
+  /**
+   * Serve only what the providers document: every endpoint the integrations assume answers as
+   * the real gateway answers a path it lacks. Defaults to SANDBOX_DOCUMENTED_ONLY=1 in the environment.
+   * CommPeak's and SMS Extension's paths are all in their documents, so only StratusTexting changes.
+   */
+  documentedOnly?: boolean;
+}
+
+/** Starts the sandbox on 127.0.0.1. State lives in memory. */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const documentedOnly = options.documentedOnly ?? process.env.SANDBOX_DOCUMENTED_ONLY === '1';
+  const stratustexting = stratusTextingSandbox({ documentedOnly });
   const commpeak = commPeakSandbox();
   const smsExtension = smsExtensionSandbox();
   const providers: [string, Provider][] = [
@@ -86,6 +100,7 @@ export async function startSandbox(options: { port?: number } = {}): Promise<San
       smsExtension: `${url}${SMS_EXTENSION_PREFIX}`,
     },
     state: { stratustexting: stratustexting.state, commpeak: commpeak.state, smsExtension: smsExtension.state },
+    documentedOnly,
     stratusTextingTokens: () => stratustexting.signedInTokens(),
     idle: () => stratustexting.delivery.idle(),
     close: async () => {
