@@ -155,6 +155,16 @@ describe('REST hook subscribe (performSubscribe)', () => {
     expect((await rejection(appTester(inbound.performSubscribe, subscribeBundle()))).name).toBe('RefreshAuthError');
   });
 
+  it('reports an outage as an outage, not as a missing Organization ID', async () => {
+    api().get(`${BASE}/sites`).reply(502, { message: 'Bad Gateway' });
+    expect(appError(await rejection(appTester(inbound.performSubscribe, subscribeBundle())))).toEqual({
+      message:
+        'StratusTexting answered "Get Sites" with HTTP 502: Bad Gateway. This is a problem on StratusTexting\'s side; try again later.',
+      code: 'provider_unavailable',
+      status: 502,
+    });
+  });
+
   it.each([
     ['department_id', { department_id: '../sites' }, 'Department (Site): "../sites" cannot be an id'],
     ['organization_id', { department_id: 'dept-1', organization_id: 'org/9' }, 'Organization ID: "org/9" cannot be an id'],

@@ -1,7 +1,7 @@
 import { errors, type Bundle, type ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
 import { pathSegment } from '../../core/base-url';
-import { messageOf } from '../../core/error-details';
+import { errorCodeOf, messageOf } from '../../core/error-details';
 import { optionalText, parseInput, requiredText } from '../../core/input';
 import { eventFilter, listSites, subscribe, unsubscribe, type EventKind } from './api';
 import { brand } from './brand';
@@ -65,9 +65,12 @@ export const eventSourceFields = [departmentField, organizationField];
 
 const subscribeInput = schema.object({ department_id: requiredText('The department'), organization_id: optionalText() });
 
-/** Errors that are about the connection, not the sites list: Zapier must see them as they are. */
+const OUTAGES = new Set(['provider_unreachable', 'provider_timeout', 'provider_unavailable']);
+
+/** Errors about the connection or an outage, not about the sites list: Zapier must see them as they are. */
 function isConnectionError(cause: unknown): boolean {
-  return cause instanceof Error && ['RefreshAuthError', 'ExpiredAuthError', 'ThrottledError'].includes(cause.name);
+  if (!(cause instanceof Error)) return false;
+  return ['RefreshAuthError', 'ExpiredAuthError', 'ThrottledError'].includes(cause.name) || OUTAGES.has(errorCodeOf(cause) ?? '');
 }
 
 function organizationNeeded(why: string, what = 'Enter the Organization ID'): Error {
