@@ -15,6 +15,8 @@ import { errors } from 'zapier-platform-core';
  * |                                |                                    | and the operation.                                         |
  * | 401, otherwise (API key)       | ExpiredAuthError                   | Only the user can enter a new key: Zapier asks them to.    |
  * | 403                            | Error `forbidden` + provider hint  | A permission or key the user must fix.                     |
+ * | 403 "Missing Authentication    | Error `operation_not_available`    | On an assumed path only: API Gateway's answer for a path   |
+ * |   Token", path assumed         |                                    | it does not have. The guess is wrong for this provider.    |
  * | 404                            | Error `not_found`                  | The item or the address is wrong. Lookups use              |
  * |                                |                                    | callProviderOrNull, where 404 is the answer "none".        |
  * | 409                            | HaltedError                        | It already exists or conflicts: true for this record, not  |
@@ -77,6 +79,12 @@ export interface CallContext {
    * "outcome unknown" with this sentence, never as "not sent".
    */
   sendCheck?: string;
+  /**
+   * The path is our guess, not the provider's documents. AWS API Gateway answers a path it does
+   * not have with 403 `{"message":"Missing Authentication Token"}`: for such a path that means the
+   * provider does not offer the operation there, not that the credentials are wrong.
+   */
+  assumedEndpoint?: boolean;
 }
 
 export interface ProviderAnswer {
@@ -193,6 +201,13 @@ export function providerError(answer: ProviderAnswer, context: CallContext, secr
     const delay = retryAfterSeconds(retryAfter);
     const why = status === 429 ? 'is rate limiting' : 'is unavailable for now';
     return new errors.ThrottledError(`${said} ${provider} ${why}; Zapier retries in ${delay} seconds.`, delay);
+  }
+  if (status === 403 && context.assumedEndpoint && reason === 'Missing Authentication Token') {
+    return new errors.Error(
+      `${said} ${provider} does not offer "${action}" to this account or at this address: this integration's address for it is inferred, not documented, and ${provider} does not have it. The other steps of this integration are not affected.`,
+      'operation_not_available',
+      status,
+    );
   }
   if (status === 403) {
     return new errors.Error(

@@ -1,6 +1,6 @@
 import { stringify as stringifyQuery } from 'node:querystring';
 import { errors, type HttpRequestOptions, type HttpResponse, type ZObject } from 'zapier-platform-core';
-import type { ZodType, ZodTypeDef } from 'zod';
+import type { ZodError, ZodType, ZodTypeDef } from 'zod';
 import {
   connectionError,
   isHtmlPage,
@@ -129,9 +129,52 @@ async function send(z: ZObject, request: ProviderRequest, context: CallContext):
   }
 }
 
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+/** Same-host redirects followed for one request (CommPeak's trailing-slash 307 needs one). */
+const MAX_REDIRECTS = 3;
+
+function redirectRefused(context: CallContext, status: number, why: string): Error {
+  return new errors.Error(
+    `${context.provider} answered "${context.action}" with a redirect (HTTP ${status}) ${why}. Nothing was sent there: the step's credentials stay with ${context.provider}'s own address. Check the address the integration uses.`,
+    'redirect_refused',
+    status,
+  );
+}
+
+/**
+ * Sends the request and follows redirects only within the same origin (scheme, host and port),
+ * so no credential ever goes to another host. 307 and 308 re-send the method and body; 301, 302
+ * and 303 continue as a GET without a body, as browsers do.
+ */
+async function sendStayingHome(z: ZObject, request: ProviderRequest, context: CallContext): Promise<HttpResponse> {
+  let current = request;
+  for (let hops = 0; ; hops += 1) {
+    const response = await send(z, { ...current, redirect: 'manual' }, context);
+    if (!REDIRECT_STATUSES.has(response.status)) return response;
+    const location = response.getHeader('location');
+    if (!location) throw redirectRefused(context, response.status, 'without saying where to');
+    const target = new URL(location, current.url);
+    if (target.origin !== new URL(current.url).origin) {
+      throw redirectRefused(context, response.status, `to another host, ${target.host}`);
+    }
+    if (hops === MAX_REDIRECTS) throw redirectRefused(context, response.status, `more than ${MAX_REDIRECTS} times in a row`);
+    // The Location carries the query it wants; ours was already written into the URL we left.
+    const next = { ...current, url: target.href, params: undefined };
+    current = response.status === 307 || response.status === 308 ? next : { ...next, method: 'GET', body: undefined };
+  }
+}
+
 function unexpected(context: CallContext, status: number, what: string): Error {
   if (context.sendCheck) return outcomeUnknownError(context, `answered with ${what}`, status);
   return new errors.Error(`${context.provider} answered "${context.action}" with ${what}.`, 'unexpected_response', status);
+}
+
+/** The first few places an answer departs from its schema, e.g. `id: Required`. */
+function whereItFailed(error: ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`)
+    .join('; ');
 }
 
 function parseAnswer<T>(response: HttpResponse, schema: ZodType<T, ZodTypeDef, unknown>, context: CallContext): T {
@@ -147,11 +190,7 @@ function parseAnswer<T>(response: HttpResponse, schema: ZodType<T, ZodTypeDef, u
   }
   const result = schema.safeParse(parseJson(content));
   if (result.success) return result.data;
-  const where = result.error.issues
-    .slice(0, 3)
-    .map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`)
-    .join('; ');
-  throw unexpected(context, status, `a response this integration does not understand (${where})`);
+  throw unexpected(context, status, `a response this integration does not understand (${whereItFailed(result.error)})`);
 }
 
 function failure(response: HttpResponse, context: CallContext): Error {
@@ -168,7 +207,7 @@ export async function callProvider<T>(
   schema: ZodType<T, ZodTypeDef, unknown>,
   context: CallContext,
 ): Promise<T> {
-  const response = await send(z, request, context);
+  const response = await sendStayingHome(z, request, context);
   if (response.status >= 400) throw failure(response, context);
   return parseAnswer(response, schema, context);
 }
@@ -180,8 +219,55 @@ export async function callProviderOrNull<T>(
   schema: ZodType<T, ZodTypeDef, unknown>,
   context: CallContext,
 ): Promise<T | null> {
-  const response = await send(z, request, context);
+  const response = await sendStayingHome(z, request, context);
   if (response.status === 404) return null;
   if (response.status >= 400) throw failure(response, context);
   return parseAnswer(response, schema, context);
+}
+
+type FlatValue = string | number | boolean | null;
+
+/** What a write the provider accepted (2xx) answered, when the answer is not in the shape expected. */
+export interface AcceptedAnswer extends Record<string, FlatValue> {
+  response_understood: false;
+  response_note: string;
+}
+
+/** `value` as flat `response__a__0__b` fields, the form Zapier shows and maps. */
+function flatten(value: unknown, key: string, into: Record<string, FlatValue>): Record<string, FlatValue> {
+  if (Array.isArray(value)) value.forEach((item, index) => flatten(item, `${key}__${index}`, into));
+  else if (value !== null && typeof value === 'object') {
+    for (const [name, inner] of Object.entries(value)) flatten(inner, `${key}__${name}`, into);
+  } else into[key] = value === undefined ? null : (value as FlatValue);
+  return into;
+}
+
+export function isAcceptedAnswer(value: unknown): value is AcceptedAnswer {
+  return typeof value === 'object' && value !== null && (value as { response_understood?: unknown }).response_understood === false;
+}
+
+/**
+ * For creates and updates: once the provider answers 2xx it has done the write, so an answer
+ * of another shape is still a success. Running the step again would write twice. The answer is
+ * returned parsed by `schema` when it fits, else flattened under `response__…` with a note
+ * saying so. HTTP errors are thrown as by callProvider.
+ */
+export async function callProviderWrite<T>(
+  z: ZObject,
+  request: ProviderRequest,
+  schema: ZodType<T, ZodTypeDef, unknown>,
+  context: CallContext,
+): Promise<T | AcceptedAnswer> {
+  const response = await sendStayingHome(z, request, context);
+  if (response.status >= 400) throw failure(response, context);
+  const content = redact(response.content, requestSecrets(response.request));
+  const body = parseJson(content);
+  const result = isHtmlPage(content) ? undefined : schema.safeParse(body);
+  if (result?.success) return result.data;
+  const what = result ? `an answer this integration does not read (${whereItFailed(result.error)})` : 'a web page instead of data';
+  return {
+    response_understood: false,
+    response_note: `${context.provider} accepted "${context.action}" (HTTP ${response.status}) but sent ${what}. The write is done: do not run this step again for it. ${context.provider}'s whole answer is in the Response fields.`,
+    ...flatten(body, 'response', {}),
+  };
 }

@@ -37,6 +37,17 @@ describe('CommPeak authentication', () => {
       await expect(testConnection()).resolves.toEqual({ connected: true });
     });
 
+    it.each([
+      ['400 about the probe', 400, { detail: 'message_uuids: invalid' }],
+      ['422 about the probe', 422, { detail: [{ loc: ['body', 'message_uuids'], msg: 'invalid uuid' }] }],
+      ['409', 409, { detail: 'conflict' }],
+      ['200 that is not JSON', 200, 'OK'],
+      ['200 HTML page', 200, '<!DOCTYPE html><html><title>Status</title></html>'],
+    ])('passes on a %s: the key got past authentication', async (_case, status, body) => {
+      commpeak().post('/messages_status/', PROBE).reply(status, body);
+      await expect(testConnection()).resolves.toEqual({ connected: true });
+    });
+
     it('sends the key trimmed of the blanks a paste leaves', async () => {
       commpeak().post('/messages_status/', PROBE).reply(200, {});
       await expect(testConnection({ api_key: `  ${API_KEY}\n` })).resolves.toEqual({ connected: true });

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { createAppTester, defineApp, defineCreate, defineSearch, type Bundle, type ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
-import { callProvider, callProviderOrNull } from '../../src/core/provider-request';
+import { callProvider, callProviderOrNull, callProviderWrite } from '../../src/core/provider-request';
 import { release } from '../../src/core/release';
 import { appError, rejection } from '../support/errors';
 
@@ -268,5 +268,153 @@ describe("a provider echoing the request's credentials in a success", () => {
   it('keeps what a token endpoint hands out, even when it repeats what was sent', async () => {
     nock(API).post('/echo').reply(200, { note: 'refresh token pw-0987654321 still valid' });
     await expect(appTester(call(true), bundle)).resolves.toEqual({ note: 'refresh token pw-0987654321 still valid' });
+  });
+});
+
+describe('redirects', () => {
+  const OTHER = 'https://collector.evil.test';
+  const withKey = async (z: ZObject, bundle: Bundle) =>
+    callProvider(
+      z,
+      {
+        url: `${API}/notes`,
+        method: bundle.inputData.method as 'GET' | 'POST',
+        headers: { 'X-Api-Key': 'key-0123456789' },
+        body: { text: 'hi' },
+      },
+      schema.object({ id: schema.string() }),
+      { provider: 'Acme SMS', action: 'Post Note' },
+    );
+
+  it.each([301, 302, 303, 307, 308])(
+    'never follows a %s to another host: the step fails naming the host, and the key stays home',
+    async (status) => {
+      nock(API)
+        .post('/notes')
+        .reply(status, '', { Location: `${OTHER}/steal?x=1` });
+      const collector = nock(OTHER)
+        .post('/steal')
+        .query(true)
+        .reply(200, { id: 'stolen' })
+        .get('/steal')
+        .query(true)
+        .reply(200, { id: 'stolen' });
+      expect(appError(await rejection(appTester(withKey, { inputData: { method: 'POST' } })))).toEqual({
+        message: `Acme SMS answered "Post Note" with a redirect (HTTP ${status}) to another host, collector.evil.test. Nothing was sent there: the step's credentials stay with Acme SMS's own address. Check the address the integration uses.`,
+        code: 'redirect_refused',
+        status,
+      });
+      expect(collector.isDone()).toBe(false);
+      nock.cleanAll();
+    },
+  );
+
+  it('refuses a same-host redirect that drops from HTTPS to HTTP (another origin)', async () => {
+    nock(API).post('/notes').reply(307, '', { Location: 'http://api.acme-sms.test/notes/' });
+    expect(appError(await rejection(appTester(withKey, { inputData: { method: 'POST' } }))).message).toContain(
+      'with a redirect (HTTP 307) to another host, api.acme-sms.test.',
+    );
+  });
+
+  it.each([307, 308])('follows a same-host %s, re-sending the method, the body and the key (a trailing-slash redirect)', async (status) => {
+    nock(API).post('/notes', { text: 'hi' }).reply(status, '', { Location: '/notes/' });
+    nock(API, { reqheaders: { 'x-api-key': 'key-0123456789' } })
+      .post('/notes/', { text: 'hi' })
+      .reply(201, { id: 'note_1' });
+    await expect(appTester(withKey, { inputData: { method: 'POST' } })).resolves.toEqual({ id: 'note_1' });
+  });
+
+  it('continues a same-host 303 as a GET without the body', async () => {
+    nock(API)
+      .post('/notes', { text: 'hi' })
+      .reply(303, '', { Location: `${API}/notes/note_1` });
+    nock(API).get('/notes/note_1').reply(200, { id: 'note_1' });
+    await expect(appTester(withKey, { inputData: { method: 'POST' } })).resolves.toEqual({ id: 'note_1' });
+  });
+
+  it('gives up after three same-host redirects in a row', async () => {
+    nock(API).get('/notes').reply(307, '', { Location: '/a' }).get('/a').reply(307, '', { Location: '/b' });
+    nock(API).get('/b').reply(307, '', { Location: '/c' }).get('/c').reply(307, '', { Location: '/d' });
+    expect(appError(await rejection(appTester(withKey, { inputData: { method: 'GET' } })))).toEqual({
+      message:
+        'Acme SMS answered "Post Note" with a redirect (HTTP 307) more than 3 times in a row. Nothing was sent there: the step\'s credentials stay with Acme SMS\'s own address. Check the address the integration uses.',
+      code: 'redirect_refused',
+      status: 307,
+    });
+  });
+
+  it('fails a redirect that does not say where to', async () => {
+    nock(API).get('/notes').reply(302, '');
+    expect(appError(await rejection(appTester(withKey, { inputData: { method: 'GET' } }))).message).toContain(
+      'with a redirect (HTTP 302) without saying where to.',
+    );
+  });
+});
+
+describe('callProviderWrite: a write the provider accepted', () => {
+  const note = schema.object({ id: schema.string(), text: schema.string() });
+  const write = async (z: ZObject) =>
+    callProviderWrite(
+      z,
+      { url: `${API}/notes`, method: 'POST', headers: { Authorization: 'Bearer tok-1234567890' }, body: { text: 'hi' } },
+      note,
+      { provider: 'Acme SMS', action: 'Post Note' },
+    );
+
+  it('returns the answer parsed by the schema when it fits', async () => {
+    nock(API).post('/notes', { text: 'hi' }).reply(201, { id: 'note_1', text: 'hi', extra: 1 });
+    await expect(appTester(write)).resolves.toEqual({ id: 'note_1', text: 'hi' });
+  });
+
+  it('is a success, with the whole answer flattened and a note, when the answer has another shape', async () => {
+    nock(API)
+      .post('/notes')
+      .reply(200, { data: { noteId: 7, tags: ['a', 'b'] }, echo: 'Bearer tok-1234567890', ok: true, none: null });
+    await expect(appTester(write)).resolves.toEqual({
+      response_understood: false,
+      response_note:
+        'Acme SMS accepted "Post Note" (HTTP 200) but sent an answer this integration does not read (id: Required; text: Required). ' +
+        "The write is done: do not run this step again for it. Acme SMS's whole answer is in the Response fields.",
+      response__data__noteId: 7,
+      response__data__tags__0: 'a',
+      response__data__tags__1: 'b',
+      response__echo: '[redacted]',
+      response__ok: true,
+      response__none: null,
+    });
+  });
+
+  it.each([
+    ['an empty body', 204, '', 'an answer this integration does not read (body: Required)', { response: null }],
+    [
+      'plain text',
+      200,
+      'Saved',
+      'an answer this integration does not read (body: Expected object, received string)',
+      { response: 'Saved' },
+    ],
+    [
+      'an HTML page',
+      200,
+      '<!DOCTYPE html><html><head><title>Saved</title></head></html>',
+      'a web page instead of data',
+      { response: '<!DOCTYPE html><html><head><title>Saved</title></head></html>' },
+    ],
+  ])('is a success when a 2xx carries %s', async (_case, status, body, what, raw) => {
+    nock(API).post('/notes').reply(status, body);
+    await expect(appTester(write)).resolves.toEqual({
+      response_understood: false,
+      response_note: `Acme SMS accepted "Post Note" (HTTP ${status}) but sent ${what}. The write is done: do not run this step again for it. Acme SMS's whole answer is in the Response fields.`,
+      ...raw,
+    });
+  });
+
+  it('still fails on an HTTP error', async () => {
+    nock(API).post('/notes').reply(422, { message: 'text is too long' });
+    expect(appError(await rejection(appTester(write)))).toEqual({
+      message: 'Acme SMS answered "Post Note" with HTTP 422: text is too long. Check the values in this step.',
+      code: 'provider_rejected',
+      status: 422,
+    });
   });
 });

@@ -42,6 +42,22 @@ describe('Add Sender ID (add_sender_id)', () => {
     });
   });
 
+  it('reports success, with the page kept, when SMS Extension accepts the request (2xx) but answers with a page instead of data', async () => {
+    smsExtension()
+      .post('/api/sender-id/add', { sender_id: 'ACMESHOP' })
+      .reply(200, '<!DOCTYPE html><html><head><title>Sender IDs</title></head></html>', { 'Content-Type': 'text/html' });
+    expect(await add({ sender_id: 'ACMESHOP' })).toEqual({
+      response_understood: false,
+      response_note:
+        'SMS Extension accepted "add a sender id" (HTTP 200) but sent a web page instead of data. ' +
+        "The write is done: do not run this step again for it. SMS Extension's whole answer is in the Response fields.",
+      response: '<!DOCTYPE html><html><head><title>Sender IDs</title></head></html>',
+      sender_id: 'ACMESHOP',
+      approval_needed: true,
+      approval_note: approvalNote('ACMESHOP'),
+    });
+  });
+
   it('says that approval is needed in its description', () => {
     expect(integration.creates.add_sender_id.display.description).toMatch(/approval/);
   });

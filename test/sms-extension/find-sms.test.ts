@@ -56,8 +56,14 @@ describe('Find SMS (find_sms)', () => {
     });
 
     it('escapes the id in the path', async () => {
-      smsExtension().get('/api/sms/detail/a%2Fb').reply(404, { message: 'Not Found' });
-      expect(await find({ id: 'a/b' })).toEqual([]);
+      smsExtension().get('/api/sms/detail/a%3Fb').reply(404, { message: 'Not Found' });
+      expect(await find({ id: 'a?b' })).toEqual([]);
+    });
+
+    it.each(['a/b', '..'])('refuses the id "%s", which would address another path, and sends nothing', async (id) => {
+      expect(appError(await rejection(find({ id })))).toEqual(
+        inputProblem(`SMS ID: "${id}" cannot be an id: an id is not empty or ".", and has no "/", "\\" or "..". Enter the id itself.`),
+      );
     });
 
     it('reports an SMS without an id as not understood', async () => {

@@ -30,12 +30,10 @@ describe('StratusTexting authentication (OAuth2 authorization code)', () => {
   describe('authorizeUrl', () => {
     const bundle = { inputData: { redirect_uri: REDIRECT, state: 'st4te' } };
 
-    it('sends the user to the hosted login with client_id, response_type=code, redirect_uri, state and the Beetexting scopes', async () => {
+    it("sends the user to the hosted login with client_id, response_type=code, redirect_uri and state, and no scope (the client's own scopes apply)", async () => {
       await expect(appTester(oauth2Config.authorizeUrl, bundle)).resolves.toBe(
         'https://spectrumauth.beetexting.com/oauth2/authorize/?client_id=test-client-id&response_type=code' +
-          '&redirect_uri=https%3A%2F%2Fzapier.com%2Fdashboard%2Fauth%2Foauth%2Freturn%2FApp123CLIAPI%2F&state=st4te' +
-          '&scope=https%3A%2F%2Fcom.beetexting.scopes%2FSendMessage+https%3A%2F%2Fcom.beetexting.scopes%2FReadContact' +
-          '+https%3A%2F%2Fcom.beetexting.scopes%2FWriteContact',
+          '&redirect_uri=https%3A%2F%2Fzapier.com%2Fdashboard%2Fauth%2Foauth%2Freturn%2FApp123CLIAPI%2F&state=st4te',
       );
     });
 
@@ -210,7 +208,8 @@ describe('StratusTexting authentication (OAuth2 authorization code)', () => {
       { id: 'dept-2', name: 'Harbor Store', orgId: 'org-9' },
     ];
 
-    it('lists the sites with the bearer token and API key and reports the account, the site count and the first site', async () => {
+    it('lists the subscriptions (documented) with the bearer token and API key, then names the first site for the label', async () => {
+      api().get(`${BASE}/webhooksubscription/all`).reply(200, { content: [] });
       api().get(`${BASE}/sites`).reply(200, sites);
       await expect(appTester(authentication.test, { authData })).resolves.toEqual({
         account_name: 'sam@example.com',
@@ -224,6 +223,8 @@ describe('StratusTexting authentication (OAuth2 authorization code)', () => {
       nock('https://api-stratustexting.spectrumvoip.com', {
         reqheaders: { authorization: 'Bearer access-token-1', 'x-api-key': 'test-api-key' },
       })
+        .get('/stratustexting-prod/webhooksubscription/all')
+        .reply(200, { content: [] })
         .get('/stratustexting-prod/sites')
         .reply(200, { content: [] });
       await expect(appTester(authentication.test, { authData: { ...authData, account_name: '' } })).resolves.toEqual({
@@ -231,15 +232,28 @@ describe('StratusTexting authentication (OAuth2 authorization code)', () => {
       });
     });
 
+    it.each([
+      ['the gateway has no such path', 403, { message: 'Missing Authentication Token' }],
+      ['a server error', 500, { message: 'Internal server error' }],
+      ['an answer of another shape', 200, { sites: 'none' }],
+    ])(
+      'connects when the sites list (an assumed endpoint) fails with %s, only without a site for the label',
+      async (_case, status, body) => {
+        api().get(`${BASE}/webhooksubscription/all`).reply(200, { content: [] });
+        api().get(`${BASE}/sites`).reply(status, body);
+        await expect(appTester(authentication.test, { authData })).resolves.toEqual({ account_name: 'sam@example.com', site_count: 0 });
+      },
+    );
+
     it('makes the runtime raise RefreshAuthError when the API answers 401 (autoRefresh)', async () => {
-      api().get(`${BASE}/sites`).reply(401, { message: 'Unauthorized' });
+      api().get(`${BASE}/webhooksubscription/all`).reply(401, { message: 'Unauthorized' });
       expect((await rejection(appTester(authentication.test, { authData }))).name).toBe('RefreshAuthError');
     });
 
     it('explains a 403 (a wrong API key or a missing scope)', async () => {
-      api().get(`${BASE}/sites`).reply(403, { message: 'Forbidden' });
+      api().get(`${BASE}/webhooksubscription/all`).reply(403, { message: 'Forbidden' });
       expect(appError(await rejection(appTester(authentication.test, { authData })))).toEqual({
-        message: `StratusTexting answered "Get Sites" with HTTP 403: Forbidden. ${FORBIDDEN_HINT}`,
+        message: `StratusTexting answered "Test the connection" with HTTP 403: Forbidden. ${FORBIDDEN_HINT}`,
         code: 'forbidden',
         status: 403,
       });

@@ -20,6 +20,17 @@ describe('Create Custom Consent (create_consent)', () => {
     });
   });
 
+  it('succeeds on a 2xx with an empty body: the consent was created, so running again would create it twice', async () => {
+    api().post(`${BASE}/customconsent`, { name: 'Promotions' }).reply(201, '');
+    await expect(create({ name: 'Promotions' })).resolves.toEqual({
+      response_understood: false,
+      response_note:
+        'StratusTexting accepted "Create Custom Consent" (HTTP 201) but sent an answer this integration does not read (body: Required). ' +
+        "The write is done: do not run this step again for it. StratusTexting's whole answer is in the Response fields.",
+      response: null,
+    });
+  });
+
   it('sends no description when none is given', async () => {
     api().post(`${BASE}/customconsent`, { name: 'Promotions' }).reply(201, { id: 'cc-2', name: 'Promotions', active: true });
     await expect(create({ name: 'Promotions', description: '' })).resolves.toEqual({ id: 'cc-2', name: 'Promotions', active: true });

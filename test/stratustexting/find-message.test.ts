@@ -32,10 +32,18 @@ describe('Find Message (find_message)', () => {
   });
 
   it('percent-encodes the id in the path', async () => {
-    api().get(`${BASE}/message/getmessagebyid/a%2Fb%3Fc`).reply(200, { id: 'a/b?c' });
-    await expect(find('a/b?c')).resolves.toEqual([
-      { id: 'a/b?c', from: null, to: [], text: '', direction: null, status: null, last_updated: null },
+    api().get(`${BASE}/message/getmessagebyid/a%3Fb%23c`).reply(200, { id: 'a?b#c' });
+    await expect(find('a?b#c')).resolves.toEqual([
+      { id: 'a?b#c', from: null, to: [], text: '', direction: null, status: null, last_updated: null },
     ]);
+  });
+
+  it.each(['a/b', '..', '%2e%2e/x'])('refuses the id "%s", which would address another path, and sends nothing', async (id) => {
+    expect(appError(await rejection(find(id)))).toEqual({
+      message: `Message ID: "${id}" cannot be an id: an id is not empty or ".", and has no "/", "\\" or "..". Enter the id itself.`,
+      code: 'invalid_input',
+      status: 400,
+    });
   });
 
   it('finds nothing when the message does not exist (404)', async () => {

@@ -98,24 +98,82 @@ describe('REST hook subscribe (performSubscribe)', () => {
     });
   });
 
-  it("refuses a department that is not one of the account's sites, without subscribing", async () => {
+  const WHERE =
+    "It is your StratusTexting organization's ID, as the StratusTexting web app shows it; your StratusTexting administrator can tell you.";
+
+  it("asks for the Organization ID when the department is not in the account's sites, without subscribing", async () => {
     api().get(`${BASE}/sites`).reply(200, SITES);
     expect(appError(await rejection(appTester(inbound.performSubscribe, subscribeBundle('dept-404'))))).toEqual({
-      message: 'Department "dept-404" is not one of this account\'s sites. Pick the department from the list.',
-      code: 'invalid_input',
+      message:
+        'Department "dept-404" is not in StratusTexting\'s list of this account\'s departments. Pick it from the list or, if the ID you typed is right, ' +
+        `enter the Organization ID in this trigger's settings and turn the Zap on again. ${WHERE}`,
+      code: 'organization_needed',
       status: 400,
     });
   });
 
-  it("says so when the sites list does not name the department's organization", async () => {
+  it("asks for the Organization ID when the sites list does not name the department's organization", async () => {
     api()
       .get(`${BASE}/sites`)
       .reply(200, [{ id: 'dept-1', name: 'Main Street Store' }]);
     expect(appError(await rejection(appTester(inbound.performSubscribe, subscribeBundle())))).toEqual({
       message:
-        'StratusTexting did not say which organization department "Main Street Store" belongs to, so events cannot be subscribed to.',
-      code: 'unexpected_response',
+        'StratusTexting did not say which organization department "Main Street Store" belongs to. ' +
+        `Enter the Organization ID in this trigger's settings and turn the Zap on again. ${WHERE}`,
+      code: 'organization_needed',
+      status: 400,
+    });
+  });
+
+  it('asks for the Organization ID when the sites list (an assumed endpoint) cannot be read, quoting why', async () => {
+    api().get(`${BASE}/sites`).reply(403, { message: 'Missing Authentication Token' });
+    expect(appError(await rejection(appTester(inbound.performSubscribe, subscribeBundle())))).toEqual({
+      message:
+        'StratusTexting\'s list of departments could not be read (StratusTexting answered "Get Sites" with HTTP 403: Missing Authentication Token. ' +
+        'StratusTexting does not offer "Get Sites" to this account or at this address: this integration\'s address for it is inferred, not documented, ' +
+        'and StratusTexting does not have it. The other steps of this integration are not affected.), so it cannot say which organization department "dept-1" belongs to. ' +
+        `Enter the Organization ID in this trigger's settings and turn the Zap on again. ${WHERE}`,
+      code: 'organization_needed',
+      status: 400,
+    });
+  });
+
+  it('subscribes with a typed Organization ID without reading the sites list', async () => {
+    const filter = '/orgId/org-typed/department/dept-7/message?direction=inbound';
+    api()
+      .post(`${BASE}/webhooksubscription`, { uri: TARGET, eventFilters: [filter], expiresDateInMillies: NINETY_DAYS_LATER })
+      .reply(200, activeSubscription(filter));
+    const bundle = { ...subscribeBundle('dept-7'), inputData: { department_id: ' dept-7 ', organization_id: ' org-typed ' } };
+    await expect(appTester(inbound.performSubscribe, bundle)).resolves.toEqual({
+      ...activeSubscription(filter),
+      expiration_date: '2025-09-08T12:00:00Z',
+    });
+  });
+
+  it('lets an expired token through as it is, so Zapier refreshes it', async () => {
+    api().get(`${BASE}/sites`).reply(401, { message: 'Unauthorized' });
+    expect((await rejection(appTester(inbound.performSubscribe, subscribeBundle()))).name).toBe('RefreshAuthError');
+  });
+
+  it('reports an outage as an outage, not as a missing Organization ID', async () => {
+    api().get(`${BASE}/sites`).reply(502, { message: 'Bad Gateway' });
+    expect(appError(await rejection(appTester(inbound.performSubscribe, subscribeBundle())))).toEqual({
+      message:
+        'StratusTexting answered "Get Sites" with HTTP 502: Bad Gateway. This is a problem on StratusTexting\'s side; try again later.',
+      code: 'provider_unavailable',
       status: 502,
+    });
+  });
+
+  it.each([
+    ['department_id', { department_id: '../sites' }, 'Department (Site): "../sites" cannot be an id'],
+    ['organization_id', { department_id: 'dept-1', organization_id: 'org/9' }, 'Organization ID: "org/9" cannot be an id'],
+  ])('refuses a %s that would change the event filter path, before any request', async (_field, inputData, start) => {
+    const error = appError(await rejection(appTester(inbound.performSubscribe, { ...subscribeBundle(), inputData })));
+    expect(error).toEqual({
+      message: `${start}: an id is not empty or ".", and has no "/", "\\" or "..". Enter the id itself.`,
+      code: 'invalid_input',
+      status: 400,
     });
   });
 
@@ -157,10 +215,18 @@ describe('REST hook unsubscribe (performUnsubscribe)', () => {
     await expect(appTester(inbound.performUnsubscribe, unsubscribeBundle)).resolves.toEqual({ id: 'sub-1', removed: true });
   });
 
+  it.each(['sub/1', '..'])('refuses the subscription id "%s", which would address another path, and sends nothing', async (id) => {
+    expect(appError(await rejection(appTester(inbound.performUnsubscribe, { ...unsubscribeBundle, subscribeData: { id } })))).toEqual({
+      message: `Subscription ID: "${id}" cannot be an id: an id is not empty or ".", and has no "/", "\\" or "..". Enter the id itself.`,
+      code: 'invalid_input',
+      status: 400,
+    });
+  });
+
   it('percent-encodes the subscription id in the path', async () => {
-    api().delete(`${BASE}/webhooksubscription/sub%2F1`).reply(200, { deleted: true });
-    await expect(appTester(inbound.performUnsubscribe, { ...unsubscribeBundle, subscribeData: { id: 'sub/1' } })).resolves.toEqual({
-      id: 'sub/1',
+    api().delete(`${BASE}/webhooksubscription/sub%201`).reply(200, { deleted: true });
+    await expect(appTester(inbound.performUnsubscribe, { ...unsubscribeBundle, subscribeData: { id: 'sub 1' } })).resolves.toEqual({
+      id: 'sub 1',
       removed: true,
     });
   });

@@ -289,6 +289,7 @@ describe('New Inbound Message (new_inbound_message)', () => {
     expect(trigger.operation.type).toBe('hook');
     expect(trigger.operation.inputFields).toEqual([
       expect.objectContaining({ key: 'department_id', required: true, dynamic: 'site_list.id.name' }),
+      expect.objectContaining({ key: 'organization_id', required: false }),
       expect.objectContaining({ key: 'ignore_reactions' }),
     ]);
     expect(trigger.operation.sample).toEqual({

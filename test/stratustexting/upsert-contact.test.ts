@@ -48,6 +48,31 @@ describe('Create or Update Contact (upsert_contact)', () => {
     ).resolves.toEqual(CONTACT);
   });
 
+  it('succeeds when StratusTexting accepts the contact (200) but answers in another shape, keeping that answer', async () => {
+    api()
+      .post(`${BASE}/contact`, { mobileNumber: '+19495550111' })
+      .reply(200, { result: 'Contact saved', contact: { contactId: 'c-101' } });
+    await expect(upsert({ mobile: '(949) 555-0111' })).resolves.toEqual({
+      response_understood: false,
+      response_note:
+        'StratusTexting accepted "Create or Update Contact" (HTTP 200) but sent an answer this integration does not read (id: Invalid input). ' +
+        "The write is done: do not run this step again for it. StratusTexting's whole answer is in the Response fields.",
+      response__result: 'Contact saved',
+      response__contact__contactId: 'c-101',
+    });
+  });
+
+  it('fails with "not available" when the assumed contact path is not offered (the gateway\'s 403)', async () => {
+    api().post(`${BASE}/contact`).reply(403, { message: 'Missing Authentication Token' });
+    expect(appError(await rejection(upsert({ mobile: '(949) 555-0111' })))).toEqual({
+      message:
+        'StratusTexting answered "Create or Update Contact" with HTTP 403: Missing Authentication Token. StratusTexting does not offer "Create or Update Contact" to this account or at this address: ' +
+        "this integration's address for it is inferred, not documented, and StratusTexting does not have it. The other steps of this integration are not affected.",
+      code: 'operation_not_available',
+      status: 403,
+    });
+  });
+
   it('sends only the fields that were filled in', async () => {
     api()
       .post(`${BASE}/contact`, { firstName: 'Ana', mobileNumber: '+447700900123' })

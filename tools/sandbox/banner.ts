@@ -50,6 +50,9 @@ export function banner(sandbox: Sandbox): string {
   const sites = st.sites.map((site) => `${site.name} (department ${site.id}, number ${site.phoneNumber})`).join('; ');
   return [
     `SMS provider sandbox listening on ${url} (in-memory: restarting forgets everything)`,
+    ...(sandbox.documentedOnly
+      ? ['Documented-only mode: every StratusTexting endpoint the integration assumes answers 403 "Missing Authentication Token".']
+      : []),
     '',
     'StratusTexting (Beetexting Connect)',
     `  API base URL     ${urls.stratustextingApi}   (every call: Authorization: Bearer <token> and x-api-key)`,

@@ -28,6 +28,8 @@ export interface Sandbox {
   port: number;
   urls: SandboxUrls;
   state: SandboxState;
+  /** Whether the endpoints the integrations assume answer as missing (see SandboxOptions). */
+  documentedOnly: boolean;
   /** A StratusTexting access and refresh token for the sandbox user, as if they had signed in. */
   stratusTextingTokens(): { access_token: string; refresh_token: string };
   /** Resolves once every webhook POST started so far has been answered or has failed. */
@@ -41,13 +43,24 @@ function underPrefix(path: string, prefix: string): boolean {
   return path === prefix || path.startsWith(`${prefix}/`);
 }
 
-/**
- * Starts the sandbox on 127.0.0.1 (`port` 0, the default, picks a free port). State lives in memory.
- * `slowAnswerMs` is how late a send to a recipient ending in 0504 is answered (see faults.ts).
- */
-export async function startSandbox(options: { port?: number; slowAnswerMs?: number } = {}): Promise<Sandbox> {
+export interface SandboxOptions {
+  /** 0, the default, picks a free port. */
+  port?: number;
+  /** How late a send to a recipient ending in 0504 is answered (see faults.ts). */
+  slowAnswerMs?: number;
+  /**
+   * Serve only what the providers document: every endpoint the integrations assume answers as
+   * the real gateway answers a path it lacks. Defaults to SANDBOX_DOCUMENTED_ONLY=1 in the environment.
+   * CommPeak's and SMS Extension's paths are all in their documents, so only StratusTexting changes.
+   */
+  documentedOnly?: boolean;
+}
+
+/** Starts the sandbox on 127.0.0.1. State lives in memory. */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const slowAnswerMs = options.slowAnswerMs ?? DEFAULT_SLOW_ANSWER_MS;
-  const stratustexting = stratusTextingSandbox();
+  const documentedOnly = options.documentedOnly ?? process.env.SANDBOX_DOCUMENTED_ONLY === '1';
+  const stratustexting = stratusTextingSandbox({ documentedOnly });
   const commpeak = commPeakSandbox();
   const smsExtension = smsExtensionSandbox();
   const providers: [string, Provider][] = [
@@ -86,6 +99,7 @@ export async function startSandbox(options: { port?: number; slowAnswerMs?: numb
       smsExtension: `${url}${SMS_EXTENSION_PREFIX}`,
     },
     state: { stratustexting: stratustexting.state, commpeak: commpeak.state, smsExtension: smsExtension.state },
+    documentedOnly,
     stratusTextingTokens: () => stratustexting.signedInTokens(),
     idle: () => stratustexting.delivery.idle(),
     close: async () => {

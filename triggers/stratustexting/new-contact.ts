@@ -7,7 +7,7 @@ import {
   type Contact,
   type ContactEvent,
 } from '../../src/providers/stratustexting/api';
-import { deliveryMemory, departmentField, eventSubscription } from '../../src/providers/stratustexting/event-hooks';
+import { deliveryMemory, eventSourceFields, eventSubscription } from '../../src/providers/stratustexting/event-hooks';
 import { contactOutputFields, contactSample } from '../../src/providers/stratustexting/samples';
 
 const SAMPLE_PAGE_SIZE = 3;
@@ -33,7 +33,7 @@ export default defineTrigger({
   },
   operation: {
     type: 'hook',
-    inputFields: [departmentField],
+    inputFields: eventSourceFields,
     ...eventSubscription('contact'),
     // The trigger fires for the contact it fetches, not for what the event says about it. Deletes
     // and changes that say so start nothing; an event that does not say is kept once per version of

@@ -1,15 +1,23 @@
 import type { Authentication, BeforeRequestMiddleware, Bundle, ZObject } from 'zapier-platform-core';
+import { errorCodeOf } from '../../core/error-details';
 import { messagesStatus } from './api';
 
 /**
  * Custom auth: one stream API key, sent as the raw `Authorization` header (no scheme word).
  * CommPeak has no "who am I" call; the connection test asks for the status of a message that
- * cannot exist (the nil UUID, ASSUMPTION: CommPeak answers 200 or 404 for an unknown uuid once
- * the key is accepted). A 403 is a wrong key or the stream's IP allow-list; a 5xx is an outage,
- * reported as such and not as a wrong key.
+ * cannot exist (the nil UUID). How CommPeak answers an unknown uuid is not documented, so the
+ * answer itself is not judged: 401 and 403 mean the key was refused (403 may also be the stream's
+ * IP allow-list), a 5xx, a timeout or no connection is an outage, reported as such, and any other
+ * answer (a 2xx of any shape, 400, 404, 422…) means the key got past authentication.
  */
 
 const PROBE_UUID = '00000000-0000-0000-0000-000000000000';
+/** Errors from answers that show the key was accepted: the request itself was judged, not the key. */
+const KEY_ACCEPTED = new Set(['provider_rejected', 'not_found', 'unexpected_response']);
+
+function keyWasAccepted(error: unknown): boolean {
+  return (error instanceof Error && error.name === 'HaltedError') || KEY_ACCEPTED.has(errorCodeOf(error) ?? '');
+}
 
 function apiKeyOf(bundle: Bundle): string {
   return String(bundle.authData?.api_key ?? '').trim();
@@ -53,7 +61,11 @@ export const authentication: Authentication = {
     },
   ],
   test: async (z: ZObject) => {
-    await messagesStatus(z, [PROBE_UUID], 'test the connection');
+    try {
+      await messagesStatus(z, [PROBE_UUID], 'test the connection');
+    } catch (error) {
+      if (!keyWasAccepted(error)) throw error;
+    }
     return { connected: true };
   },
   // CommPeak has no call that names the account or the stream: the label is the name the user gave, never key material.

@@ -1,9 +1,9 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
-import { checkedBaseUrl } from '../../core/base-url';
+import { checkedBaseUrl, pathSegment } from '../../core/base-url';
 import { inputError } from '../../core/input-error';
 import type { CallContext } from '../../core/provider-errors';
-import { callProvider, callProviderOrNull } from '../../core/provider-request';
+import { callProvider, callProviderOrNull, callProviderWrite } from '../../core/provider-request';
 import { messageOf, providerStatusOf } from '../../core/error-details';
 
 /**
@@ -20,7 +20,7 @@ const PATHS = {
   addSenderId: '/sender-id/add',
   sendSms: '/sms/send',
   listSms: '/sms/list',
-  smsDetail: (id: string) => `/sms/detail/${encodeURIComponent(id)}`,
+  smsDetail: (id: string) => `/sms/detail/${pathSegment(id, 'SMS ID')}`,
   clickToDial: '/click-to-dial/dial',
   maskedClickToDial: '/click-to-dial-mask/dial',
 };
@@ -181,7 +181,7 @@ export function referenceOf(answer: Record<string, unknown>): string | null {
 }
 
 export function addSenderId(z: ZObject, bundle: Bundle, senderId: string) {
-  return callProvider(
+  return callProviderWrite(
     z,
     { method: 'POST', url: urlOf(bundle.authData, PATHS.addSenderId), body: { sender_id: senderId } },
     actionAnswer,
@@ -340,7 +340,7 @@ export async function sendSms(z: ZObject, bundle: Bundle, message: { source: str
 
 /** ASSUMPTION: rings the connected user's own phone, then connects it to `destination` (E.164). */
 export function clickToDial(z: ZObject, bundle: Bundle, destination: string) {
-  return callProvider(
+  return callProviderWrite(
     z,
     { method: 'POST', url: urlOf(bundle.authData, PATHS.clickToDial), body: { destination: wireNumber(destination) } },
     actionAnswer,
@@ -350,7 +350,7 @@ export function clickToDial(z: ZObject, bundle: Bundle, destination: string) {
 
 /** ASSUMPTION: as clickToDial, with `source` (E.164) shown to the called party instead of the user's number. */
 export function maskedClickToDial(z: ZObject, bundle: Bundle, call: { source: string; destination: string }) {
-  return callProvider(
+  return callProviderWrite(
     z,
     {
       method: 'POST',

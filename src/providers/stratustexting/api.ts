@@ -5,7 +5,15 @@
  */
 import type { ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
-import { callProvider, callProviderOrNull, type ProviderRequest } from '../../core/provider-request';
+import { pathSegment } from '../../core/base-url';
+import {
+  callProvider,
+  callProviderOrNull,
+  callProviderWrite,
+  isAcceptedAnswer,
+  type AcceptedAnswer,
+  type ProviderRequest,
+} from '../../core/provider-request';
 import type { CallContext } from '../../core/provider-errors';
 import { brand } from './brand';
 
@@ -16,11 +24,14 @@ function context(action: string): CallContext {
   return { provider: brand().product, action, refreshable: true, forbiddenHint: FORBIDDEN_HINT };
 }
 
+/** The context of an operation whose path is an ASSUMPTION: a gateway's "no such path" says the provider lacks it. */
+function assumed(action: string): CallContext {
+  return { ...context(action), assumedEndpoint: true };
+}
+
 function api(path: string, request: Omit<ProviderRequest, 'url'> = {}): ProviderRequest {
   return { ...request, url: `${brand().apiBaseUrl}${path}` };
 }
-
-const segment = (value: string) => encodeURIComponent(value);
 
 /** A list answered bare or, Spring-style, inside `content`. */
 const listOf = <T extends schema.ZodTypeAny>(item: T) =>
@@ -74,7 +85,10 @@ export function sendSms(z: ZObject, message: { from: string; to: string[]; text:
 export function sendMms(z: ZObject, message: { from: string; to: string[]; text?: string; mediaUrl: string }): Promise<SendResult> {
   const params: Record<string, string> = { from: message.from, to: message.to.join(','), mediaUrl: message.mediaUrl };
   if (message.text !== undefined) params.text = message.text;
-  return callProvider(z, api('/message/sendmms', { method: 'POST', params }), sendResultSchema, sendContext('Send MMS'));
+  return callProvider(z, api('/message/sendmms', { method: 'POST', params }), sendResultSchema, {
+    ...sendContext('Send MMS'),
+    assumedEndpoint: true,
+  });
 }
 
 // ASSUMPTION: fields beyond id, from, to, text and lastUpdated (epoch ms) are not documented; the
@@ -118,7 +132,12 @@ function flattenMessage(raw: schema.infer<typeof messageSchema>): Message {
 
 /** The full message; null when there is no message with that id. */
 export async function getMessage(z: ZObject, messageId: string): Promise<Message | null> {
-  const raw = await callProviderOrNull(z, api(`/message/getmessagebyid/${segment(messageId)}`), messageSchema, context('Get Message'));
+  const raw = await callProviderOrNull(
+    z,
+    api(`/message/getmessagebyid/${pathSegment(messageId, 'Message ID')}`),
+    messageSchema,
+    context('Get Message'),
+  );
   return raw && flattenMessage(raw);
 }
 
@@ -143,7 +162,7 @@ export interface Site extends Record<string, unknown> {
 }
 
 export async function listSites(z: ZObject): Promise<Site[]> {
-  const sites = await callProvider(z, api('/sites'), siteListSchema, context('Get Sites'));
+  const sites = await callProvider(z, api('/sites'), siteListSchema, assumed('Get Sites'));
   return sites.map(({ id, name, orgId, organizationId, ...rest }) => ({
     ...rest,
     id,
@@ -160,9 +179,9 @@ export async function listSites(z: ZObject): Promise<Site[]> {
 // contact by id alone.
 const CONTACT_PATHS = {
   all: '/contact/all',
-  byMobile: (mobile: string) => `/contact/mobile/${segment(mobile)}`,
+  byMobile: (mobile: string) => `/contact/mobile/${pathSegment(mobile, 'Mobile Number')}`,
   createOrUpdate: '/contact',
-  byId: (id: string) => `/contact/${segment(id)}`,
+  byId: (id: string) => `/contact/${pathSegment(id, 'Contact ID')}`,
 };
 
 const contactSchema = schema
@@ -243,7 +262,7 @@ export async function listContacts(z: ZObject, page: number, size: number): Prom
     z,
     api(CONTACT_PATHS.all, { params: { page, size, sort: 'createdDate,desc' } }),
     contactPageSchema,
-    context('Get All Contacts'),
+    assumed('Get All Contacts'),
   );
   const contacts = body.content.map(flattenContact).sort((a, b) => addedAt(b) - addedAt(a));
   return { contacts, last: body.last ?? body.content.length < size };
@@ -251,34 +270,47 @@ export async function listContacts(z: ZObject, page: number, size: number): Prom
 
 /** The contact with this id; null when there is none. */
 export async function getContact(z: ZObject, contactId: string): Promise<Contact | null> {
-  const raw = await callProviderOrNull(z, api(CONTACT_PATHS.byId(contactId)), contactLookupSchema, context('Get Contact'));
+  const raw = await callProviderOrNull(z, api(CONTACT_PATHS.byId(contactId)), contactLookupSchema, assumed('Get Contact'));
   const found = Array.isArray(raw) ? raw[0] : raw;
   return found ? flattenContact(found) : null;
 }
 
 /** The contact with this E.164 mobile number, or null. */
 export async function findContactByMobile(z: ZObject, mobile: string): Promise<Contact | null> {
-  const raw = await callProviderOrNull(z, api(CONTACT_PATHS.byMobile(mobile)), contactLookupSchema, context('Find Contact'));
+  const raw = await callProviderOrNull(z, api(CONTACT_PATHS.byMobile(mobile)), contactLookupSchema, assumed('Find Contact'));
   const found = Array.isArray(raw) ? raw[0] : raw;
   return found ? flattenContact(found) : null;
 }
 
+/** A write's answer: the contact, or what the provider said when that is not a contact. */
+const writtenContact = (answer: schema.infer<typeof contactSchema> | AcceptedAnswer) =>
+  isAcceptedAnswer(answer) ? answer : flattenContact(answer);
+
 /** Creates the contact, or updates the one with the same mobile number. */
-export async function upsertContact(z: ZObject, changes: ContactChanges & { mobile: string }): Promise<Contact> {
-  const raw = await callProvider(
+export async function upsertContact(z: ZObject, changes: ContactChanges & { mobile: string }): Promise<Contact | AcceptedAnswer> {
+  const answer = await callProviderWrite(
     z,
     api(CONTACT_PATHS.createOrUpdate, { method: 'POST', body: contactBody(changes) }),
     contactSchema,
-    context('Create or Update Contact'),
+    assumed('Create or Update Contact'),
   );
-  return flattenContact(raw);
+  return writtenContact(answer);
 }
 
 /** Updates an existing contact, addressed by its id or by its mobile number (E.164). */
-export async function updateContact(z: ZObject, contact: { id: string } | { mobile: string }, changes: ContactChanges): Promise<Contact> {
+export async function updateContact(
+  z: ZObject,
+  contact: { id: string } | { mobile: string },
+  changes: ContactChanges,
+): Promise<Contact | AcceptedAnswer> {
   const path = 'id' in contact ? CONTACT_PATHS.byId(contact.id) : CONTACT_PATHS.byMobile(contact.mobile);
-  const raw = await callProvider(z, api(path, { method: 'PUT', body: contactBody(changes) }), contactSchema, context('Update Contact'));
-  return flattenContact(raw);
+  const answer = await callProviderWrite(
+    z,
+    api(path, { method: 'PUT', body: contactBody(changes) }),
+    contactSchema,
+    assumed('Update Contact'),
+  );
+  return writtenContact(answer);
 }
 
 // ---------------------------------------------------------------- custom consents
@@ -289,8 +321,8 @@ export async function updateContact(z: ZObject, contact: { id: string } | { mobi
 // names (name, description, active, mobileNumber, customConsentId, action) are guesses.
 const CONSENT_PATHS = {
   create: '/customconsent',
-  one: (id: string) => `/customconsent/${segment(id)}`,
-  change: (id: string) => `/customconsent/${segment(id)}/change`,
+  one: (id: string) => `/customconsent/${pathSegment(id, 'Consent')}`,
+  change: (id: string) => `/customconsent/${pathSegment(id, 'Consent')}/change`,
   all: '/customconsent/all',
   onContact: '/customconsent/contact',
 };
@@ -310,12 +342,22 @@ export interface ConsentDetails {
   description?: string;
 }
 
-export function createConsent(z: ZObject, details: ConsentDetails & { name: string }): Promise<Consent> {
-  return callProvider(z, api(CONSENT_PATHS.create, { method: 'POST', body: details }), consentSchema, context('Create Custom Consent'));
+export function createConsent(z: ZObject, details: ConsentDetails & { name: string }): Promise<Consent | AcceptedAnswer> {
+  return callProviderWrite(
+    z,
+    api(CONSENT_PATHS.create, { method: 'POST', body: details }),
+    consentSchema,
+    context('Create Custom Consent'),
+  );
 }
 
-export function updateConsent(z: ZObject, id: string, details: ConsentDetails): Promise<Consent> {
-  return callProvider(z, api(CONSENT_PATHS.one(id), { method: 'PUT', body: details }), consentSchema, context('Update Custom Consent'));
+export function updateConsent(z: ZObject, id: string, details: ConsentDetails): Promise<Consent | AcceptedAnswer> {
+  return callProviderWrite(
+    z,
+    api(CONSENT_PATHS.one(id), { method: 'PUT', body: details }),
+    consentSchema,
+    assumed('Update Custom Consent'),
+  );
 }
 
 export function getConsent(z: ZObject, id: string): Promise<Consent | null> {
@@ -325,11 +367,11 @@ export function getConsent(z: ZObject, id: string): Promise<Consent | null> {
 const consentListSchema = listOf(consentSchema);
 
 export function listConsents(z: ZObject): Promise<Consent[]> {
-  return callProvider(z, api(CONSENT_PATHS.all), consentListSchema, context('Get All Custom Consents'));
+  return callProvider(z, api(CONSENT_PATHS.all), consentListSchema, assumed('Get All Custom Consents'));
 }
 
-export function changeConsentStatus(z: ZObject, id: string, active: boolean): Promise<Consent> {
-  return callProvider(
+export function changeConsentStatus(z: ZObject, id: string, active: boolean): Promise<Consent | AcceptedAnswer> {
+  return callProviderWrite(
     z,
     api(CONSENT_PATHS.change(id), { method: 'POST', body: { active } }),
     consentSchema,
@@ -343,14 +385,14 @@ export function setContactConsent(
   z: ZObject,
   change: { mobile: string; consentId: string; action: 'add' | 'remove' },
 ): Promise<Record<string, unknown>> {
-  return callProvider(
+  return callProviderWrite(
     z,
     api(CONSENT_PATHS.onContact, {
       method: 'POST',
       body: { mobileNumber: change.mobile, customConsentId: change.consentId, action: change.action.toUpperCase() },
     }),
     anyObjectOrNothing,
-    context(change.action === 'add' ? 'Add Custom Consent to Contact' : 'Remove Custom Consent from Contact'),
+    assumed(change.action === 'add' ? 'Add Custom Consent to Contact' : 'Remove Custom Consent from Contact'),
   );
 }
 
@@ -395,12 +437,20 @@ export function subscribe(z: ZObject, hook: { uri: string; filter: string; expir
   );
 }
 
+/**
+ * `GET /webhooksubscription/all` (documented): the connection test, since it needs the user's token
+ * and the API key and nothing assumed. Only that it answers matters, so any JSON is accepted.
+ */
+export async function listSubscriptions(z: ZObject): Promise<void> {
+  await callProvider(z, api('/webhooksubscription/all'), schema.unknown(), context('Test the connection'));
+}
+
 /** Deletes a subscription; one that is already gone counts as deleted. */
 export async function unsubscribe(z: ZObject, subscriptionId: string): Promise<void> {
   // Not in the docs' navigation; used by working third-party code.
   await callProviderOrNull(
     z,
-    api(`/webhooksubscription/${segment(subscriptionId)}`, { method: 'DELETE' }),
+    api(`/webhooksubscription/${pathSegment(subscriptionId, 'Subscription ID')}`, { method: 'DELETE' }),
     schema.unknown(),
     context('Unsubscribe from events'),
   );

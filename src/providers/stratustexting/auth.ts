@@ -2,7 +2,7 @@ import { errors, type Authentication, type BeforeRequestMiddleware, type Bundle,
 import { z as schema } from 'zod';
 import { providerStatusOf } from '../../core/error-details';
 import { callProvider } from '../../core/provider-request';
-import { listSites } from './api';
+import { listSites, listSubscriptions } from './api';
 import { brand } from './brand';
 
 const tokenSchema = schema
@@ -118,8 +118,14 @@ export const addApiCredentials: BeforeRequestMiddleware = (request, _z, bundle) 
   return request;
 };
 
+/**
+ * The test uses a documented call that needs both the user's token and the API key. The sites list
+ * (an assumed endpoint) only names a site for the connection label: when it cannot be read, the
+ * label goes without.
+ */
 const testConnection = async (z: ZObject, bundle: Bundle) => {
-  const sites = await listSites(z);
+  await listSubscriptions(z);
+  const sites = await listSites(z).catch(() => []);
   return { account_name: bundle.authData.account_name || undefined, site_count: sites.length, first_site: sites[0]?.name };
 };
 

@@ -12,20 +12,17 @@ export interface Brand {
   scopes: string;
 }
 
-// ASSUMPTION: StratusTexting's scope names are not documented; Beetexting's are used and can be
-// replaced with STRATUSTEXTING_SCOPES. An empty value asks Cognito for the client's default scopes.
-const BEETEXTING_SCOPES = [
-  'https://com.beetexting.scopes/SendMessage',
-  'https://com.beetexting.scopes/ReadContact',
-  'https://com.beetexting.scopes/WriteContact',
-].join(' ');
-
+// StratusTexting's scope names are not documented, so the sign-in sends no `scope` parameter: AWS
+// documents that Cognito's authorize endpoint then uses all the scopes associated with the app
+// client (https://docs.aws.amazon.com/cognito/latest/developerguide/authorization-endpoint.html).
+// Asking for names that pool does not define would fail every sign-in with `invalid_scope`.
+// STRATUSTEXTING_SCOPES (space separated) asks for named scopes when a brand needs it.
 const STRATUSTEXTING: Brand = {
   product: 'StratusTexting',
   apiBaseUrl: 'https://api-stratustexting.spectrumvoip.com/stratustexting-prod',
   authorizeUrl: 'https://spectrumauth.beetexting.com/oauth2/authorize/',
   tokenUrl: 'https://spectrumauth.beetexting.com/oauth2/token/',
-  scopes: BEETEXTING_SCOPES,
+  scopes: '',
 };
 
 const SETTINGS = [

@@ -1,7 +1,8 @@
 import { errors, type Bundle, type ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
-import { messageOf } from '../../core/error-details';
-import { parseInput, requiredText } from '../../core/input';
+import { pathSegment } from '../../core/base-url';
+import { errorCodeOf, messageOf } from '../../core/error-details';
+import { optionalText, parseInput, requiredText } from '../../core/input';
 import { eventFilter, listSites, subscribe, unsubscribe, type EventKind } from './api';
 import { brand } from './brand';
 import { subscribedUri, withHandshakeAdvice } from './hook-relay';
@@ -43,41 +44,82 @@ export function deliveryMemory(z: ZObject, bundle: Bundle) {
   };
 }
 
-/** The department (site) whose events a trigger listens to: a dropdown from the Sites API. */
+/** The department (site) whose events a trigger listens to: a dropdown from the Sites API, or typed. */
 export const departmentField = {
   key: 'department_id',
   label: 'Department (Site)',
   required: true,
   dynamic: 'site_list.id.name',
-  helpText: 'The department (site) whose events start this Zap. Pick one from the list, or enter its ID.',
+  helpText:
+    'The department (site) whose events start this Zap. Pick one from the list, or enter its ID if the list is empty or cannot load.',
 } as const;
 
-const subscribeInput = schema.object({ department_id: requiredText('The department') });
+const WHERE_ORGANIZATION_ID_IS =
+  "It is your StratusTexting organization's ID, as the StratusTexting web app shows it; your StratusTexting administrator can tell you.";
 
-async function organizationOf(z: ZObject, departmentId: string): Promise<string> {
-  const site = (await listSites(z)).find((candidate) => candidate.id === departmentId);
+/** Needed only when the sites list cannot be read or does not name the organization. */
+export const organizationField = {
+  key: 'organization_id',
+  label: 'Organization ID',
+  required: false,
+  helpText: `Leave blank unless this trigger asks for it: needed only when the Department list cannot load or does not say which organization the department belongs to. ${WHERE_ORGANIZATION_ID_IS}`,
+} as const;
+
+/** The inputs of every trigger that subscribes to events. */
+export const eventSourceFields = [departmentField, organizationField];
+
+const subscribeInput = schema.object({ department_id: requiredText('The department'), organization_id: optionalText() });
+
+const OUTAGES = new Set(['provider_unreachable', 'provider_timeout', 'provider_unavailable']);
+
+/** Errors about the connection or an outage, not about the sites list: Zapier must see them as they are. */
+function isConnectionError(cause: unknown): boolean {
+  if (!(cause instanceof Error)) return false;
+  return ['RefreshAuthError', 'ExpiredAuthError', 'ThrottledError'].includes(cause.name) || OUTAGES.has(errorCodeOf(cause) ?? '');
+}
+
+function organizationNeeded(why: string, what = 'Enter the Organization ID'): Error {
+  return new errors.Error(
+    `${why} ${what} in this trigger's settings and turn the Zap on again. ${WHERE_ORGANIZATION_ID_IS}`,
+    'organization_needed',
+    400,
+  );
+}
+
+/**
+ * The organization of the event filter: the one typed, else the one the sites list gives for the
+ * department. The sites list is an assumed endpoint, so it never stands in the way of a user who
+ * typed the organization.
+ */
+async function organizationOf(z: ZObject, departmentId: string, typed: string | undefined): Promise<string> {
+  if (typed !== undefined) return typed;
+  const product = brand().product;
+  const sites = await listSites(z).catch((cause: unknown) => {
+    if (isConnectionError(cause)) throw cause;
+    throw organizationNeeded(
+      `${product}'s list of departments could not be read (${messageOf(cause)}), so it cannot say which organization department "${departmentId}" belongs to.`,
+    );
+  });
+  const site = sites.find((candidate) => candidate.id === departmentId);
   if (!site) {
-    throw new errors.Error(
-      `Department "${departmentId}" is not one of this account's sites. Pick the department from the list.`,
-      'invalid_input',
-      400,
+    throw organizationNeeded(
+      `Department "${departmentId}" is not in ${product}'s list of this account's departments.`,
+      'Pick it from the list or, if the ID you typed is right, enter the Organization ID',
     );
   }
-  if (!site.org_id) {
-    throw new errors.Error(
-      `${brand().product} did not say which organization department "${site.name}" belongs to, so events cannot be subscribed to.`,
-      'unexpected_response',
-      502,
-    );
-  }
+  if (!site.org_id) throw organizationNeeded(`${product} did not say which organization department "${site.name}" belongs to.`);
   return site.org_id;
 }
 
 /** performSubscribe and performUnsubscribe for one kind of event. */
 export function eventSubscription(kind: EventKind) {
   const performSubscribe = async (z: ZObject, bundle: Bundle) => {
-    const { department_id: departmentId } = parseInput(subscribeInput, bundle.inputData, [departmentField]);
-    const filter = eventFilter(kind, await organizationOf(z, departmentId), departmentId);
+    const input = parseInput(subscribeInput, bundle.inputData, eventSourceFields);
+    const departmentId = input.department_id;
+    // Both ids become segments of the event filter's path.
+    pathSegment(departmentId, departmentField.label);
+    if (input.organization_id !== undefined) pathSegment(input.organization_id, organizationField.label);
+    const filter = eventFilter(kind, await organizationOf(z, departmentId, input.organization_id), departmentId);
     const expiresAt = new Date(Date.now() + SUBSCRIPTION_DAYS * DAY_MS);
     const uri = subscribedUri(String(bundle.targetUrl));
     const subscription = await subscribe(z, { uri, filter, expiresAt }).catch((cause: unknown) => {

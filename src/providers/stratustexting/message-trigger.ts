@@ -3,7 +3,7 @@ import { z as schema } from 'zod';
 import { parseInput } from '../../core/input';
 import { directionOf, getMessage, messageEvent, type Direction, type Message } from './api';
 import { brand } from './brand';
-import { deliveryMemory, departmentField, eventSubscription } from './event-hooks';
+import { deliveryMemory, eventSourceFields, eventSubscription } from './event-hooks';
 import { lastMessageId, rememberLastMessage } from './last-message';
 import { isReaction } from './reactions';
 import { messageOutputFields, messageSample, outboundMessageSample } from './samples';
@@ -39,7 +39,7 @@ function directionMatches(trigger: Direction, stated: (Direction | null)[]): boo
 /** New inbound or outbound message, delivered instantly by a webhook subscription. */
 export function messageTrigger(direction: Direction) {
   const inbound = direction === 'inbound';
-  const inputFields = inbound ? [departmentField, ignoreReactionsField] : [departmentField];
+  const inputFields = inbound ? [...eventSourceFields, ignoreReactionsField] : eventSourceFields;
 
   /** Whether to fire for a message the event named: fetched, the same message, and the trigger's direction. */
   const wanted = (message: Message, messageId: string, eventDirection: Direction | null, ignoreReactions: boolean) =>

@@ -15,7 +15,29 @@ export interface StratusTextingSandbox {
   signedInTokens(): { access_token: string; refresh_token: string };
 }
 
-export function stratusTextingSandbox(): StratusTextingSandbox {
+/**
+ * The endpoints src/providers/stratustexting/api.ts marks ASSUMPTION: not in the provider's
+ * documents. In documented-only mode they answer as the real gateway answers a path it lacks.
+ */
+const ASSUMED_ENDPOINTS: [method: string, path: string][] = [
+  ['POST', '/message/sendmms'],
+  ['GET', '/sites'],
+  ['GET', '/contact/all'],
+  ['GET', '/contact/mobile/:mobile'],
+  ['PUT', '/contact/mobile/:mobile'],
+  ['POST', '/contact'],
+  ['PUT', '/contact/:id'],
+  ['GET', '/customconsent/all'],
+  ['POST', '/customconsent/contact'],
+  ['PUT', '/customconsent/:id'],
+];
+
+/** API Gateway's answer for a resource or method it does not have, given before any credential check. */
+const missingAuthenticationToken = () => json(403, { message: 'Missing Authentication Token' });
+
+export function stratusTextingSandbox(options: { documentedOnly?: boolean } = {}): StratusTextingSandbox {
+  const assumed = new Router();
+  for (const [method, path] of ASSUMED_ENDPOINTS) assumed.add(method, `${STRATUSTEXTING_API_PREFIX}${path}`, missingAuthenticationToken);
   const state = new StratusTextingState();
   const delivery = new WebhookDelivery(state);
   const router = new Router();
@@ -27,10 +49,12 @@ export function stratusTextingSandbox(): StratusTextingSandbox {
     delivery,
     signedInTokens: () => signedInTokens(state),
     async handle(request) {
+      const withheld = options.documentedOnly ? assumed.match(request.method, request.path) : undefined;
+      if (withheld && 'handler' in withheld) return missingAuthenticationToken();
       const match = router.match(request.method, request.path);
       if (match && 'handler' in match) return match.handler({ ...request, params: match.params });
       // API Gateway answers an unknown resource or method this way, before any credential check.
-      if (request.path.startsWith(`${STRATUSTEXTING_API_PREFIX}/`)) return json(403, { message: 'Missing Authentication Token' });
+      if (request.path.startsWith(`${STRATUSTEXTING_API_PREFIX}/`)) return missingAuthenticationToken();
       return json(match ? 405 : 404, { message: match ? 'Method Not Allowed' : 'Not Found' });
     },
   };
