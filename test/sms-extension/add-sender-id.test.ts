@@ -52,8 +52,9 @@ describe('Add Sender ID (add_sender_id)', () => {
         'SMS Extension accepted "add a sender id" (HTTP 200) but sent a web page instead of data. ' +
         "The write is done: do not run this step again for it. SMS Extension's whole answer is in the Response fields.",
       response: '<!DOCTYPE html><html><head><title>Sender IDs</title></head></html>',
+      status: 'pending_approval',
+      reference: null,
       sender_id: 'ACMESHOP',
-      approval_needed: true,
       approval_note: approvalNote('ACMESHOP'),
     });
   });

@@ -16,23 +16,23 @@ const FLAT_SAM = {
 };
 
 describe('List Contacts (contact_list, hidden source of the Contact dropdown)', () => {
-  it('GETs the first page of 100 contacts and names each by name and mobile number', async () => {
+  it('GETs the first page of 100 contacts, newest first, and names each by name and mobile number', async () => {
     api()
       .get(`${BASE}/contact/all`)
-      .query({ page: '0', size: '100' })
+      .query({ page: '0', size: '100', sort: 'createdDate,desc' })
       .reply(200, { content: [SAM], last: true });
     await expect(list()).resolves.toEqual([FLAT_SAM]);
   });
 
   it('GETs the page Zapier asks for while the user scrolls', async () => {
-    api().get(`${BASE}/contact/all`).query({ page: '2', size: '100' }).reply(200, []);
+    api().get(`${BASE}/contact/all`).query({ page: '2', size: '100', sort: 'createdDate,desc' }).reply(200, []);
     await expect(list(2)).resolves.toEqual([]);
   });
 
   it('names a contact without a name by its mobile number, and one without either by its id', async () => {
     api()
       .get(`${BASE}/contact/all`)
-      .query({ page: '0', size: '100' })
+      .query({ page: '0', size: '100', sort: 'createdDate,desc' })
       .reply(200, [{ id: 'c-102', mobileNumber: '+19495550122' }, { id: 'c-103', firstName: 'Ana' }, { id: 'c-104' }]);
     const names = ((await list()) as { display_name: string }[]).map((contact) => contact.display_name);
     expect(names).toEqual(['+19495550122', 'Ana', 'c-104']);

@@ -48,7 +48,7 @@ describe('New or Updated Contact (new_contact)', () => {
       display: {
         label: 'New or Updated Contact',
         description:
-          'Triggers instantly when a contact is added to the organization, or changed when the event does not say which. Deleted contacts do not trigger.',
+          'Triggers when a contact is added to the organization, or changed when the event does not say which.',
       },
     });
   });

@@ -45,7 +45,10 @@ describe('New Outbound Message (new_outbound_message)', () => {
   });
 
   it('has no Ignore Reactions option: a department does not send reactions', () => {
-    expect(trigger.operation.inputFields).toEqual([expect.objectContaining({ key: 'department_id' })]);
+    expect(trigger.operation.inputFields).toEqual([
+      expect.objectContaining({ key: 'department_id' }),
+      expect.objectContaining({ key: 'organization_id' }),
+    ]);
   });
 
   it('starts nothing for a body without a message id', async () => {
