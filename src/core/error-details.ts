@@ -17,12 +17,6 @@ function errorFields(error: unknown): ErrorFields | undefined {
   }
 }
 
-/** The `code` of core's `errors.Error` (e.g. `invalid_client`), if it is one. */
-export function errorCodeOf(error: unknown): string | undefined {
-  const code = errorFields(error)?.code;
-  return typeof code === 'string' ? code : undefined;
-}
-
 /**
  * The HTTP status of the provider answer behind an error thrown by `callProvider`. Core's
  * `errors.Error` keeps it only inside its JSON message, and core's session-auth middleware turns

@@ -75,7 +75,7 @@ describe('Find Message Status through CommPeak', () => {
     ]);
   });
 
-  it("fails on the seed's 403 with the wrong-key advice", async () => {
+  it('fails on the documented 403 with the wrong-key advice', async () => {
     commpeak().post('/messages_status/', request).reply(403, NOT_AUTHENTICATED);
     expect(appError(await rejection(findStatus({ message_ids: [FIRST, SECOND] })))).toEqual({
       message: `CommPeak answered "find message status" with HTTP 403: Not authenticated. ${FORBIDDEN_ADVICE}`,

@@ -314,7 +314,7 @@ describe('Send Bulk SMS through CommPeak', () => {
   });
 
   describe('when no message was accepted, the step fails', () => {
-    it("with Zapier's throttle when CommPeak was rate limiting (the seed's answer, one message left out)", async () => {
+    it("with Zapier's throttle when CommPeak was rate limiting (the documented answer, one message left out)", async () => {
       commpeak()
         .post('/simple_send/', { messages: [A, B] })
         .reply(200, { status: true, task_id: 'ad340f18-e91d-4975-bd6a-efa0cd82a7e3', messages: [refused(A, 'RATE_LIMIT')] });
@@ -349,7 +349,7 @@ describe('Send Bulk SMS through CommPeak', () => {
       });
     });
 
-    it("with the first request's own error when it fails outright (the seed's 403)", async () => {
+    it("with the first request's own error when it fails outright (the documented 403)", async () => {
       commpeak()
         .post('/simple_send/', { messages: [A, B] })
         .reply(403, NOT_AUTHENTICATED);

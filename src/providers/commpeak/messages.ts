@@ -29,7 +29,7 @@ const MINUTE_MS = 60_000;
  * The `internal_id` of one message: the same inputs give the same id, so a retried step
  * re-sends the id CommPeak already has. Zapier gives a step no run identifier (bundle.meta has
  * none), hence the user's key or, failing that, the minute. Whether CommPeak refuses a repeated
- * `internal_id` is UNKNOWN (the seed only says it "should be unique for each message").
+ * `internal_id` is UNKNOWN (the collection only says it "should be unique for each message").
  */
 export function internalId(
   scope: { idempotencyKey?: string; now?: number },
