@@ -33,7 +33,8 @@ export function deliveryMemory(z: ZObject, bundle: Bundle) {
     async remember(itemId: string): Promise<boolean> {
       const key = keyOf(itemId);
       if (key === null) return true;
-      return (await z.cache.set(key, true, DELIVERY_MEMORY_SECONDS, undefined, true).catch(() => true)) !== false;
+      const [scope, onlyIfAbsent] = [undefined, true]; // z.cache.set's `scope` and `nx` arguments
+      return (await z.cache.set(key, true, DELIVERY_MEMORY_SECONDS, scope, onlyIfAbsent).catch(() => true)) !== false;
     },
   };
 }
