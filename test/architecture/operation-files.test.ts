@@ -18,9 +18,11 @@ describe('where an operation lives', () => {
 
   it.each(operations.map((entry) => [`${entry.kind}/${entry.provider}/${entry.key.replace(/_/g, '-')}.ts`, entry] as const))(
     '%s holds the operation its name says',
-    (file, { key, operation }) => {
-      const exported = Object.values(require(join(ROOT, file)) as Record<string, { key?: string }>);
-      expect(exported.filter((value) => value.key === key)).toEqual([operation]);
+    async (file, { key, operation }) => {
+      const exported = Object.values((await import(join(ROOT, file))) as Record<string, { key?: string } | undefined>);
+      const found = exported.filter((value) => value?.key === key);
+      expect(found).toHaveLength(1);
+      expect(found[0]).toBe(operation);
     },
   );
 });
