@@ -7,7 +7,7 @@ import { findSmsById, listSms, wireNumber } from '../../src/providers/sms-extens
 import { smsOutputFields, smsSample } from '../../src/providers/sms-extension/sms-output';
 
 /** How far back a search by sender or receiver looks when Sent Since is blank. */
-export const DEFAULT_SEARCH_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
+const DEFAULT_SEARCH_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
 
 const inputFields = defineInputFields([
   {

@@ -53,7 +53,7 @@ describe('CommPeak authentication', () => {
       await expect(testConnection({ api_key: `  ${API_KEY}\n` })).resolves.toEqual({ connected: true });
     });
 
-    it("fails on the seed's 403 Not authenticated, saying the key is wrong or the IP allow-list blocks Zapier", async () => {
+    it('fails on the documented 403 Not authenticated, saying the key is wrong or the IP allow-list blocks Zapier', async () => {
       commpeak().post('/messages_status/', PROBE).reply(403, NOT_AUTHENTICATED);
       expect(appError(await rejection(testConnection()))).toEqual({
         message: `CommPeak answered "test the connection" with HTTP 403: Not authenticated. ${FORBIDDEN_ADVICE}`,

@@ -60,7 +60,7 @@ describe('Send SMS through CommPeak', () => {
     expect(appError(await rejection(sendSms({ ...input, to: '+972 12' })))).toEqual(inputProblem('To: "+972 12" is not a phone number.'));
   });
 
-  it('raises Zapier\'s throttle when the message comes back with error "RATE_LIMIT" in a 200 (the seed)', async () => {
+  it('raises Zapier\'s throttle when the message comes back with error "RATE_LIMIT" in a 200 (as documented)', async () => {
     commpeak()
       .post('/simple_send/', request)
       .reply(200, {
@@ -121,7 +121,7 @@ describe('Send SMS through CommPeak', () => {
     });
   });
 
-  it("fails on the seed's 403 with the wrong-key advice", async () => {
+  it('fails on the documented 403 with the wrong-key advice', async () => {
     commpeak().post('/simple_send/', request).reply(403, NOT_AUTHENTICATED);
     expect(appError(await rejection(sendSms(input)))).toEqual({
       message: `CommPeak answered "send an SMS" with HTTP 403: Not authenticated. ${FORBIDDEN_ADVICE}`,

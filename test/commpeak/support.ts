@@ -26,7 +26,7 @@ export function commpeak() {
 
 export const NOT_AUTHENTICATED = { detail: 'Not authenticated' };
 
-/** What the step's error says when its request is answered 403, as the seed shows. */
+/** What the step's error says when its request is answered 403, as CommPeak documents it. */
 export const FORBIDDEN_ADVICE =
   "The API key is wrong (or the stream's IP allow-list blocks Zapier): copy the stream's API key again from my.commpeak.com, and turn off the IP ACL of that stream, since Zapier's addresses change.";
 

@@ -31,7 +31,7 @@ const postNote = async (z: ZObject, bundle: Bundle) => {
 const app = defineApp({
   ...release,
   // Core's logging patch of http(s).request outlives this file and captures this file's nock, which
-  // then swallows later files' requests in the same jest worker; see the report on test/setup.ts.
+  // then swallows later files' requests in the same jest worker (test/setup.ts restores nock after each file).
   flags: { skipHttpPatch: true },
   creates: {
     fetch_message: defineCreate({

@@ -12,7 +12,7 @@ interface SentMessage {
 }
 
 // Core's logging patch of http(s).request outlives this file and captures this file's nock, which
-// then swallows later files' requests in the same jest worker; see the report on test/setup.ts.
+// then swallows later files' requests in the same jest worker (test/setup.ts restores nock after each file).
 const flags = { skipHttpPatch: true };
 
 /** A provider stand-in that records what the shared create asks it to send. */

@@ -28,7 +28,7 @@ describe('the CommPeak sandbox', () => {
     message_content: `test message ${internal_id}`,
   });
 
-  it('sends the seed example and answers each message by internal_id with a uuid', async () => {
+  it('sends the documented example and answers each message by internal_id with a uuid', async () => {
     const result = await answer(
       post('/simple_send/', {
         messages: [message('1003', '972524265292'), { ...message('1004', '972545330008'), sender: '972524265292' }],
@@ -76,7 +76,7 @@ describe('the CommPeak sandbox', () => {
     });
   });
 
-  it('leaves a recipient ending in 9999 out of the answer, as the seed example does', async () => {
+  it('leaves a recipient ending in 9999 out of the answer, as the documented example does', async () => {
     const result = await answer(post('/simple_send/', { messages: [message('m1', '972524269999'), message('m2', '972524265292')] }));
     expect((result.body as { messages: { internal_id: string }[] }).messages.map((item) => item.internal_id)).toEqual(['m2']);
   });

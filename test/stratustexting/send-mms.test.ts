@@ -72,7 +72,7 @@ describe('Send MMS (send_mms)', () => {
     });
 
     it('quotes an impossible recipient number', async () => {
-      // Only the quoted part is pinned: the field is named "To" here but "To (one or more numbers)" on the form (see the report).
+      // Only the quoted part is pinned: the field is named "To" here but "To (one or more numbers)" on the form.
       expect(appError(await rejection(send({ ...valid, to: '+1 949' })))).toEqual(
         inputProblem(expect.stringMatching(/^To.*: "\+1 949" is not a phone number\.$/)),
       );

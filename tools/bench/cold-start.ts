@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { childAnswer, type StepEvent } from './invoke';
 import { median, ms, type Row } from './report';
 
-export const COLD_START_RUNS = 21;
-export const COLD_START_BOUND = 1.25;
+const COLD_START_RUNS = 21;
+const COLD_START_BOUND = 1.25;
 
 const CHILD = join(__dirname, 'cold-start-child.js');
 
@@ -15,13 +15,13 @@ export interface ColdCandidate {
 }
 
 /** A cold run's cost: wall time from spawn to exit, and the CPU time the process used (less sensitive to a busy machine). */
-export interface ColdCost {
+interface ColdCost {
   wallMs: number;
   cpuMs: number;
 }
 
 /** One fresh `node` process that loads the app and runs the step once. */
-export function coldRun(candidate: ColdCandidate, nodeArgs: string[] = []): Promise<ColdCost> {
+function coldRun(candidate: ColdCandidate, nodeArgs: string[] = []): Promise<ColdCost> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const child = spawn(process.execPath, [...nodeArgs, CHILD, candidate.appPath], {
@@ -46,7 +46,7 @@ export function coldRun(candidate: ColdCandidate, nodeArgs: string[] = []): Prom
 }
 
 /** Median cold cost of each candidate, runs interleaved (round i runs every candidate once, in a rotating order). */
-export async function coldMedians(candidates: readonly ColdCandidate[], runs: number): Promise<Map<string, ColdCost>> {
+async function coldMedians(candidates: readonly ColdCandidate[], runs: number): Promise<Map<string, ColdCost>> {
   const times = new Map(candidates.map((candidate) => [candidate.name, [] as ColdCost[]]));
   for (let round = 0; round < runs; round += 1) {
     for (let index = 0; index < candidates.length; index += 1) {

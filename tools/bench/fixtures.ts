@@ -10,7 +10,7 @@ export const appPath = (key: ProviderKey) => join(ROOT, 'apps', key, 'index.js')
 export const BASELINE_APP = join(__dirname, 'baseline', 'app.js');
 
 /** What one integration needs to run a step against the loopback server. */
-export interface Fixture {
+interface Fixture {
   key: ProviderKey;
   appPath: string;
   environment: Record<string, string>;

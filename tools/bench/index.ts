@@ -1,3 +1,4 @@
+import { relative } from 'node:path';
 import { providerKeys } from '../../index';
 import { measureColdStart, type Pair } from './cold-start';
 import { BASELINE_APP, baselineStep, startLoopback, step } from './fixtures';
@@ -18,7 +19,7 @@ async function main(): Promise<number> {
   if (unknown.length > 0) throw new Error(`Unknown section ${unknown.join(', ')}; choose from ${SECTIONS.join(', ')}.`);
   const wanted = (section: (typeof SECTIONS)[number]) => asked.length === 0 || asked.includes(section);
 
-  console.log(`Benchmark on Node ${process.version} (${process.execPath})\n`);
+  console.log(`Benchmark on Node ${process.version} (${relative(process.cwd(), process.execPath)})\n`);
   const rows: Row[] = [];
   const section = (found: Row[]) => {
     rows.push(...found);

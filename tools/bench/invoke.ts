@@ -17,23 +17,31 @@ const { createAppHandler } = core as unknown as { createAppHandler(app: string |
 
 /**
  * Runs steps of the app at `appPath` (an apps/<key>/index.js) the way Zapier's Lambda does: the
- * handler requires it. With `onlyCreate`, the definition is first cut down to that one create:
- * the same code behind a smaller definition, to show what the definition's size costs per step.
+ * handler requires it. With `performOf` (another app's path), the app's Send SMS runs that app's
+ * Send SMS perform instead: the same definition, connection and middleware around other code.
  */
-export function stepRunner(appPath: string, onlyCreate?: string): (step: StepEvent) => Promise<unknown> {
-  const handler = createAppHandler(onlyCreate === undefined ? appPath : definitionCutTo(appPath, onlyCreate));
+export function stepRunner(appPath: string, performOf?: string): (step: StepEvent) => Promise<unknown> {
+  const handler = createAppHandler(performOf === undefined ? appPath : withSendSmsPerformOf(appPath, performOf));
   return async (step) => (await handler({ command: 'execute', ...step })).results;
 }
 
-function definitionCutTo(appPath: string, createKey: string): AppDefinition {
+type Create = { operation: Record<string, unknown> };
+
+function sendSmsOf(appPath: string): Create {
+  const create = (require(appPath) as AppDefinition).creates?.send_sms as Create | undefined;
+  if (!create) throw new Error(`${appPath} has no create send_sms`);
+  return create;
+}
+
+function withSendSmsPerformOf(appPath: string, performOf: string): AppDefinition {
   const app = require(appPath) as AppDefinition;
-  const create = app.creates?.[createKey];
-  if (!create) throw new Error(`${appPath} has no create ${createKey}`);
-  return { ...app, triggers: {}, searches: {}, searchOrCreates: {}, creates: { [createKey]: create } };
+  const sendSms = sendSmsOf(appPath);
+  const operation = { ...sendSms.operation, perform: sendSmsOf(performOf).operation.perform };
+  return { ...app, creates: { ...app.creates, send_sms: { ...sendSms, operation } } };
 }
 
 /** Children print their answer after this line: core itself logs to stdout on every step ("ZID: ... RSSMEM"). */
-export const RESULT_MARKER = '\nBENCH_RESULT ';
+const RESULT_MARKER = '\nBENCH_RESULT ';
 
 /**
  * Prints a child's answer after RESULT_MARKER, then exits with `code` once stdout has taken it all:

@@ -1,18 +1,18 @@
 import { answerAndExit, stepRunner, type StepEvent } from './invoke';
 
 // One process running warm steps of several apps, interleaved; prints each one's step times (ms).
-// BENCH_OVERHEAD: { runs, warmup, candidates: [{ name, appPath, step, onlyCreate? }] } (JSON).
+// BENCH_OVERHEAD: { runs, warmup, candidates: [{ name, appPath, step, performOf? }] } (JSON).
 interface Plan {
   runs: number;
   warmup: number;
-  candidates: { name: string; appPath: string; step: StepEvent; onlyCreate?: string }[];
+  candidates: { name: string; appPath: string; step: StepEvent; performOf?: string }[];
 }
 
 async function main(): Promise<void> {
   const plan = JSON.parse(process.env.BENCH_OVERHEAD ?? '{}') as Plan;
   const runners = plan.candidates.map((candidate) => ({
     ...candidate,
-    run: stepRunner(candidate.appPath, candidate.onlyCreate),
+    run: stepRunner(candidate.appPath, candidate.performOf),
     times: [] as number[],
   }));
   for (let round = 0; round < plan.warmup + plan.runs; round += 1) {

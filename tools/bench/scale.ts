@@ -6,9 +6,9 @@ import { step, type Loopback } from './fixtures';
 import { childAnswer } from './invoke';
 import { mb, type Row } from './report';
 
-export const SCALE_SIZES = [1_000, 10_000, 100_000];
+const SCALE_SIZES = [1_000, 10_000, 100_000];
 /** Flat: the peak RSS at a size stays within this factor of the peak at the smallest size. */
-export const SCALE_BOUND = 1.1;
+const SCALE_BOUND = 1.1;
 const CHILD = join(__dirname, 'scale-child.js');
 const HOUR_MS = 60 * 60 * 1000;
 

@@ -5,7 +5,7 @@ import { providerKeys } from '../../index';
 import { appPath, ROOT } from './fixtures';
 import { mb, type Row } from './report';
 
-export const SIZE_BOUND_BYTES = 5_000_000;
+const SIZE_BOUND_BYTES = 5_000_000;
 
 const REQUIRE = /\brequire\(\s*(['"])([^'"]+)\1\s*\)/g;
 const BUILTIN = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
@@ -42,7 +42,7 @@ function runtimePackages(): string[] {
  * The files a build ships for `entry`: every file reachable through `require('literal')`, as
  * `zapier-platform build` finds them, without the runtime packages.
  */
-export function requiredFiles(entry: string, excluded: readonly string[]): string[] {
+function requiredFiles(entry: string, excluded: readonly string[]): string[] {
   const files = new Set<string>();
   const queue = [entry];
   while (queue.length > 0) {

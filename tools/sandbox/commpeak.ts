@@ -6,12 +6,12 @@ import { uuid } from './tokens';
 
 /**
  * CommPeak SMS Streams (a FastAPI service): `POST /simple_send/` and `POST /messages_status/`
- * with the raw API key in `Authorization`. Shapes follow the seed
- * commpeak-sms-streams.postman.json; what it does not show is marked ASSUMPTION.
+ * with the raw API key in `Authorization`. Shapes follow CommPeak's published Postman
+ * collection (docs/providers.md); what it does not show is marked ASSUMPTION.
  *
  * Recipients that provoke what the real service does now and then:
- * - ending in 0000: the message is refused with `error: "RATE_LIMIT"` (seed);
- * - ending in 9999: the message is missing from the answer's `messages` (as in the seed's rate-limit example);
+ * - ending in 0000: the message is refused with `error: "RATE_LIMIT"` (documented);
+ * - ending in 9999: the message is missing from the answer's `messages` (as in the documented rate-limit example);
  * - ending in 1111: the message is sent, and its status is UNDELIVERED;
  * - ending in 0444, 0502 or 0504: the request is carried out, then its answer is lost (faults.ts).
  */
@@ -46,7 +46,7 @@ const sendBody = schema.object({
   messages: schema.array(
     schema.object({
       internal_id: schema.string(),
-      // Seed: always present; third-party code omits it when the stream has a default sender.
+      // Documented as always present; third-party code omits it when the stream has a default sender.
       sender: schema.string().default('GLOBAL'),
       recipient_phone: schema.string(),
       message_content: schema.string(),

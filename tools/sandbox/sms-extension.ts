@@ -20,7 +20,7 @@ export const SMS_EXTENSION_PREFIX = '/sms-extension';
 /** Passport's default access-token lifetime: one year. `_sandbox/expire-tokens` ends them early. */
 const ACCESS_TOKEN_SECONDS = 31_536_000;
 const PER_PAGE = 15;
-// ASSUMPTIONS (not in the seed): the longest sender id and text the service accepts.
+// ASSUMPTIONS (not documented): the longest sender id and text the service accepts.
 const SENDER_ID_MAX = 11;
 const TEXT_MAX = 918;
 /** The connected user's own phone, which click-to-dial rings first (ASSUMPTION about click-to-dial). */

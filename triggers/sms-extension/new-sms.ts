@@ -4,9 +4,9 @@ import { smsOutputFields, smsSample } from '../../src/providers/sms-extension/sm
 
 const HOUR_MS = 60 * 60 * 1000;
 /** Each poll asks only for SMS sent in this window; Zapier drops the ids it has already seen. */
-export const POLL_WINDOW_MS = 24 * HOUR_MS;
+const POLL_WINDOW_MS = 24 * HOUR_MS;
 /** A test in the Zap editor looks further back, so a quiet account still finds a sample. */
-export const SAMPLE_WINDOW_MS = 30 * 24 * HOUR_MS;
+const SAMPLE_WINDOW_MS = 30 * 24 * HOUR_MS;
 
 /** SMS Extension only. */
 export const newSms = defineTrigger({

@@ -5,13 +5,13 @@ import { callProvider, callProviderOrNull } from '../../core/provider-request';
 import type { CallContext } from '../../core/provider-errors';
 
 /**
- * Every path and response shape of CommPeak's SMS Streams API (shared/providers.md §2; seed
- * commpeak-sms-streams.postman.json). What the seed does not show is marked UNKNOWN or
+ * Every path and response shape of CommPeak's SMS Streams API (docs/providers.md §2: its published
+ * Postman collection). What the collection does not show is marked UNKNOWN or
  * ASSUMPTION here, so that a correction is a change to this file only.
  */
 
 export const PROVIDER = 'CommPeak';
-export const DEFAULT_BASE_URL = 'https://sendsms.commpeak.com';
+const DEFAULT_BASE_URL = 'https://sendsms.commpeak.com';
 
 /**
  * Messages per `POST /simple_send/` request. CommPeak documents no limit (UNKNOWN);
@@ -19,10 +19,10 @@ export const DEFAULT_BASE_URL = 'https://sendsms.commpeak.com';
  */
 export const BATCH_SIZE = 100;
 
-/** CommPeak's per-message error code for throttling, inside an HTTP 200 (seed). */
+/** CommPeak's per-message error code for throttling, inside an HTTP 200 (the collection's example). */
 export const RATE_LIMIT = 'RATE_LIMIT';
 
-/** Said with every 403: the seed's `{"detail": "Not authenticated"}`, or a stream IP ACL refusing Zapier. */
+/** Said with every 403: the documented `{"detail": "Not authenticated"}`, or a stream IP ACL refusing Zapier. */
 export const FORBIDDEN_HINT =
   "The API key is wrong (or the stream's IP allow-list blocks Zapier): copy the stream's API key again from my.commpeak.com, and turn off the IP ACL of that stream, since Zapier's addresses change.";
 
@@ -35,7 +35,7 @@ export function baseUrl(): string {
   return checkedSettingUrl('COMMPEAK_BASE_URL', DEFAULT_BASE_URL);
 }
 
-// Paths keep their trailing slash: without it CommPeak answers 307 (research, third-party code).
+// Paths keep their trailing slash: without it CommPeak answers 307 (third-party code; docs/providers.md).
 const SEND_PATH = '/simple_send/';
 const STATUS_PATH = '/messages_status/';
 
@@ -49,12 +49,12 @@ export interface OutgoingMessage {
 
 const messageResult = schema
   .object({
-    // The seed echoes our string ids; a number is accepted in case the API normalises them.
+    // The collection echoes our string ids; a number is accepted in case the API normalises them.
     internal_id: schema.union([schema.string(), schema.number()]).transform(String),
     message_uuid: schema.string().nullish(),
-    // Seed: null on success, "RATE_LIMIT" when throttled; other codes UNKNOWN.
+    // Documented: null on success, "RATE_LIMIT" when throttled; other codes UNKNOWN.
     error: schema.string().nullish(),
-    // Third-party code reads a free-text `details` beside `error` (not in the seed).
+    // Third-party code reads a free-text `details` beside `error` (not in the collection).
     details: schema.unknown().optional(),
   })
   .passthrough();
@@ -63,8 +63,8 @@ const sendAnswer = schema
   .object({
     status: schema.boolean().optional(),
     task_id: schema.string().nullish(),
-    // The seed's rate-limit example lists one of the two messages sent: entries may be missing,
-    // and the research says the whole list may be (so it is optional).
+    // The collection's rate-limit example lists one of the two messages sent: entries may be missing,
+    // and third-party code allows for the whole list missing (so it is optional).
     messages: schema.array(messageResult).nullish(),
   })
   .passthrough();
@@ -89,7 +89,7 @@ const statusAnswer = schema.union([schema.array(schema.unknown()), schema.record
 });
 
 /**
- * `POST /messages_status/` with `{"message_uuids": [...]}` (seed). Answers null for a 404.
+ * `POST /messages_status/` with `{"message_uuids": [...]}` (documented). Answers null for a 404.
  * The body is returned as sent; `statusRecords` finds each message in it.
  */
 export function messagesStatus(z: ZObject, messageUuids: readonly string[], action: string): Promise<unknown> {

@@ -7,7 +7,7 @@ import { callProvider, callProviderOrNull, callProviderWrite } from '../../core/
 import { messageOf, providerStatusOf } from '../../core/error-details';
 
 /**
- * The SMS Extension API (seed sms-extension.postman.json): every path and response schema.
+ * The SMS Extension API (its published Postman collection, docs/providers.md §3): every path and response schema.
  * Only the parameter table is documented; every response shape here is an assumption, parsed
  * tolerantly, and outputs keep the raw fields.
  */
@@ -51,7 +51,7 @@ export function wireNumber(e164: string): string {
 }
 
 /** ASSUMPTION: `sent_since`/`sent_until` (`YYYY-MM-DD HH:MM:SS`) are read as UTC. */
-export function providerDateTime(date: Date): string {
+function providerDateTime(date: Date): string {
   return date.toISOString().slice(0, 19).replace('T', ' ');
 }
 
@@ -193,7 +193,7 @@ export function addSenderId(z: ZObject, bundle: Bundle, senderId: string) {
 
 const providerId = schema.union([schema.string().trim().min(1), schema.number()]);
 
-// ASSUMPTION: an SMS record carries its id as `id` (or `sms_id`, the seed's word), sender and
+// ASSUMPTION: an SMS record carries its id as `id` (or `sms_id`, the collection's word), sender and
 // receiver as `sender`/`receiver` (the list filters) or `source`/`destination` (the send
 // parameters), the body as `text` or `message`, and its time as `sent_at` or `created_at`.
 const rawSms = schema

@@ -360,10 +360,6 @@ export function updateConsent(z: ZObject, id: string, details: ConsentDetails): 
   );
 }
 
-export function getConsent(z: ZObject, id: string): Promise<Consent | null> {
-  return callProviderOrNull(z, api(CONSENT_PATHS.one(id)), consentSchema, context('Get Custom Consent'));
-}
-
 const consentListSchema = listOf(consentSchema);
 
 export function listConsents(z: ZObject): Promise<Consent[]> {

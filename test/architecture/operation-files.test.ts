@@ -1,0 +1,28 @@
+import { join, resolve } from 'node:path';
+import { integrationLoaders, providerKeys } from '../../index';
+
+// The rule CONTRIBUTING.md gives a newcomer: an operation with Zapier key `some_key` of kind
+// `creates` in integration `p` is exported by `creates/p/some-key.ts`.
+const ROOT = resolve(__dirname, '..', '..');
+const KINDS = ['triggers', 'creates', 'searches'] as const;
+
+const operations = providerKeys.flatMap((provider) => {
+  const app = integrationLoaders[provider]() as unknown as Record<string, Record<string, unknown> | undefined>;
+  return KINDS.flatMap((kind) => Object.entries(app[kind] ?? {}).map(([key, operation]) => ({ provider, kind, key, operation })));
+});
+
+describe('where an operation lives', () => {
+  it('finds every operation of the three integrations', () => {
+    expect(operations.length).toBe(25);
+  });
+
+  it.each(operations.map((entry) => [`${entry.kind}/${entry.provider}/${entry.key.replace(/_/g, '-')}.ts`, entry] as const))(
+    '%s holds the operation its name says',
+    async (file, { key, operation }) => {
+      const exported = Object.values((await import(join(ROOT, file))) as Record<string, { key?: string } | undefined>);
+      const found = exported.filter((value) => value?.key === key);
+      expect(found).toHaveLength(1);
+      expect(found[0]).toBe(operation);
+    },
+  );
+});
