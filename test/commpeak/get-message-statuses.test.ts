@@ -91,7 +91,7 @@ describe('Get Message Statuses through CommPeak (get_message_statuses)', () => {
     });
   });
 
-  it("fails on the documented 403 with the wrong-key advice", async () => {
+  it('fails on the documented 403 with the wrong-key advice', async () => {
     commpeak().post('/messages_status/', request).reply(403, NOT_AUTHENTICATED);
     expect(appError(await rejection(getStatuses({ message_uuids: [FIRST, SECOND] })))).toEqual({
       message: `CommPeak answered "get message statuses" with HTTP 403: Not authenticated. ${FORBIDDEN_ADVICE}`,

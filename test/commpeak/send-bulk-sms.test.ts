@@ -366,7 +366,7 @@ describe('Send Bulk SMS through CommPeak', () => {
       });
     });
 
-    it("with outcome_unknown, not a throttle, for the documented rate-limit answer that leaves one message out", async () => {
+    it('with outcome_unknown, not a throttle, for the documented rate-limit answer that leaves one message out', async () => {
       commpeak()
         .post('/simple_send/', { messages: [A, B] })
         .reply(200, { status: true, task_id: 'ad340f18-e91d-4975-bd6a-efa0cd82a7e3', messages: [refused(A, 'RATE_LIMIT')] });

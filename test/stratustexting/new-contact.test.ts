@@ -47,8 +47,7 @@ describe('New or Updated Contact (new_contact)', () => {
       key: 'new_contact',
       display: {
         label: 'New or Updated Contact',
-        description:
-          'Triggers when a contact is added to the organization, or changed when the event does not say which.',
+        description: 'Triggers when a contact is added to the organization, or changed when the event does not say which.',
       },
     });
   });

@@ -13,7 +13,16 @@ import path from 'node:path';
 const ROOT = path.resolve(__dirname, '../../..');
 
 /** The figures in the README's order, by how each begins; every one must be recorded. */
-const FIGURES = ['fuzz: phone', 'fuzz: message', 'fuzz: input', 'webhooks:', 'verified triggers:', 'secrets:', 'nothing lost:', 'lost answers:'];
+const FIGURES = [
+  'fuzz: phone',
+  'fuzz: message',
+  'fuzz: input',
+  'webhooks:',
+  'verified triggers:',
+  'secrets:',
+  'nothing lost:',
+  'lost answers:',
+];
 const PROBLEM =
   /\b[1-9]\d* (counterexamples?|crash(es)?|double fires?|false fires?|missed fires?|outputs? taken from the event|leaks?|messages? unaccounted|reported not sent)\b/;
 
