@@ -13,7 +13,7 @@ const operations = providerKeys.flatMap((provider) => {
 
 describe('where an operation lives', () => {
   it('finds every operation of the three integrations', () => {
-    expect(operations.length).toBe(25);
+    expect(operations.length).toBe(27);
   });
 
   it.each(operations.map((entry) => [`${entry.kind}/${entry.provider}/${entry.key.replace(/_/g, '-')}.ts`, entry] as const))(
