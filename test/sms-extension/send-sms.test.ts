@@ -15,7 +15,15 @@ const send = (inputData: Record<string, unknown>) => appTester(perform, { authDa
 
 const input = { from: 'ACMESHOP', to: '07700 900123', text: 'Your order #1042 is ready.' };
 const wireBody = { source: 'ACMESHOP', destination: '447700900123', text: 'Your order #1042 is ready.' };
-const messageShape = { text: 'Your order #1042 is ready.', encoding: 'GSM-7', segments: 1 };
+const messageShape = {
+  text: 'Your order #1042 is ready.',
+  encoding: 'GSM-7',
+  segments: 1,
+  duplicates_dropped: [],
+  non_gsm_characters: [],
+  quiet_hours_held: [],
+  replaced_characters: [],
+};
 
 describe('Send SMS (send_sms)', () => {
   it('sends from the sender id to the UK number as international digits, keeping the raw answer', async () => {
