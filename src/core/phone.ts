@@ -74,10 +74,16 @@ export function toE164(input: string, rules: PhoneRules): string {
   return parsed.number;
 }
 
-/** Numbers in the same written form once: the first of each, and the repeats that were dropped. */
-export function distinctNumbers(numbers: readonly string[]): { distinct: string[]; dropped: string[] } {
-  const distinct = [...new Set(numbers)];
-  const dropped = numbers.filter((number, index) => numbers.indexOf(number) !== index);
+/** Each item once, by `key`: the first of each, in order, and the repeats that were dropped. */
+export function distinctBy<T>(items: readonly T[], key: (item: T) => string): { distinct: T[]; dropped: T[] } {
+  const seen = new Set<string>();
+  const distinct: T[] = [];
+  const dropped: T[] = [];
+  for (const item of items) {
+    const itemKey = key(item);
+    (seen.has(itemKey) ? dropped : distinct).push(item);
+    seen.add(itemKey);
+  }
   return { distinct, dropped };
 }
 

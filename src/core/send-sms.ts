@@ -5,7 +5,7 @@ import { guardFields, guardOutputFields, guardSample, guardShape } from './guard
 import { inputError } from './input-error';
 import { describeText, replaceOutsideGsm7, type Replacement, type TextShape } from './message-text';
 import { parseInput, phoneNumberList, requiredText } from './input';
-import { distinctNumbers, toE164 } from './phone';
+import { distinctBy, toE164 } from './phone';
 import { describeHold, quietHolds, quietHoursHalt } from './quiet-hours';
 
 /** The step's recipients, in the provider's format: never empty. */
@@ -107,7 +107,10 @@ export function sendSmsCreate(channel: SmsChannel) {
         const input = parseInput(inputShape, bundle.inputData, inputFields);
         const defaultCountry = input.default_country?.toUpperCase() || channel.defaultCountry;
         const rules = { field: toField.label, defaultCountry, onlyCountry: channel.recipientCountry };
-        const { distinct, dropped } = distinctNumbers(input.to.map((typed) => toE164(typed, rules)));
+        const { distinct, dropped } = distinctBy(
+          input.to.map((typed) => toE164(typed, rules)),
+          (number) => number,
+        );
         const written = (e164: string) => (channel.recipientFormat === 'e164' ? e164 : e164.slice(1));
 
         const { text, replaced } = input.gsm7_replace ? replaceOutsideGsm7(input.text) : { text: input.text, replaced: [] };

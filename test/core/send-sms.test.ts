@@ -266,3 +266,31 @@ describe('sendSmsCreate', () => {
     });
   });
 });
+
+describe('sendSmsCreate: recipients written the way people type them', () => {
+  it("accepts CommPeak's own documented form, international digits without +, for a digits channel with no Default Country", async () => {
+    const { sent, run } = fakeChannel({ recipientFormat: 'digits', maxRecipients: 1 });
+    await run({ from: 'Acme', to: '972524265292', text: 'Hello' });
+    expect(sent).toEqual([{ from: 'Acme', to: ['972524265292'], text: 'Hello' }]);
+  });
+
+  it('texts each distinct number once, in the order first given, and reports the dropped repeats in the channel format', async () => {
+    const { sent, run } = fakeChannel({ recipientFormat: 'digits' });
+    const output = await run({ from: 'Acme', to: '+44 7700 900123, 447700900123, 07700 900123', text: 'Hello', default_country: 'GB' });
+    expect(sent).toEqual([{ from: 'Acme', to: ['447700900123'], text: 'Hello' }]);
+    expect(output).toMatchObject({ duplicates_dropped: ['447700900123', '447700900123'] });
+  });
+
+  it('offers Default Country as a dropdown of countries by ISO code, named in English', () => {
+    const { fields } = fakeChannel();
+    const field = fields.find((candidate) => candidate.key === 'default_country') as { choices?: Record<string, string> };
+    expect(Object.keys(field.choices ?? {})).toHaveLength(245);
+    expect(field.choices).toMatchObject({ GB: 'United Kingdom (GB)', US: 'United States (US)', IL: 'Israel (IL)' });
+    expect(Object.values(field.choices ?? {}).slice(0, 2)).toEqual(['Afghanistan (AF)', 'Åland Islands (AX)']);
+  });
+
+  it('shows the channel’s own examples in the To help', () => {
+    const { fields } = fakeChannel({ maxRecipients: 1, numberExamples: ['07700 900123', '+44 7700 900123'] });
+    expect(helpOf(fields, 'to')).toBe('The phone number to text, as you would type it, e.g. `07700 900123` or `+44 7700 900123`.');
+  });
+});

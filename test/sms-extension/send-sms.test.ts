@@ -42,6 +42,15 @@ describe('Send SMS (send_sms)', () => {
     });
   });
 
+  it('refuses 919 characters before any request, and sends 918 (the most the service takes)', async () => {
+    const error = await rejection(send({ ...input, text: 'a'.repeat(919) }));
+    expect(appError(error)).toEqual(inputProblem('Message: The message is longer than 918 characters.'));
+    smsExtension()
+      .post('/api/sms/send', { ...wireBody, text: 'a'.repeat(918) })
+      .reply(200, { message: 'SMS sent successfully.', sms_id: 48215 });
+    expect(await send({ ...input, text: 'a'.repeat(918) })).toMatchObject({ id: '48215', segments: 6 });
+  });
+
   it('sends a text with curly braces exactly as typed', async () => {
     const text = 'Hi {{first_name}}, use code {{CODE}} at checkout.';
     smsExtension()
