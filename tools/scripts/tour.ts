@@ -1,5 +1,6 @@
 import { startSandbox } from '../sandbox';
 import { commPeakTour } from '../tour/commpeak';
+import { guardsTour } from '../tour/guards';
 import { smsExtensionTour } from '../tour/sms-extension';
 import { stratusTextingTour } from '../tour/stratustexting';
 import { Transcript } from '../tour/transcript';
@@ -14,6 +15,7 @@ async function main(): Promise<number> {
     await stratusTextingTour(sandbox, transcript);
     await commPeakTour(sandbox, transcript);
     await smsExtensionTour(sandbox, transcript);
+    await guardsTour(sandbox, transcript);
   } finally {
     await sandbox.idle();
     await sandbox.close();
