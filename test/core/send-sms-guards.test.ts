@@ -221,6 +221,13 @@ describe('Send SMS guards (StratusTexting)', () => {
       );
     });
 
+    it('holds a number whose time zone is unknown (here a global +800 freephone number): its local time cannot be vouched for', async () => {
+      clockAt('2026-01-15T17:00:00Z');
+      const error = await stoppedBeforeAnyRequest({ from: '9495550100', to: '+800 1234 5678', text: 'Hi', quiet_hours: '21:00-08:00' });
+      expect(error.name).toBe('HaltedError');
+      expect(error.message).toContain('+80012345678: its time zone is not known, so quiet hours 21:00-08:00 cannot be checked.');
+    });
+
     it.each([
       ['late', 'Quiet Hours: "late" is not a window of hours. Write it as HH:MM-HH:MM, e.g. 21:00-08:00.'],
       ['25:00-08:00', 'Quiet Hours: "25:00-08:00" is not a window of hours. Write it as HH:MM-HH:MM, e.g. 21:00-08:00.'],
