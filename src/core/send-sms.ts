@@ -50,6 +50,30 @@ function gsm7Hint(shape: TextShape): string {
     : ` These characters make it UCS-2 (70 characters per segment): ${shape.nonGsmCharacters.join(' ')}; Replace Characters Outside GSM-7 or removing them makes it cheaper.`;
 }
 
+/**
+ * The text as it will go (GSM-7 replacements made when asked for) and what the network makes of
+ * it; refused, before any request, when it is over the provider's length or the step's segments.
+ */
+function textToSend(
+  input: { text: string; gsm7_replace: boolean; max_segments?: number },
+  maxTextLength: number | undefined,
+  textLabel: string,
+): { text: string; replaced: Replacement[]; shape: TextShape } {
+  const { text, replaced } = input.gsm7_replace ? replaceOutsideGsm7(input.text) : { text: input.text, replaced: [] };
+  if (maxTextLength && text.length > maxTextLength) {
+    const after = replaced.length > 0 ? ' once characters outside GSM-7 are replaced' : '';
+    throw inputError(textLabel, `The message is longer than ${maxTextLength} characters${after}.`);
+  }
+  const shape = describeText(text);
+  if (input.max_segments !== undefined && shape.segments > input.max_segments) {
+    throw inputError(
+      'Max Segments',
+      `the message costs ${shape.segments} SMS segments (${shape.encoding}), more than the limit of ${input.max_segments}, so it was not sent.${gsm7Hint(shape)}`,
+    );
+  }
+  return { text, replaced, shape };
+}
+
 const describeReplacement = ({ from, to }: Replacement) => `${from} → ${to === '' ? '(removed)' : to}`;
 
 export function sendSmsCreate(channel: SmsChannel) {
@@ -113,18 +137,7 @@ export function sendSmsCreate(channel: SmsChannel) {
         );
         const written = (e164: string) => (channel.recipientFormat === 'e164' ? e164 : e164.slice(1));
 
-        const { text, replaced } = input.gsm7_replace ? replaceOutsideGsm7(input.text) : { text: input.text, replaced: [] };
-        if (channel.maxTextLength && text.length > channel.maxTextLength) {
-          const after = replaced.length > 0 ? ' once characters outside GSM-7 are replaced' : '';
-          throw inputError(textField.label, `The message is longer than ${channel.maxTextLength} characters${after}.`);
-        }
-        const shape = describeText(text);
-        if (input.max_segments !== undefined && shape.segments > input.max_segments) {
-          throw inputError(
-            'Max Segments',
-            `the message costs ${shape.segments} SMS segments (${shape.encoding}), more than the limit of ${input.max_segments}, so it was not sent.${gsm7Hint(shape)}`,
-          );
-        }
+        const { text, replaced, shape } = textToSend(input, channel.maxTextLength, textField.label);
 
         const window = input.quiet_hours;
         const holds = window ? await quietHolds(distinct, window, new Date()) : [];
