@@ -2,7 +2,8 @@ import { defineCreate, defineInputFields, errors, type Bundle, type ZObject } fr
 import { z as schema } from 'zod';
 import { inputError } from '../../src/core/input-error';
 import { optionalText, parseInput, requiredText } from '../../src/core/input';
-import { splitNumbers, toInternationalDigits } from '../../src/core/phone';
+import { distinctBy, splitNumbers, toInternationalDigits } from '../../src/core/phone';
+import { countryChoices } from '../../src/core/countries';
 import { BATCH_SIZE, PROVIDER, type OutgoingMessage } from '../../src/providers/commpeak/api';
 import {
   IDEMPOTENCY_KEY_FIELD,
@@ -79,6 +80,7 @@ const inputFields = defineInputFields([
     key: 'default_country',
     label: 'Default Country',
     required: false,
+    choices: countryChoices(),
     helpText:
       'Two-letter country code (e.g. `US`, `GB`) used for numbers typed without a country code. Leave blank when every number starts with `+` and its country code.',
   },
@@ -208,8 +210,13 @@ export default defineCreate({
       const input = parseInput(inputShape, bundle.inputData, [...inputFields, ...lineItemFields]);
       const sender = senderFor(input.from);
       const scope = { idempotencyKey: input.idempotency_key };
-      const messages: OutgoingMessage[] = drafts(input).map((draft, position) => {
-        const recipient = toInternationalDigits(draft.typed, { field: draft.field, defaultCountry: input.default_country });
+      const written = drafts(input).map((draft) => ({
+        ...draft,
+        recipient: toInternationalDigits(draft.typed, { field: draft.field, defaultCountry: input.default_country }),
+      }));
+      // The same text to the same number goes once.
+      const { distinct, dropped } = distinctBy(written, (draft) => JSON.stringify([draft.recipient, draft.text]));
+      const messages: OutgoingMessage[] = distinct.map(({ recipient, ...draft }, position) => {
         return {
           internal_id: internalId(scope, { sender, recipient, text: draft.text, position }),
           sender,
@@ -223,7 +230,7 @@ export default defineCreate({
         throw unknownOutcomeError(outcomes, summary.accepted_count, input.idempotency_key);
       }
       if (summary.accepted_count === 0) throw noneAcceptedError(outcomes, `the ${outcomes.length} messages`);
-      return { ...summary, sender, task_ids, messages: outcomes };
+      return { ...summary, sender, task_ids, messages: outcomes, duplicates_dropped: dropped.map((draft) => draft.recipient) };
     },
     sample: {
       total_count: 1,
@@ -234,6 +241,7 @@ export default defineCreate({
       sender: 'GLOBAL',
       task_ids: ['251a4cfb-f098-4a84-83a1-66f6273bbb1d'],
       messages: [sampleMessage],
+      duplicates_dropped: [],
     },
     outputFields: [
       { key: 'total_count', label: 'Messages', type: 'integer' },
@@ -251,6 +259,7 @@ export default defineCreate({
       { key: 'failed[]recipient_phone', label: 'Failed: To' },
       { key: 'failed[]error', label: 'Failed: Error Code' },
       { key: 'failed[]reason', label: 'Failed: Reason' },
+      { key: 'duplicates_dropped[]', label: 'Duplicate Messages Dropped (To)' },
     ],
   },
 });

@@ -18,6 +18,9 @@ export const sendSmsAction = sendSmsCreate({
   fromField,
   fromShape: senderIdText(),
   maxRecipients: 1,
+  numberExamples: ['07700 900123', '+44 7700 900123'],
+  // ASSUMPTION: the service refuses longer texts with a 422 (918 characters: six GSM-7 segments of 153).
+  maxTextLength: 918,
   recipientFormat: 'e164',
   // ASSUMPTION: SMS Extension is a UK service and texts UK numbers only.
   recipientCountry: 'GB',

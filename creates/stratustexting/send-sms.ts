@@ -21,7 +21,8 @@ export default sendSmsCreate({
   recipientFormat: 'e164',
   defaultCountry: DEFAULT_COUNTRY,
   send: async (z: ZObject, _bundle: Bundle, message) => {
-    const from = toE164(message.from, { field: 'From Number', defaultCountry: message.defaultCountry });
+    // The step's Default Country is for recipients: the sender is one of the account's own (US) numbers.
+    const from = toE164(message.from, { field: 'From Number', defaultCountry: DEFAULT_COUNTRY });
     const result = await sendSms(z, { ...message, from });
     return { ...result, from, to: message.to };
   },

@@ -48,3 +48,35 @@ export const phoneNumberList = (max: number) =>
     .refine((numbers) => numbers.length <= max, {
       message: max === 1 ? 'Give one phone number only.' : `Give at most ${max} phone numbers.`,
     });
+
+/** A Zapier boolean field: `true`/`false` or the strings Zapier sends for them (`yes`, `no`, ...); blank is false. */
+export const optionalBoolean = () =>
+  schema
+    .union([schema.boolean(), schema.string(), schema.undefined(), schema.null()], {
+      errorMap: () => ({ message: 'must be yes or no.' }),
+    })
+    .transform((value, context) => {
+      if (typeof value === 'boolean') return value;
+      const word = (value ?? '').trim().toLowerCase();
+      if (['', 'false', 'no', '0', 'off'].includes(word)) return false;
+      if (['true', 'yes', '1', 'on'].includes(word)) return true;
+      context.addIssue({ code: 'custom', message: `"${value}" is not yes or no.` });
+      return schema.NEVER;
+    });
+
+/** An optional whole number of at least 1, typed or mapped (a number or its digits); blank is absent. */
+export const optionalPositiveInteger = () =>
+  schema
+    .union([schema.number(), schema.string(), schema.undefined(), schema.null()], {
+      errorMap: () => ({ message: 'must be a whole number.' }),
+    })
+    .transform((value, context) => {
+      const typed = typeof value === 'string' ? value.trim() : value;
+      if (typed === undefined || typed === null || typed === '') return undefined;
+      const number = Number(typed);
+      if (!Number.isInteger(number) || number < 1) {
+        context.addIssue({ code: 'custom', message: `"${value}" is not a whole number of at least 1.` });
+        return schema.NEVER;
+      }
+      return number;
+    });

@@ -1,38 +1,56 @@
-/** What the network will make of a message body: its encoding and how many SMS segments it costs. */
+import type * as Calculator from 'sms-segments-calculator';
+
+/**
+ * What the network will make of a message body, counted by Twilio's `sms-segments-calculator`
+ * (MIT): it splits segments as networks do (a GSM-7 escape pair or a UTF-16 surrogate pair never
+ * straddles two segments) and names the characters that force UCS-2. It is required inside the
+ * functions, so loading an integration does not pay for it; only a send does.
+ */
 export interface TextShape {
   encoding: 'GSM-7' | 'UCS-2';
   segments: number;
   /** Characters as the encoding counts them: GSM-7 extension characters count two, UCS-2 counts UTF-16 units. */
   units: number;
+  /** The distinct characters that forced UCS-2, in order of first appearance; empty for GSM-7. */
+  nonGsmCharacters: string[];
 }
 
-const GSM7_BASIC =
-  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?' + '¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
-const GSM7_EXTENSION = '\f^{}\\[~]|€';
-
-const GSM7_BASIC_SET = new Set(GSM7_BASIC);
-const GSM7_EXTENSION_SET = new Set(GSM7_EXTENSION);
-
-const LIMITS = {
-  'GSM-7': { single: 160, multipart: 153 },
-  'UCS-2': { single: 70, multipart: 67 },
-} as const;
-
-function gsm7Units(text: string): number | undefined {
-  let units = 0;
-  for (const character of text) {
-    if (GSM7_BASIC_SET.has(character)) units += 1;
-    else if (GSM7_EXTENSION_SET.has(character)) units += 2;
-    else return undefined;
-  }
-  return units;
+/** One character swapped for its GSM-7 equivalent ('' where it is dropped, such as a zero-width space). */
+export interface Replacement {
+  from: string;
+  to: string;
 }
 
 export function describeText(text: string): TextShape {
-  const gsm = gsm7Units(text);
-  const encoding = gsm === undefined ? 'UCS-2' : 'GSM-7';
-  const units = gsm ?? text.length;
-  const { single, multipart } = LIMITS[encoding];
-  const segments = units === 0 ? 0 : units <= single ? 1 : Math.ceil(units / multipart);
-  return { encoding, segments, units };
+  if (text === '') return { encoding: 'GSM-7', segments: 0, units: 0, nonGsmCharacters: [] };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on the first send, not at cold start
+  const { SegmentedMessage } = require('sms-segments-calculator') as typeof Calculator;
+  const message = new SegmentedMessage(text);
+  const encoding = message.encodingName === 'UCS-2' ? 'UCS-2' : 'GSM-7';
+  return {
+    encoding,
+    segments: message.segmentsCount,
+    units: encoding === 'UCS-2' ? text.length : message.numberOfCharacters,
+    nonGsmCharacters: [...new Set(message.getNonGsmCharacters())],
+  };
+}
+
+/**
+ * Replaces smart quotes, dashes, ellipses, non-breaking spaces and the like with their GSM-7
+ * equivalents, using Twilio's Smart Encoding table as the calculator ships it. Characters the
+ * table does not know (emoji, other scripts) stay as they are.
+ */
+export function replaceOutsideGsm7(text: string): { text: string; replaced: Replacement[] } {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when the step asks for it
+  const table = (require('sms-segments-calculator/dist/libs/SmartEncodingMap') as { default: Record<string, string> }).default;
+  const replaced = new Map<string, string>();
+  const sent = [...text]
+    .map((character) => {
+      const replacement = table[character];
+      if (replacement === undefined) return character;
+      replaced.set(character, replacement);
+      return replacement;
+    })
+    .join('');
+  return { text: sent, replaced: [...replaced].map(([from, to]) => ({ from, to })) };
 }

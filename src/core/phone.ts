@@ -33,6 +33,22 @@ function belongsTo(parsed: PhoneNumber, country: CountryCode): boolean {
 }
 
 /**
+ * Reads a number as typed. Digits without `+` are read in `country` first, and that reading wins
+ * when it is a valid number. Otherwise the digits may be an international number written without
+ * its `+` (`972524265292`, the form CommPeak's own documentation uses): that reading is taken when
+ * it is valid, or when it is possible and the reading in `country` cannot be a number at all.
+ */
+function readNumber(typed: string, country: CountryCode | undefined): PhoneNumber | undefined {
+  const national = parsePhoneNumberFromString(typed, country);
+  if (typed.startsWith('+') || national?.isValid()) return national;
+  const digits = typed.replace(/[\s().-]/g, '');
+  if (!/^\d+$/.test(digits)) return national;
+  const international = parsePhoneNumberFromString(`+${digits}`);
+  if (international?.isValid()) return international;
+  return international?.isPossible() && !national?.isPossible() ? international : national;
+}
+
+/**
  * Turns a number as people type it ("(949) 555-0100", "+44 7700 900123", "07700900123")
  * into E.164 ("+19495550100"). Rejects, quoting the input, what cannot be a phone number.
  * Possible (right length for its country) is the bar, not "assigned": carriers' metadata
@@ -44,7 +60,7 @@ export function toE164(input: string, rules: PhoneRules): string {
   const defaultCountry = countryOf(rules.defaultCountry, 'Default Country');
   const onlyCountry = countryOf(rules.onlyCountry, rules.field);
   const international = typed.startsWith('00') ? `+${typed.slice(2)}` : typed;
-  const parsed = parsePhoneNumberFromString(international, defaultCountry ?? onlyCountry);
+  const parsed = readNumber(international, defaultCountry ?? onlyCountry);
   if (!parsed || !parsed.isPossible() || /[A-Za-z]/.test(typed.replace(/\s*(ext\.?|x)\s*\d+$/i, ''))) {
     const hint =
       defaultCountry || onlyCountry || typed.startsWith('+')
@@ -56,6 +72,19 @@ export function toE164(input: string, rules: PhoneRules): string {
     throw inputError(rules.field, `"${input}" is not a ${onlyCountry} phone number.`);
   }
   return parsed.number;
+}
+
+/** Each item once, by `key`: the first of each, in order, and the repeats that were dropped. */
+export function distinctBy<T>(items: readonly T[], key: (item: T) => string): { distinct: T[]; dropped: T[] } {
+  const seen = new Set<string>();
+  const distinct: T[] = [];
+  const dropped: T[] = [];
+  for (const item of items) {
+    const itemKey = key(item);
+    (seen.has(itemKey) ? dropped : distinct).push(item);
+    seen.add(itemKey);
+  }
+  return { distinct, dropped };
 }
 
 /** E.164 without the plus: the digits-only international form some providers want. */

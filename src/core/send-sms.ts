@@ -1,8 +1,12 @@
 import { defineCreate, type Bundle, type PlainInputField, type ZObject } from 'zapier-platform-core';
 import { z as schema, type ZodType, type ZodTypeDef } from 'zod';
-import { describeText } from './message-text';
+import { countryChoices } from './countries';
+import { guardFields, guardOutputFields, guardSample, guardShape } from './guard-fields';
+import { inputError } from './input-error';
+import { describeText, replaceOutsideGsm7, type Replacement, type TextShape } from './message-text';
 import { parseInput, phoneNumberList, requiredText } from './input';
-import { toE164, toInternationalDigits } from './phone';
+import { distinctBy, toE164 } from './phone';
+import { describeHold, quietHolds, quietHoursHalt } from './quiet-hours';
 
 /** The step's recipients, in the provider's format: never empty. */
 export type Recipients = [string, ...string[]];
@@ -16,6 +20,8 @@ export interface SmsChannel {
   fromShape?: ZodType<string, ZodTypeDef, unknown>;
   /** How many recipients one step may name (1 where the provider sends to one number). */
   maxRecipients: number;
+  /** Numbers shown in the To help, as this provider's users type them. */
+  numberExamples?: [string, string];
   /** The provider's limit on message length, in characters, where one is known. */
   maxTextLength?: number;
   /** How the provider wants recipients written: E.164 (`+447700900123`) or its digits (`447700900123`). */
@@ -24,12 +30,11 @@ export interface SmsChannel {
   recipientCountry?: string;
   /** The country assumed for numbers typed without a country code when the step names none. */
   defaultCountry?: string;
-  /** Sends the message to recipients already in `recipientFormat`; returns the output fields. */
-  send(
-    z: ZObject,
-    bundle: Bundle,
-    message: { from: string; to: Recipients; text: string; defaultCountry?: string },
-  ): Promise<Record<string, unknown>>;
+  /**
+   * Sends the message to distinct recipients already in `recipientFormat` (the step's Default
+   * Country is for recipients only); returns the output fields.
+   */
+  send(z: ZObject, bundle: Bundle, message: { from: string; to: Recipients; text: string }): Promise<Record<string, unknown>>;
   /** Fields of this provider's own, shown after the shared ones (they reach `send` in `bundle.inputData`). */
   extraInputFields?: PlainInputField[];
   /** What `send` returns for the sample message, and its labels. */
@@ -39,46 +44,78 @@ export interface SmsChannel {
 
 const SAMPLE_TEXT = 'Hi Sam, your order #1042 is ready for pickup.';
 
+function gsm7Hint(shape: TextShape): string {
+  return shape.nonGsmCharacters.length === 0
+    ? ''
+    : ` These characters make it UCS-2 (70 characters per segment): ${shape.nonGsmCharacters.join(' ')}; Replace Characters Outside GSM-7 or removing them makes it cheaper.`;
+}
+
+/**
+ * The text as it will go (GSM-7 replacements made when asked for) and what the network makes of
+ * it; refused, before any request, when it is over the provider's length or the step's segments.
+ */
+function textToSend(
+  input: { text: string; gsm7_replace: boolean; max_segments?: number },
+  maxTextLength: number | undefined,
+  textLabel: string,
+): { text: string; replaced: Replacement[]; shape: TextShape } {
+  const { text, replaced } = input.gsm7_replace ? replaceOutsideGsm7(input.text) : { text: input.text, replaced: [] };
+  if (maxTextLength && text.length > maxTextLength) {
+    const after = replaced.length > 0 ? ' once characters outside GSM-7 are replaced' : '';
+    throw inputError(textLabel, `The message is longer than ${maxTextLength} characters${after}.`);
+  }
+  const shape = describeText(text);
+  if (input.max_segments !== undefined && shape.segments > input.max_segments) {
+    throw inputError(
+      'Max Segments',
+      `the message costs ${shape.segments} SMS segments (${shape.encoding}), more than the limit of ${input.max_segments}, so it was not sent.${gsm7Hint(shape)}`,
+    );
+  }
+  return { text, replaced, shape };
+}
+
+const describeReplacement = ({ from, to }: Replacement) => `${from} → ${to === '' ? '(removed)' : to}`;
+
 export function sendSmsCreate(channel: SmsChannel) {
   const several = channel.maxRecipients > 1;
+  const [local, international] = channel.numberExamples ?? ['(949) 555-0100', '+44 7700 900123'];
   const toField = {
     key: 'to',
     label: several ? 'To (one or more numbers)' : 'To',
     required: true,
     list: several,
     helpText: several
-      ? `Phone numbers to text, as you would type them, e.g. \`(949) 555-0100\` or \`+44 7700 900123\`. Add up to ${channel.maxRecipients} numbers, one per line or separated by commas.`
-      : 'The phone number to text, as you would type it, e.g. `(949) 555-0100` or `+44 7700 900123`.',
+      ? `Phone numbers to text, as you would type them, e.g. \`${local}\` or \`${international}\`. Add up to ${channel.maxRecipients} numbers, one per line or separated by commas; a number given twice is texted once.`
+      : `The phone number to text, as you would type it, e.g. \`${local}\` or \`${international}\`.`,
+  } as const;
+  const textField = {
+    key: 'text',
+    label: 'Message',
+    required: true,
+    type: 'text',
+    helpText: `The text to send.${channel.maxTextLength ? ` At most ${channel.maxTextLength} characters.` : ''} Longer messages are split into several SMS segments by the network; the step's output says how many.`,
   } as const;
   const inputFields = [
     channel.fromField,
     toField,
-    {
-      key: 'text',
-      label: 'Message',
-      required: true,
-      type: 'text',
-      helpText: `The text to send.${channel.maxTextLength ? ` At most ${channel.maxTextLength} characters.` : ''} Longer messages are split into several SMS segments by the network; the step's output says how many.`,
-    },
+    textField,
     {
       key: 'default_country',
       label: 'Default Country',
       required: false,
-      helpText: `Two-letter country code (e.g. \`US\`, \`GB\`) used for numbers typed without a country code.${channel.defaultCountry ? ` Blank means ${channel.defaultCountry}.` : ' Leave blank when every number starts with `+` and its country code.'}`,
+      choices: countryChoices(),
+      helpText: `The country of recipients' numbers typed without a country code (the sender is not affected).${channel.defaultCountry ? ` Blank means ${channel.defaultCountry}.` : ' Leave blank when every number starts with `+` and its country code.'} International numbers written without \`+\` (e.g. \`447700900123\`) are recognised when they cannot be a number of this country.`,
     },
     ...(channel.extraInputFields ?? []),
+    ...guardFields,
   ] satisfies PlainInputField[];
 
-  const textShape = channel.maxTextLength
-    ? requiredText('The message').pipe(
-        schema.string().max(channel.maxTextLength, { message: `The message is longer than ${channel.maxTextLength} characters.` }),
-      )
-    : requiredText('The message');
   const inputShape = schema.object({
     from: channel.fromShape ?? requiredText('The sender'),
     to: phoneNumberList(channel.maxRecipients),
-    text: textShape,
+    text: requiredText('The message'),
     default_country: schema.string().trim().optional(),
+    ...guardShape,
   });
 
   return defineCreate({
@@ -94,18 +131,39 @@ export function sendSmsCreate(channel: SmsChannel) {
         const input = parseInput(inputShape, bundle.inputData, inputFields);
         const defaultCountry = input.default_country?.toUpperCase() || channel.defaultCountry;
         const rules = { field: toField.label, defaultCountry, onlyCountry: channel.recipientCountry };
-        const format = channel.recipientFormat === 'e164' ? toE164 : toInternationalDigits;
-        const to = input.to.map((typed) => format(typed, rules)) as Recipients;
-        const sent = await channel.send(z, bundle, { from: input.from, to, text: input.text, defaultCountry });
-        const shape = describeText(input.text);
-        return { ...sent, text: input.text, encoding: shape.encoding, segments: shape.segments };
+        const { distinct, dropped } = distinctBy(
+          input.to.map((typed) => toE164(typed, rules)),
+          (number) => number,
+        );
+        const written = (e164: string) => (channel.recipientFormat === 'e164' ? e164 : e164.slice(1));
+
+        const { text, replaced, shape } = textToSend(input, channel.maxTextLength, textField.label);
+
+        const window = input.quiet_hours;
+        const holds = window ? await quietHolds(distinct, window, new Date()) : [];
+        if (window && holds.length === distinct.length) throw quietHoursHalt(holds, window);
+        const held = new Set(holds.map((hold) => hold.number));
+        const to = distinct.filter((number) => !held.has(number)).map(written) as Recipients;
+
+        const sent = await channel.send(z, bundle, { from: input.from, to, text });
+        return {
+          ...sent,
+          text,
+          encoding: shape.encoding,
+          segments: shape.segments,
+          non_gsm_characters: shape.nonGsmCharacters,
+          replaced_characters: replaced.map(describeReplacement),
+          duplicates_dropped: dropped.map(written),
+          quiet_hours_held: window ? holds.map((hold) => describeHold(hold, window)) : [],
+        };
       },
-      sample: { ...channel.sample, text: SAMPLE_TEXT, encoding: 'GSM-7', segments: 1 },
+      sample: { ...channel.sample, text: SAMPLE_TEXT, encoding: 'GSM-7', segments: 1, ...guardSample },
       outputFields: [
         ...channel.outputFields,
-        { key: 'text', label: 'Message' },
+        { key: 'text', label: 'Message Sent' },
         { key: 'encoding', label: 'Encoding (GSM-7 or UCS-2)' },
         { key: 'segments', label: 'SMS Segments', type: 'integer' },
+        ...guardOutputFields,
       ],
     },
   });

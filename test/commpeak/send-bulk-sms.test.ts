@@ -82,6 +82,29 @@ describe('Send Bulk SMS through CommPeak', () => {
         outcome(A, { status: 'accepted', message_uuid: 'uuid-a', task_id: TASK }),
         outcome(B, { status: 'accepted', message_uuid: 'uuid-b', task_id: TASK }),
       ],
+      duplicates_dropped: [],
+    });
+  });
+
+  it('sends the same text to the same number once, however it was written, and lists the repeats dropped', async () => {
+    const other = sent('972524265292', 'Hello Ann', 1);
+    commpeak()
+      .post('/simple_send/', { messages: [A, other] })
+      .reply(200, { status: true, task_id: TASK, messages: [accepted(A, 'uuid-a'), accepted(other, 'uuid-o')] });
+    const output = await sendBulk({
+      from: 'GLOBAL',
+      to: '+972 52-426-5292, 972524265292, 00972524265292',
+      messages: [
+        { item_to: '972524265292', item_text: 'Your order is ready' },
+        { item_to: '+972524265292', item_text: 'Hello Ann' },
+      ],
+      text: 'Your order is ready',
+      idempotency_key: KEY,
+    });
+    expect(output).toMatchObject({
+      total_count: 2,
+      accepted_count: 2,
+      duplicates_dropped: ['972524265292', '972524265292', '972524265292'],
     });
   });
 
@@ -207,6 +230,7 @@ describe('Send Bulk SMS through CommPeak', () => {
         sender: 'GLOBAL',
         task_ids: [TASK],
         messages: [outcome(A, { status: 'accepted', message_uuid: 'uuid-a', task_id: TASK }), failedB, failedC],
+        duplicates_dropped: [],
       });
     });
 

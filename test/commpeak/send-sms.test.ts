@@ -44,6 +44,10 @@ describe('Send SMS through CommPeak', () => {
       text: TEXT,
       encoding: 'GSM-7',
       segments: 1,
+      duplicates_dropped: [],
+      non_gsm_characters: [],
+      quiet_hours_held: [],
+      replaced_characters: [],
     });
   });
 

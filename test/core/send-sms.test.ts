@@ -8,7 +8,6 @@ interface SentMessage {
   from: string;
   to: string[];
   text: string;
-  defaultCountry?: string;
 }
 
 // Core's logging patch of http(s).request outlives this file and captures this file's nock, which
@@ -42,6 +41,8 @@ function fakeChannel(overrides: Partial<SmsChannel> = {}) {
   return { sent, create, fields: create.operation.inputFields ?? [], run };
 }
 
+const noGuardOutput = { non_gsm_characters: [], replaced_characters: [], duplicates_dropped: [], quiet_hours_held: [] };
+
 const helpOf = (fields: readonly { key: string; helpText?: string }[], key: string) => fields.find((field) => field.key === key)?.helpText;
 
 describe('sendSmsCreate', () => {
@@ -49,25 +50,25 @@ describe('sendSmsCreate', () => {
     it('normalises each number to E.164 for an E.164 channel, using the default country', async () => {
       const { sent, run } = fakeChannel();
       await run({ from: 'Acme', to: '(949) 555-0100, +44 7700 900123', text: 'Hello', default_country: 'US' });
-      expect(sent).toEqual([{ from: 'Acme', to: ['+19495550100', '+447700900123'], text: 'Hello', defaultCountry: 'US' }]);
+      expect(sent).toEqual([{ from: 'Acme', to: ['+19495550100', '+447700900123'], text: 'Hello' }]);
     });
 
     it('writes numbers as international digits for a digits channel', async () => {
       const { sent, run } = fakeChannel({ recipientFormat: 'digits' });
       await run({ from: 'Acme', to: '07700 900123', text: 'Hello', default_country: ' GB ' });
-      expect(sent).toEqual([{ from: 'Acme', to: ['447700900123'], text: 'Hello', defaultCountry: 'GB' }]);
+      expect(sent).toEqual([{ from: 'Acme', to: ['447700900123'], text: 'Hello' }]);
     });
 
     it("falls back on the channel's default country when the step names none", async () => {
       const { sent, run } = fakeChannel({ defaultCountry: 'GB' });
       await run({ from: 'Acme', to: '07700 900123', text: 'Hello', default_country: '' });
-      expect(sent).toEqual([{ from: 'Acme', to: ['+447700900123'], text: 'Hello', defaultCountry: 'GB' }]);
+      expect(sent).toEqual([{ from: 'Acme', to: ['+447700900123'], text: 'Hello' }]);
     });
 
     it("prefers the step's default country over the channel's", async () => {
       const { sent, run } = fakeChannel({ defaultCountry: 'GB' });
       await run({ from: 'Acme', to: '(949) 555-0100', text: 'Hello', default_country: 'US' });
-      expect(sent).toEqual([{ from: 'Acme', to: ['+19495550100'], text: 'Hello', defaultCountry: 'US' }]);
+      expect(sent).toEqual([{ from: 'Acme', to: ['+19495550100'], text: 'Hello' }]);
     });
 
     it('takes line items, each of which may hold several numbers', async () => {
@@ -187,6 +188,7 @@ describe('sendSmsCreate', () => {
         text: 'Hello',
         encoding: 'GSM-7',
         segments: 1,
+        ...noGuardOutput,
       });
     });
 
@@ -199,6 +201,8 @@ describe('sendSmsCreate', () => {
         text,
         encoding: 'UCS-2',
         segments: 2,
+        ...noGuardOutput,
+        non_gsm_characters: ['🎉'],
       });
     });
 
@@ -220,6 +224,9 @@ describe('sendSmsCreate', () => {
         ['to', 'To (one or more numbers)', true, true],
         ['text', 'Message', true, false],
         ['default_country', 'Default Country', false, false],
+        ['gsm7_replace', 'Replace Characters Outside GSM-7', false, false],
+        ['max_segments', 'Max Segments', false, false],
+        ['quiet_hours', 'Quiet Hours', false, false],
       ]);
       expect(helpOf(fields, 'text')).toContain('At most 918 characters.');
       expect(helpOf(fields, 'default_country')).toContain('Leave blank when every number starts with `+`');
@@ -244,14 +251,47 @@ describe('sendSmsCreate', () => {
         text: 'Hi Sam, your order #1042 is ready for pickup.',
         encoding: 'GSM-7',
         segments: 1,
+        ...noGuardOutput,
       });
       expect(create.operation.outputFields).toEqual([
         { key: 'message_id', label: 'Message ID' },
         { key: 'status', label: 'Status' },
-        { key: 'text', label: 'Message' },
+        { key: 'text', label: 'Message Sent' },
         { key: 'encoding', label: 'Encoding (GSM-7 or UCS-2)' },
         { key: 'segments', label: 'SMS Segments', type: 'integer' },
+        { key: 'non_gsm_characters[]', label: 'Characters Outside GSM-7 (Forced UCS-2)' },
+        { key: 'replaced_characters[]', label: 'Characters Replaced for GSM-7' },
+        { key: 'duplicates_dropped[]', label: 'Duplicate Numbers Dropped' },
+        { key: 'quiet_hours_held[]', label: 'Not Texted (Quiet Hours)' },
       ]);
     });
+  });
+});
+
+describe('sendSmsCreate: recipients written the way people type them', () => {
+  it("accepts CommPeak's own documented form, international digits without +, for a digits channel with no Default Country", async () => {
+    const { sent, run } = fakeChannel({ recipientFormat: 'digits', maxRecipients: 1 });
+    await run({ from: 'Acme', to: '972524265292', text: 'Hello' });
+    expect(sent).toEqual([{ from: 'Acme', to: ['972524265292'], text: 'Hello' }]);
+  });
+
+  it('texts each distinct number once, in the order first given, and reports the dropped repeats in the channel format', async () => {
+    const { sent, run } = fakeChannel({ recipientFormat: 'digits' });
+    const output = await run({ from: 'Acme', to: '+44 7700 900123, 447700900123, 07700 900123', text: 'Hello', default_country: 'GB' });
+    expect(sent).toEqual([{ from: 'Acme', to: ['447700900123'], text: 'Hello' }]);
+    expect(output).toMatchObject({ duplicates_dropped: ['447700900123', '447700900123'] });
+  });
+
+  it('offers Default Country as a dropdown of countries by ISO code, named in English', () => {
+    const { fields } = fakeChannel();
+    const field = fields.find((candidate) => candidate.key === 'default_country') as { choices?: Record<string, string> };
+    expect(Object.keys(field.choices ?? {})).toHaveLength(245);
+    expect(field.choices).toMatchObject({ GB: 'United Kingdom (GB)', US: 'United States (US)', IL: 'Israel (IL)' });
+    expect(Object.values(field.choices ?? {}).slice(0, 2)).toEqual(['Afghanistan (AF)', 'Åland Islands (AX)']);
+  });
+
+  it('shows the channel’s own examples in the To help', () => {
+    const { fields } = fakeChannel({ maxRecipients: 1, numberExamples: ['07700 900123', '+44 7700 900123'] });
+    expect(helpOf(fields, 'to')).toBe('The phone number to text, as you would type it, e.g. `07700 900123` or `+44 7700 900123`.');
   });
 });

@@ -15,7 +15,15 @@ const send = (inputData: Record<string, unknown>) => appTester(perform, { authDa
 
 const input = { from: 'ACMESHOP', to: '07700 900123', text: 'Your order #1042 is ready.' };
 const wireBody = { source: 'ACMESHOP', destination: '447700900123', text: 'Your order #1042 is ready.' };
-const messageShape = { text: 'Your order #1042 is ready.', encoding: 'GSM-7', segments: 1 };
+const messageShape = {
+  text: 'Your order #1042 is ready.',
+  encoding: 'GSM-7',
+  segments: 1,
+  duplicates_dropped: [],
+  non_gsm_characters: [],
+  quiet_hours_held: [],
+  replaced_characters: [],
+};
 
 describe('Send SMS (send_sms)', () => {
   it('sends from the sender id to the UK number as international digits, keeping the raw answer', async () => {
@@ -32,6 +40,15 @@ describe('Send SMS (send_sms)', () => {
       to: '+447700900123',
       ...messageShape,
     });
+  });
+
+  it('refuses 919 characters before any request, and sends 918 (the most the service takes)', async () => {
+    const error = await rejection(send({ ...input, text: 'a'.repeat(919) }));
+    expect(appError(error)).toEqual(inputProblem('Message: The message is longer than 918 characters.'));
+    smsExtension()
+      .post('/api/sms/send', { ...wireBody, text: 'a'.repeat(918) })
+      .reply(200, { message: 'SMS sent successfully.', sms_id: 48215 });
+    expect(await send({ ...input, text: 'a'.repeat(918) })).toMatchObject({ id: '48215', segments: 6 });
   });
 
   it('sends a text with curly braces exactly as typed', async () => {

@@ -58,9 +58,14 @@ describe('Send SMS (send_sms)', () => {
       await expect(send({ from: '9495550100', to: '9495550111', text })).resolves.toMatchObject({ text });
     });
 
-    it('reads numbers without a country code in the Default Country', async () => {
-      api().post(`${BASE}/message/sendsms`).query({ from: '+447700900100', to: '+447700900123', text: 'Hello' }).reply(200, SENT);
-      await send({ from: '07700 900100', to: '07700 900123', text: 'Hello', default_country: 'GB' });
+    it('reads recipients without a country code in the Default Country, and the sender as a US number', async () => {
+      api().post(`${BASE}/message/sendsms`).query({ from: '+19495550100', to: '+447700900123', text: 'Hello' }).reply(200, SENT);
+      await send({ from: '(949) 555-0100', to: '07700 900123', text: 'Hello', default_country: 'GB' });
+    });
+
+    it('does not read the sender in the Default Country', async () => {
+      const error = await rejection(send({ from: '07700 900100', to: '07700 900123', text: 'Hello', default_country: 'GB' }));
+      expect(appError(error)).toEqual(inputProblem('From Number: "07700 900100" is not a phone number.'));
     });
 
     it('sends Accept: application/json with the bearer token and the API key', async () => {
@@ -83,6 +88,10 @@ describe('Send SMS (send_sms)', () => {
         text: 'Your order is ready.',
         encoding: 'GSM-7',
         segments: 1,
+        duplicates_dropped: [],
+        non_gsm_characters: [],
+        quiet_hours_held: [],
+        replaced_characters: [],
       });
     });
 
@@ -96,6 +105,10 @@ describe('Send SMS (send_sms)', () => {
         text,
         encoding: 'GSM-7',
         segments: 3,
+        duplicates_dropped: [],
+        non_gsm_characters: [],
+        quiet_hours_held: [],
+        replaced_characters: [],
       });
     });
 
@@ -109,6 +122,10 @@ describe('Send SMS (send_sms)', () => {
         text,
         encoding: 'UCS-2',
         segments: 2,
+        duplicates_dropped: [],
+        non_gsm_characters: ['🎉'],
+        quiet_hours_held: [],
+        replaced_characters: [],
       });
       expect(seen[0]?.path).toBe(
         `${BASE}/message/sendsms?from=%2B19495550100&to=%2B19495550111&text=Party%20time%20${'%F0%9F%8E%89'.repeat(30)}`,
@@ -120,6 +137,7 @@ describe('Send SMS (send_sms)', () => {
       await expect(send({ from: '+19495550100', to: '+19495550111', text: 'Thanks 👍' })).resolves.toMatchObject({
         encoding: 'UCS-2',
         segments: 1,
+        non_gsm_characters: ['👍'],
       });
     });
   });

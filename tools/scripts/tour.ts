@@ -1,6 +1,7 @@
 import { startSandbox } from '../sandbox';
 import { commPeakTour } from '../tour/commpeak';
 import { faultsTour } from '../tour/faults';
+import { guardsTour } from '../tour/guards';
 import { smsExtensionTour } from '../tour/sms-extension';
 import { stratusTextingTour } from '../tour/stratustexting';
 import { Transcript } from '../tour/transcript';
@@ -16,6 +17,7 @@ async function main(): Promise<number> {
     await commPeakTour(sandbox, transcript);
     await smsExtensionTour(sandbox, transcript);
     await faultsTour(sandbox, transcript);
+    await guardsTour(sandbox, transcript);
   } finally {
     await sandbox.idle();
     await sandbox.close();
