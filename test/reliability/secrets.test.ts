@@ -15,9 +15,9 @@ configureEnvironment();
 const secrets = Object.values(SECRETS);
 /** A provider that quotes back the request it received, credentials included, in an error and in a success. */
 const ECHOES: FailedAnswer[] = [
-  { name: '400 echoing the request', status: 400, echo: true, reason: 'Refused:' },
-  { name: '422 echoing the request', status: 422, echo: true, reason: 'Refused:' },
-  { name: '200 echoing the request', status: 200, echo: true, reason: 'Received:' },
+  { name: '400 echoing the request', status: 400, echo: true, reason: 'Refused:', decided: () => 'Error(provider_rejected)' },
+  { name: '422 echoing the request', status: 422, echo: true, reason: 'Refused:', decided: () => 'Error(provider_rejected)' },
+  { name: '200 echoing the request', status: 200, echo: true, reason: 'Received:', decided: () => 'success' },
 ];
 
 describe('secrets never reach what the runtime logs or an error says', () => {

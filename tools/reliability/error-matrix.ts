@@ -3,7 +3,7 @@
  * run through Zapier's runtime (appTester) with nock answering for the provider. Shared by
  * test/reliability/error-matrix.test.ts and tools/scripts/report-errors.ts; never loaded by an integration.
  */
-import { messageOf, throttleDelayOf } from '../../src/core/error-details';
+import { errorCodeOf, messageOf, throttleDelayOf } from '../../src/core/error-details';
 import nock from 'nock';
 import { createAppTester, type App } from 'zapier-platform-core';
 import { integrationLoaders, providerKeys, type ProviderKey } from '../../index';
@@ -176,7 +176,8 @@ export function invocations(): Invocation[] {
   });
 }
 
-export const TIMEOUT_MS = 300;
+/** Short for a test, yet long enough that a loaded two-core machine answers the other cases in time. */
+export const TIMEOUT_MS = 1000;
 
 export interface FailedAnswer {
   name: string;
@@ -188,37 +189,71 @@ export interface FailedAnswer {
   echo?: true;
   /** Text the error message must quote: the provider's own reason, or what was wrong with the answer. */
   reason: string;
+  /** What the step must do with this answer: the one place its decided outcome is written. */
+  decided: (invocation: Invocation) => Outcome;
 }
+
+/**
+ * What the step did, whole: `success`, or the Zapier error class with what it carries: an
+ * AppError's code (`Error(provider_rejected)`), and for 403 whether the provider's own hint is
+ * there (`Error(forbidden, hint)`); a ThrottledError's delay (`ThrottledError(30s)`).
+ */
+export type Outcome = string;
+
+const appError = (code: string): Outcome => `Error(${code})`;
+const throttled = (seconds: number): Outcome => `ThrottledError(${seconds}s)`;
+
+/** The sentence each integration adds to a 403, pinned here as the user reads it. */
+const FORBIDDEN_HINTS: Record<ProviderKey, string> = {
+  stratustexting: "Reconnect the account; if it persists, the integration's API_KEY setting is wrong.",
+  commpeak: "copy the stream's API key again from my.commpeak.com, and turn off the IP ACL of that stream",
+  'sms-extension': 'Check that the connected SMS Extension account may do this.',
+};
 
 const page = (title: string) => `<!DOCTYPE html><html><head><title>${title}</title></head><body><h1>${title}</h1></body></html>`;
 const said = (status: number) => ({ message: `Provider reason for ${status}` });
+const refused = (status: number) => ({ name: String(status), status, body: said(status), reason: `Provider reason for ${status}` });
+const accepting = (body: 'text' | 'empty') => (invocation: Invocation) =>
+  invocation.accepts?.includes(body) ? 'success' : appError('unexpected_response');
 
 export const ANSWERS: FailedAnswer[] = [
-  ...[400, 401, 403, 404, 409, 422].map((status) => ({
-    name: String(status),
-    status,
-    body: said(status),
-    reason: `Provider reason for ${status}`,
-  })),
-  { name: '429 Retry-After: 30', status: 429, body: said(429), headers: { 'Retry-After': '30' }, reason: 'Provider reason for 429' },
-  { name: '429 no Retry-After', status: 429, body: said(429), reason: 'Provider reason for 429' },
-  { name: '500', status: 500, body: said(500), reason: 'Provider reason for 500' },
-  { name: '502 HTML', status: 502, body: page('502 Bad Gateway'), reason: 'an HTML error page titled "502 Bad Gateway"' },
-  { name: '503 empty', status: 503, body: '', reason: 'no reason given (empty response)' },
-  { name: 'timeout', timeout: true, reason: 'did not answer' },
+  { ...refused(400), decided: () => appError('provider_rejected') },
+  { ...refused(401), decided: ({ provider }) => (REFRESHABLE[provider] ? 'RefreshAuthError' : 'ExpiredAuthError') },
+  { ...refused(403), decided: () => 'Error(forbidden, hint)' },
+  { ...refused(404), decided: ({ notFound }) => (notFound === 'none' ? 'success' : appError('not_found')) },
+  { ...refused(409), decided: () => 'HaltedError' },
+  { ...refused(422), decided: () => appError('provider_rejected') },
+  { ...refused(429), name: '429 Retry-After: 30', headers: { 'Retry-After': '30' }, decided: () => throttled(30) },
+  { ...refused(429), name: '429 no Retry-After', decided: () => throttled(60) },
+  { ...refused(500), decided: () => appError('provider_unavailable') },
+  {
+    name: '502 HTML',
+    status: 502,
+    body: page('502 Bad Gateway'),
+    reason: 'an HTML error page titled "502 Bad Gateway"',
+    decided: () => appError('provider_unavailable'),
+  },
+  { name: '503 empty', status: 503, body: '', reason: 'no reason given (empty response)', decided: () => appError('provider_unavailable') },
+  { ...refused(503), name: '503 Retry-After: 120', headers: { 'Retry-After': '120' }, decided: () => throttled(120) },
+  { name: 'timeout', timeout: true, reason: 'did not answer', decided: () => appError('provider_timeout') },
   {
     name: '200 non-JSON',
     status: 200,
     body: 'Service temporarily unavailable',
     headers: { 'Content-Type': 'text/plain' },
     reason: 'does not understand',
+    decided: accepting('text'),
   },
-  { name: '200 HTML page', status: 200, body: page('Sign in'), headers: { 'Content-Type': 'text/html' }, reason: 'instead of data' },
-  { name: '200 empty', status: 200, body: '', reason: 'does not understand' },
+  {
+    name: '200 HTML page',
+    status: 200,
+    body: page('Sign in'),
+    headers: { 'Content-Type': 'text/html' },
+    reason: 'instead of data',
+    decided: () => appError('unexpected_response'),
+  },
+  { name: '200 empty', status: 200, body: '', reason: 'does not understand', decided: accepting('empty') },
 ];
-
-/** What the step did: `success`, or the Zapier error class (Throttled with its delay). */
-export type Outcome = string;
 
 export interface CaseResult {
   invocation: Invocation;
@@ -233,23 +268,16 @@ export interface CaseResult {
 }
 
 export function expectedOutcome(invocation: Invocation, answer: FailedAnswer): Outcome {
-  const accepts = invocation.accepts ?? [];
-  if (answer.status === 200) {
-    if (answer.name === '200 non-JSON' && accepts.includes('text')) return 'success';
-    if (answer.name === '200 empty' && accepts.includes('empty')) return 'success';
-    return 'Error';
-  }
-  if (answer.status === 404 && invocation.notFound === 'none') return 'success';
-  if (answer.status === 401) return REFRESHABLE[invocation.provider] ? 'RefreshAuthError' : 'ExpiredAuthError';
-  if (answer.status === 409) return 'HaltedError';
-  if (answer.status === 429) return `ThrottledError(${answer.headers?.['Retry-After'] ?? 60}s)`;
-  return 'Error';
+  return answer.decided(invocation);
 }
 
-function describeError(error: Error): { outcome: Outcome; message: string } {
-  if (error.name === 'AppError') return { outcome: 'Error', message: messageOf(error) };
-  if (error.name === 'ThrottledError') return { outcome: `ThrottledError(${throttleDelayOf(error)}s)`, message: messageOf(error) };
-  return { outcome: error.name, message: error.message };
+function describeError(provider: ProviderKey, error: Error): { outcome: Outcome; message: string } {
+  const message = messageOf(error);
+  if (error.name === 'ThrottledError') return { outcome: throttled(throttleDelayOf(error) ?? NaN), message };
+  if (error.name !== 'AppError') return { outcome: error.name, message: error.message };
+  const code = errorCodeOf(error) ?? 'no code';
+  const hint = code === 'forbidden' && message.includes(FORBIDDEN_HINTS[provider]) ? ', hint' : '';
+  return { outcome: `Error(${code}${hint})`, message };
 }
 
 function messageProblem(invocation: Invocation, answer: FailedAnswer, message: string): string | null {
@@ -307,7 +335,7 @@ export async function runCase(invocation: Invocation, answer: FailedAnswer): Pro
   try {
     output = await tester(performOf(invocation.provider, invocation.method), bundle);
   } catch (error) {
-    ({ outcome, message } = describeError(error as Error));
+    ({ outcome, message } = describeError(invocation.provider, error as Error));
   } finally {
     nock.abortPendingRequests();
     nock.cleanAll();
