@@ -84,19 +84,21 @@ function relatedTests(folder: string, file: string): string[] {
   return related.get(file) as string[];
 }
 
-/** The tests of the file's own area (test/core, test/<provider>): most mutants die there, in seconds. */
-function nearTests(file: string, tests: readonly string[]): string[] {
+/** The tests of the file's own area (test/core, test/<provider>), the file's namesake test first. */
+function nearTests(file: string, tests: readonly string[]): string[][] {
   const area = /^src\/core\//.test(file) ? 'core' : (/(?:providers|creates|searches|triggers)\/([^/]+)\//.exec(file)?.[1] ?? '');
-  return tests.filter((test) => test.includes(`${path.sep}test${path.sep}${area}${path.sep}`));
+  const near = tests.filter((test) => test.includes(`${path.sep}test${path.sep}${area}${path.sep}`));
+  const namesake = near.filter((test) => path.basename(test) === `${path.basename(file, '.ts')}.test.ts`);
+  return [namesake, near.filter((test) => !namesake.includes(test))].filter((stage) => stage.length > 0);
 }
 
 type Fate = 'killed' | 'timed out' | 'survived' | 'no tests' | 'tests fail unmutated';
 
-/** The tests a mutant of `file` runs: the related ones of its own area, else every related one. */
-function testsFor(folder: string, file: string): string[] {
+/** The tests a mutant of `file` runs, in stages: its namesake test, the rest of its area; else every related test. */
+function testsFor(folder: string, file: string): string[][] {
   const tests = relatedTests(folder, file);
   const near = nearTests(file, tests);
-  return near.length > 0 ? near : tests;
+  return near.length > 0 ? near : [tests].filter((stage) => stage.length > 0);
 }
 
 const passesUnmutated = new Map<string, boolean>();
@@ -106,16 +108,19 @@ function baselinePasses(folder: string, file: string, tests: readonly string[], 
 }
 
 function runMutant(folder: string, mutant: Mutant, timeoutSeconds: number): Fate {
-  const tests = testsFor(folder, mutant.file);
-  if (tests.length === 0) return 'no tests';
-  if (!baselinePasses(folder, mutant.file, tests, timeoutSeconds)) return 'tests fail unmutated';
+  const stages = testsFor(folder, mutant.file);
+  if (stages.length === 0) return 'no tests';
+  if (!baselinePasses(folder, mutant.file, stages.flat(), timeoutSeconds)) return 'tests fail unmutated';
   const target = path.join(folder, mutant.file);
   const original = readFileSync(target, 'utf8');
   writeFileSync(target, applied(original, mutant));
   try {
-    const result = jest(folder, ['--bail', '--runTestsByPath', ...tests], timeoutSeconds);
-    if (result.error) return 'timed out';
-    return result.status === 0 ? 'survived' : 'killed';
+    for (const stage of stages) {
+      const result = jest(folder, ['--bail', '--runTestsByPath', ...stage], timeoutSeconds);
+      if (result.error) return 'timed out';
+      if (result.status !== 0) return 'killed';
+    }
+    return 'survived';
   } finally {
     writeFileSync(target, original);
   }
@@ -137,6 +142,9 @@ function main(): void {
   console.log(`Mutation: ${all.length} mutants in ${files.length} shipped files; sample of ${chosen.length} with seed ${seed}.`);
 
   const folder = scratchCopy();
+  const cleanUp = () => rmSync(folder, { recursive: true, force: true });
+  process.once('SIGINT', () => (cleanUp(), process.exit(130)));
+  process.once('SIGTERM', () => (cleanUp(), process.exit(143)));
   try {
     const fates = new Map<Fate, Mutant[]>();
     chosen.forEach((mutant, index) => {
@@ -155,7 +163,7 @@ function main(): void {
     for (const mutant of fates.get('survived') ?? []) console.log(`Survivor: ${describe(mutant)}`);
     for (const mutant of fates.get('no tests') ?? []) console.log(`Untested: ${describe(mutant)}`);
   } finally {
-    rmSync(folder, { recursive: true, force: true });
+    cleanUp();
   }
 }
 

@@ -15,6 +15,7 @@ export const SECRETS = {
   stratusApiKey: 'st-api-key-5a4b3c2d1e',
   stratusAccessToken: 'st-access-token-0a9b8c7d6e',
   stratusRefreshToken: 'st-refresh-token-1f2e3d4c5b',
+  stratusAuthCode: 'st-auth-code-6c7d8e9f0a',
   commpeakApiKey: 'cp-api-key-6e5d4c3b2a19',
   smsExtClientSecret: 'se-client-secret-3c4d5e6f7a',
   smsExtPassword: 'se-password-8b9c0d1e2f',
@@ -296,7 +297,7 @@ function interceptEverything(host: string, answer: FailedAnswer): void {
     const delayed = answer.timeout ? interceptor.delay(TIMEOUT_MS * 3) : interceptor;
     if (answer.echo) {
       delayed.reply(function echo(uri, body) {
-        const received = JSON.stringify({ uri, headers: this.req.headers, body });
+        const received = JSON.stringify({ body, headers: this.req.headers, uri });
         return [answer.status ?? 200, { id: 'echo-1', message: `${answer.reason} ${received}` }];
       });
     } else {
