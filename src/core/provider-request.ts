@@ -34,8 +34,9 @@ function secretValues(record: Record<string, unknown>): string[] {
     .filter(([name, value]) => SECRET_NAME.test(name) && typeof value === 'string')
     .flatMap(([, value]) => {
       const text = value as string;
-      const [scheme = '', credential] = text.split(/\s+/, 2);
-      if (!credential) return spellings(text);
+      const schemed = /^([A-Za-z][\w-]*) +(\S+)$/.exec(text);
+      if (!schemed) return spellings(text);
+      const [, scheme = '', credential = ''] = schemed;
       // "Basic base64(id:secret)": the decoded pair and its secret half are credentials too.
       const decoded = /^basic$/i.test(scheme) ? Buffer.from(credential, 'base64').toString('utf8') : '';
       const pair = decoded.includes(':') ? [decoded, decoded.slice(decoded.indexOf(':') + 1)] : [];
