@@ -26,22 +26,36 @@ function timeoutMs(): number {
   return Number.isInteger(configured) && configured > 0 ? configured : DEFAULT_TIMEOUT_MS;
 }
 
-const SECRET_NAME = /authorization|api[-_]?key|token|secret|password|cookie/i;
+/** Names of fields and headers that carry a credential; `code` is an OAuth authorization code. */
+const SECRET_NAME = /authorization|api[-_]?key|token|secret|password|cookie|^code$/i;
+
+/**
+ * A credential as it may be quoted back: as it is, form-encoded (`a&b` as `a%26b` or, in a form
+ * body, a space as `+`) and escaped inside JSON text.
+ */
+function spellings(value: string): string[] {
+  const form = new URLSearchParams({ v: value }).toString().slice(2);
+  return [value, encodeURIComponent(value), form, JSON.stringify(value).slice(1, -1)];
+}
 
 function secretValues(record: Record<string, unknown>): string[] {
   return Object.entries(record)
     .filter(([name, value]) => SECRET_NAME.test(name) && typeof value === 'string')
     .flatMap(([, value]) => {
       const text = value as string;
-      const [scheme = '', credential] = text.split(/\s+/, 2);
-      if (!credential) return [text];
+      const schemed = /^([A-Za-z][\w-]*) +(\S+)$/.exec(text);
+      if (!schemed) return spellings(text);
+      const [, scheme = '', credential = ''] = schemed;
       // "Basic base64(id:secret)": the decoded pair and its secret half are credentials too.
       const decoded = /^basic$/i.test(scheme) ? Buffer.from(credential, 'base64').toString('utf8') : '';
-      return [text, credential, ...(decoded.includes(':') ? [decoded, decoded.slice(decoded.indexOf(':') + 1)] : [])];
+      const pair = decoded.includes(':') ? [decoded, decoded.slice(decoded.indexOf(':') + 1)] : [];
+      return [text, credential, ...pair].flatMap(spellings);
     });
 }
 
+/** A body's fields: an object as it is, a string read as JSON or else as a form (`a=1&b=2`). */
 function bodyFields(body: unknown): Record<string, unknown> {
+  if (body instanceof URLSearchParams) return Object.fromEntries(body);
   if (body && typeof body === 'object' && !Array.isArray(body)) return body as Record<string, unknown>;
   if (typeof body !== 'string' || body.trim() === '') return {};
   try {

@@ -251,6 +251,12 @@ describe('the sender', () => {
     expect(senderFor(' GLOBAL ')).toBe('GLOBAL');
   });
 
+  it('passes a name with digits in it as typed: a letter makes it a name, not a number to clean up', () => {
+    expect(senderFor('SHOP24')).toBe('SHOP24');
+    expect(senderFor('Acme 2 Go')).toBe('Acme 2 Go');
+    expect(senderFor('+44Shop')).toBe('+44Shop');
+  });
+
   it('writes a number with + or 00 as international digits', () => {
     expect(senderFor('+972 52-426-5292')).toBe('972524265292');
     expect(senderFor('00972524265292')).toBe('972524265292');

@@ -8,16 +8,18 @@ import {
   runCase,
   type FailedAnswer,
 } from '../../tools/reliability/error-matrix';
+import { STRATUS_BASIC_CREDENTIAL, TOKEN_INVOCATIONS } from '../../tools/reliability/token-requests';
 import { recordFigure } from './figures';
 
 configureEnvironment();
 
-const secrets = Object.values(SECRETS);
+/** Every credential, and the client's HTTP Basic credential as the token requests carry it. */
+const secrets = [...Object.values(SECRETS), STRATUS_BASIC_CREDENTIAL];
 /** A provider that quotes back the request it received, credentials included, in an error and in a success. */
 const ECHOES: FailedAnswer[] = [
-  { name: '400 echoing the request', status: 400, echo: true, reason: 'Refused:' },
-  { name: '422 echoing the request', status: 422, echo: true, reason: 'Refused:' },
-  { name: '200 echoing the request', status: 200, echo: true, reason: 'Received:' },
+  { name: '400 echoing the request', status: 400, echo: true, reason: 'Refused:', decided: () => 'Error(provider_rejected)' },
+  { name: '422 echoing the request', status: 422, echo: true, reason: 'Refused:', decided: () => 'Error(provider_rejected)' },
+  { name: '200 echoing the request', status: 200, echo: true, reason: 'Received:', decided: () => 'success' },
 ];
 
 describe('secrets never reach what the runtime logs or an error says', () => {
@@ -42,9 +44,18 @@ describe('secrets never reach what the runtime logs or an error says', () => {
     spies.forEach((spy) => spy.mockRestore());
   });
 
-  it('runs every operation against every answer of the matrix and three echoing ones, scanning logs, errors and outputs: zero leaks', async () => {
+  it('runs every operation and every token request against every answer of the matrix and three echoing ones, scanning logs, errors and outputs: zero leaks', async () => {
     let runs = 0;
     const answers = [...ANSWERS.filter((candidate) => !candidate.timeout), ...ECHOES];
+    const echoedTokenRequests: string[] = [];
+    for (const invocation of TOKEN_INVOCATIONS) {
+      for (const answer of answers) {
+        const result = await runCase(invocation, answer);
+        captured.push(result.message, JSON.stringify(result.output ?? null));
+        if (answer.echo && answer.status === 422) echoedTokenRequests.push(result.message);
+        runs += 1;
+      }
+    }
     for (const invocation of invocations()) {
       for (const answer of answers) {
         const result = await runCase(invocation, answer);
@@ -56,7 +67,7 @@ describe('secrets never reach what the runtime logs or an error says', () => {
     const logged = captured.join('\n');
     const leaks = secrets.filter((secret) => logged.includes(secret));
     recordFigure(
-      `secrets: ${runs} runs scanned (${invocations().length} invocations × ${answers.length} answers, ${ECHOES.length} of them echoing the request), ` +
+      `secrets: ${runs} runs scanned (${invocations().length} invocations and ${TOKEN_INVOCATIONS.length} token requests × ${answers.length} answers, ${ECHOES.length} of them echoing the request), ` +
         `logs, error messages and step outputs searched for ${secrets.length} secrets: ${leaks.length} leaks`,
     );
     // The runtime did log: requests and responses of every run.
@@ -65,7 +76,18 @@ describe('secrets never reach what the runtime logs or an error says', () => {
     // The echoes did carry credentials: core censored them in its logs, callProvider in its errors.
     expect(logged).toContain(':censored:');
     expect(logged).toContain('[redacted]');
+    // The token endpoints were reached and quoted the request back, its grant and fields included.
+    expect(echoedTokenRequests).toEqual([
+      expect.stringContaining('Refused: {"body":"grant_type=authorization_code&code=[redacted]&redirect_uri='),
+      expect.stringContaining('Refused: {"body":"grant_type=refresh_token&refresh_token=[redacted]","headers":{'),
+      expect.stringContaining(
+        '{"body":{"grant_type":"refresh_token","refresh_token":"[redacted]","client_id":"7","client_secret":"[redacted]"}',
+      ),
+      expect.stringContaining(
+        '"password","username":"sam@example.co.uk","password":"[redacted]","client_id":"7","client_secret":"[redacted]"}',
+      ),
+    ]);
     const contexts = leaks.map((secret) => logged.slice(Math.max(0, logged.indexOf(secret) - 300), logged.indexOf(secret) + 60));
     expect(contexts).toEqual([]);
-  });
+  }, 400_000);
 });

@@ -1,6 +1,7 @@
 import nock from 'nock';
 import { createAppTester, type Bundle, type ZObject } from 'zapier-platform-core';
 import { AUTH_DATA, HOSTS, appOf, configureEnvironment } from '../../tools/reliability/error-matrix';
+import { FireCounter } from '../../tools/reliability/fire-counter';
 import { recordFigure } from './figures';
 
 configureEnvironment();
@@ -15,12 +16,13 @@ const site = [{ id: 'site-1', name: 'Main', orgId: 'org-1' }];
 const subscribeBundle = { authData, inputData: { department_id: 'site-1' }, targetUrl: 'https://hooks.zapier.com/hooks/standard/1/abc' };
 const filter = '/orgId/org-1/department/site-1/message?direction=inbound';
 
-const counts = { deliveries: 0, crashes: 0, doubleFires: 0, subscriptionCalls: 0 };
+const counts = { deliveries: 0, crashes: 0, subscriptionCalls: 0 };
+const fired = new FireCounter();
 afterAll(() =>
   recordFigure(
     `webhooks: ${counts.deliveries + counts.subscriptionCalls} cases — ${counts.deliveries} event deliveries (malformed, unexpected, duplicated, out of order, for a message that is gone) ` +
       `and ${counts.subscriptionCalls} subscribe/unsubscribe calls (refused, failed, failed clean-up, already gone, never stored); ` +
-      `${counts.crashes} crashes, ${counts.doubleFires} double fires`,
+      `${counts.crashes} crashes, ${fired.doubleFires} double fires`,
   ),
 );
 
@@ -28,11 +30,13 @@ afterAll(() =>
 async function deliver(trigger: string, cleanedRequest: unknown, subscriptionId = `sub-${counts.deliveries}`): Promise<unknown> {
   counts.deliveries += 1;
   try {
-    return await appTester(hook(trigger).perform, {
+    const started = await appTester(hook(trigger).perform, {
       authData,
       subscribeData: { id: subscriptionId },
       cleanedRequest: cleanedRequest as object,
     });
+    fired.record(subscriptionId, started);
+    return started;
   } catch (error) {
     counts.crashes += 1;
     throw error;
@@ -68,13 +72,19 @@ describe('webhook payloads', () => {
   );
 
   it('a duplicated event fires the Zap once: Zapier does not deduplicate instant triggers, the trigger does', async () => {
-    nock(API).get(`${BASE}/message/getmessagebyid/m-1`).once().reply(200, { id: 'm-1', text: 'Hi', lastUpdated: 1764063667000 });
+    // The message stays there to be fetched again: only the trigger's own memory can stop a second fire.
+    nock(API)
+      .get(`${BASE}/message/getmessagebyid/m-1`)
+      .times(2)
+      .optionally()
+      .reply(200, { id: 'm-1', text: 'Hi', lastUpdated: 1764063667000 });
     const event = { uuid: 'e-1', messageInfo: { messageId: 'm-1' } };
+    const doubleFiresBefore = fired.doubleFires;
     const first = (await deliver('new_inbound_message', event, 'sub-dup')) as { id: string }[];
     const second = (await deliver('new_inbound_message', { ...event, uuid: 'e-1-again' }, 'sub-dup')) as { id: string }[];
-    counts.doubleFires += second.length;
     expect(first.map((message) => message.id)).toEqual(['m-1']);
     expect(second).toEqual([]);
+    expect(fired.doubleFires - doubleFiresBefore).toBe(0);
   });
 
   it('events arriving out of order each give their own message, whatever the order', async () => {

@@ -59,6 +59,12 @@ describe('Add Sender ID (add_sender_id)', () => {
     });
   });
 
+  it('asks for the sender id as a required field', () => {
+    expect(integration.creates.add_sender_id.operation.inputFields).toEqual([
+      expect.objectContaining({ key: 'sender_id', label: 'Sender ID', required: true }),
+    ]);
+  });
+
   it('says that approval is needed in its description', () => {
     expect(integration.creates.add_sender_id.display.description).toMatch(/approval/);
   });

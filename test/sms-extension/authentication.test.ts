@@ -59,11 +59,18 @@ describe('SMS Extension authentication (session on the password grant)', () => {
     });
 
     it('marks the connection expired when the username or password is refused, quoting the reason but no secret', async () => {
-      tokenEndpoint().post('/api/oauth/token', passwordGrant).reply(400, INVALID_GRANT);
+      // The answer quotes the password and client secret it was sent: the message must not.
+      tokenEndpoint()
+        .post('/api/oauth/token', passwordGrant)
+        .reply(400, {
+          ...INVALID_GRANT,
+          message: `The user credentials were incorrect: password ${credentials.password}, client secret ${credentials.client_secret}.`,
+        });
       const error = await rejection(appTester(startSession, { authData: credentials }));
       expect(error.name).toBe('ExpiredAuthError');
       expect(firstLine(error)).toBe(
-        'SMS Extension answered "sign in with the username and password" with HTTP 400: The user credentials were incorrect. ' +
+        'SMS Extension answered "sign in with the username and password" with HTTP 400: ' +
+          'The user credentials were incorrect: password [redacted], client secret [redacted]. ' +
           'Check the values in this step. Check the username, password, client id and client secret, then reconnect SMS Extension.',
       );
       expect(error.message).not.toContain(credentials.password);

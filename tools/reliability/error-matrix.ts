@@ -3,7 +3,7 @@
  * run through Zapier's runtime (appTester) with nock answering for the provider. Shared by
  * test/reliability/error-matrix.test.ts and tools/scripts/report-errors.ts; never loaded by an integration.
  */
-import { messageOf, throttleDelayOf } from '../../src/core/error-details';
+import { errorCodeOf, messageOf, throttleDelayOf } from '../../src/core/error-details';
 import nock from 'nock';
 import { createAppTester, type App } from 'zapier-platform-core';
 import { integrationLoaders, providerKeys, type ProviderKey } from '../../index';
@@ -15,6 +15,7 @@ export const SECRETS = {
   stratusApiKey: 'st-api-key-5a4b3c2d1e',
   stratusAccessToken: 'st-access-token-0a9b8c7d6e',
   stratusRefreshToken: 'st-refresh-token-1f2e3d4c5b',
+  stratusAuthCode: 'st-auth-code-6c7d8e9f0a',
   commpeakApiKey: 'cp-api-key-6e5d4c3b2a19',
   smsExtClientSecret: 'se-client-secret-3c4d5e6f7a',
   smsExtPassword: 'se-password-8b9c0d1e2f',
@@ -79,12 +80,16 @@ export interface Invocation {
   accepts?: ('text' | 'empty')[];
   /** Outcomes that differ from the table's rule, by answer name. */
   overrides?: Record<string, Outcome>;
+  /** The operation sends a message: an answer lost after the request may have reached the provider is "outcome unknown". */
+  sends?: true;
 }
 
 /** A create or update the provider answered 2xx has been done, whatever the body: a success. */
 const WRITE_ACCEPTED = { overrides: { '200 non-JSON': 'success', '200 HTML page': 'success', '200 empty': 'success' } };
 /** Subscribing reads the sites list first; an answer there that is not about the connection asks for the Organization ID. */
-const ORGANIZATION_NEEDED = { '409': 'Error' };
+const ORGANIZATION_NEEDED = Object.fromEntries(
+  ['400', '403', '404', '409', '422', '200 non-JSON', '200 HTML page', '200 empty'].map((answer) => [answer, 'Error(organization_needed)']),
+);
 
 const EVENT_FOR_MESSAGE = { uuid: 'evt-1', messageInfo: { messageId: 'msg-1', lastUpdated: 1764063667000 } };
 const SUBSCRIBE = { inputData: { department_id: 'site-1' }, targetUrl: 'https://hooks.zapier.com/hooks/standard/1/abc' };
@@ -115,9 +120,10 @@ const INPUTS: Record<ProviderKey, Record<string, Omit<Invocation, 'provider' | '
     'triggers.site_list': { bundle: {} },
     'triggers.consent_list': { bundle: {} },
     'triggers.contact_list': { bundle: {} },
-    'creates.send_sms': { bundle: { inputData: { from: '(949) 555-0100', to: '(949) 555-0111', text: 'Hello' } } },
+    'creates.send_sms': { bundle: { inputData: { from: '(949) 555-0100', to: '(949) 555-0111', text: 'Hello' } }, sends: true },
     'creates.send_mms': {
       bundle: { inputData: { from: '(949) 555-0100', to: '(949) 555-0111', media: 'https://files.example.com/a.jpg' } },
+      sends: true,
     },
     'creates.upsert_contact': { bundle: { inputData: { mobile: '(949) 555-0111', first_name: 'Sam' } }, ...WRITE_ACCEPTED },
     'creates.update_contact': { bundle: { inputData: { contact_id: 'c-1', first_name: 'Sam' } }, ...WRITE_ACCEPTED },
@@ -138,8 +144,11 @@ const INPUTS: Record<ProviderKey, Record<string, Omit<Invocation, 'provider' | '
       notFound: 'none',
       overrides: { ...WRITE_ACCEPTED.overrides, '400': 'success', '409': 'success', '422': 'success' },
     },
-    'creates.send_sms': { bundle: { inputData: { from: 'GLOBAL', to: '+972524265292', text: 'Hello' } } },
-    'creates.send_bulk_sms': { bundle: { inputData: { from: 'GLOBAL', to: ['+972524265292', '+972524265293'], text: 'Hello' } } },
+    'creates.send_sms': { bundle: { inputData: { from: 'GLOBAL', to: '+972524265292', text: 'Hello' } }, sends: true },
+    'creates.send_bulk_sms': {
+      bundle: { inputData: { from: 'GLOBAL', to: ['+972524265292', '+972524265293'], text: 'Hello' } },
+      sends: true,
+    },
     'searches.find_message_status': { bundle: { inputData: { message_uuid: '0562f2aa-5945-4f41-824a-b774fc2e2b2a' } }, notFound: 'none' },
     'creates.get_message_statuses': { bundle: { inputData: { message_uuids: '0562f2aa-5945-4f41-824a-b774fc2e2b2a' } }, notFound: 'none' },
   },
@@ -147,7 +156,11 @@ const INPUTS: Record<ProviderKey, Record<string, Omit<Invocation, 'provider' | '
     'authentication.test': { bundle: {} },
     'triggers.new_sms': { bundle: {} },
     'triggers.new_sender_id': { bundle: {} },
-    'creates.send_sms': { bundle: { inputData: { from: 'ACMESHOP', to: '07700 900123', text: 'Hello' } }, accepts: ['text', 'empty'] },
+    'creates.send_sms': {
+      bundle: { inputData: { from: 'ACMESHOP', to: '07700 900123', text: 'Hello' } },
+      accepts: ['text', 'empty'],
+      sends: true,
+    },
     'creates.add_sender_id': { bundle: { inputData: { sender_id: 'ACMENEW' } }, accepts: ['text', 'empty'], ...WRITE_ACCEPTED },
     'creates.click_to_dial': { bundle: { inputData: { destination: '07700 900123' } }, accepts: ['text', 'empty'], ...WRITE_ACCEPTED },
     'creates.masked_click_to_dial': {
@@ -192,7 +205,8 @@ export function invocations(): Invocation[] {
   });
 }
 
-export const TIMEOUT_MS = 300;
+/** Short for a test, yet long enough that a loaded two-core machine answers the other cases in time. */
+export const TIMEOUT_MS = 1000;
 
 export interface FailedAnswer {
   name: string;
@@ -204,37 +218,73 @@ export interface FailedAnswer {
   echo?: true;
   /** Text the error message must quote: the provider's own reason, or what was wrong with the answer. */
   reason: string;
+  /** What the step must do with this answer: the one place its decided outcome is written. */
+  decided: (invocation: Invocation) => Outcome;
 }
+
+/**
+ * What the step did, whole: `success`, or the Zapier error class with what it carries: an
+ * AppError's code (`Error(provider_rejected)`), and for 403 whether the provider's own hint is
+ * there (`Error(forbidden, hint)`); a ThrottledError's delay (`ThrottledError(30s)`).
+ */
+export type Outcome = string;
+
+const appError = (code: string): Outcome => `Error(${code})`;
+const throttled = (seconds: number): Outcome => `ThrottledError(${seconds}s)`;
+
+/** The sentence each integration adds to a 403, pinned here as the user reads it. */
+const FORBIDDEN_HINTS: Record<ProviderKey, string> = {
+  stratustexting: "Reconnect the account; if it persists, the integration's API_KEY setting is wrong.",
+  commpeak: "copy the stream's API key again from my.commpeak.com, and turn off the IP ACL of that stream",
+  'sms-extension': 'Check that the connected SMS Extension account may do this.',
+};
 
 const page = (title: string) => `<!DOCTYPE html><html><head><title>${title}</title></head><body><h1>${title}</h1></body></html>`;
 const said = (status: number) => ({ message: `Provider reason for ${status}` });
+const refused = (status: number) => ({ name: String(status), status, body: said(status), reason: `Provider reason for ${status}` });
+/** For a send, an answer that leaves its fate open is "outcome unknown"; for anything else, this code. */
+const lostAnswer = (code: string) => (invocation: Invocation) => appError(invocation.sends ? 'outcome_unknown' : code);
+const accepting = (body: 'text' | 'empty') => (invocation: Invocation) =>
+  invocation.accepts?.includes(body) ? 'success' : lostAnswer('unexpected_response')(invocation);
 
 export const ANSWERS: FailedAnswer[] = [
-  ...[400, 401, 403, 404, 409, 422].map((status) => ({
-    name: String(status),
-    status,
-    body: said(status),
-    reason: `Provider reason for ${status}`,
-  })),
-  { name: '429 Retry-After: 30', status: 429, body: said(429), headers: { 'Retry-After': '30' }, reason: 'Provider reason for 429' },
-  { name: '429 no Retry-After', status: 429, body: said(429), reason: 'Provider reason for 429' },
-  { name: '500', status: 500, body: said(500), reason: 'Provider reason for 500' },
-  { name: '502 HTML', status: 502, body: page('502 Bad Gateway'), reason: 'an HTML error page titled "502 Bad Gateway"' },
-  { name: '503 empty', status: 503, body: '', reason: 'no reason given (empty response)' },
-  { name: 'timeout', timeout: true, reason: 'did not answer' },
+  { ...refused(400), decided: () => appError('provider_rejected') },
+  { ...refused(401), decided: ({ provider }) => (REFRESHABLE[provider] ? 'RefreshAuthError' : 'ExpiredAuthError') },
+  { ...refused(403), decided: () => 'Error(forbidden, hint)' },
+  { ...refused(404), decided: ({ notFound }) => (notFound === 'none' ? 'success' : appError('not_found')) },
+  { ...refused(409), decided: () => 'HaltedError' },
+  { ...refused(422), decided: () => appError('provider_rejected') },
+  { ...refused(429), name: '429 Retry-After: 30', headers: { 'Retry-After': '30' }, decided: () => throttled(30) },
+  { ...refused(429), name: '429 no Retry-After', decided: () => throttled(60) },
+  { ...refused(500), decided: lostAnswer('provider_unavailable') },
+  {
+    name: '502 HTML',
+    status: 502,
+    body: page('502 Bad Gateway'),
+    reason: 'an HTML error page titled "502 Bad Gateway"',
+    decided: lostAnswer('provider_unavailable'),
+  },
+  { name: '503 empty', status: 503, body: '', reason: 'no reason given (empty response)', decided: lostAnswer('provider_unavailable') },
+  { ...refused(503), name: '503 Retry-After: 120', headers: { 'Retry-After': '120' }, decided: () => throttled(120) },
+  { name: 'timeout', timeout: true, reason: 'did not answer', decided: lostAnswer('provider_timeout') },
   {
     name: '200 non-JSON',
     status: 200,
     body: 'Service temporarily unavailable',
     headers: { 'Content-Type': 'text/plain' },
     reason: 'does not understand',
+    decided: accepting('text'),
   },
-  { name: '200 HTML page', status: 200, body: page('Sign in'), headers: { 'Content-Type': 'text/html' }, reason: 'instead of data' },
-  { name: '200 empty', status: 200, body: '', reason: 'does not understand' },
+  {
+    name: '200 HTML page',
+    status: 200,
+    body: page('Sign in'),
+    headers: { 'Content-Type': 'text/html' },
+    reason: 'instead of data',
+    decided: lostAnswer('unexpected_response'),
+  },
+  { name: '200 empty', status: 200, body: '', reason: 'does not understand', decided: accepting('empty') },
 ];
-
-/** What the step did: `success`, or the Zapier error class (Throttled with its delay). */
-export type Outcome = string;
 
 export interface CaseResult {
   invocation: Invocation;
@@ -249,25 +299,16 @@ export interface CaseResult {
 }
 
 export function expectedOutcome(invocation: Invocation, answer: FailedAnswer): Outcome {
-  const override = invocation.overrides?.[answer.name];
-  if (override !== undefined) return override;
-  const accepts = invocation.accepts ?? [];
-  if (answer.status === 200) {
-    if (answer.name === '200 non-JSON' && accepts.includes('text')) return 'success';
-    if (answer.name === '200 empty' && accepts.includes('empty')) return 'success';
-    return 'Error';
-  }
-  if (answer.status === 404 && invocation.notFound === 'none') return 'success';
-  if (answer.status === 401) return REFRESHABLE[invocation.provider] ? 'RefreshAuthError' : 'ExpiredAuthError';
-  if (answer.status === 409) return 'HaltedError';
-  if (answer.status === 429) return `ThrottledError(${answer.headers?.['Retry-After'] ?? 60}s)`;
-  return 'Error';
+  return invocation.overrides?.[answer.name] ?? answer.decided(invocation);
 }
 
-function describeError(error: Error): { outcome: Outcome; message: string } {
-  if (error.name === 'AppError') return { outcome: 'Error', message: messageOf(error) };
-  if (error.name === 'ThrottledError') return { outcome: `ThrottledError(${throttleDelayOf(error)}s)`, message: messageOf(error) };
-  return { outcome: error.name, message: error.message };
+function describeError(provider: ProviderKey, error: Error): { outcome: Outcome; message: string } {
+  const message = messageOf(error);
+  if (error.name === 'ThrottledError') return { outcome: throttled(throttleDelayOf(error) ?? NaN), message };
+  if (error.name !== 'AppError') return { outcome: error.name, message: error.message };
+  const code = errorCodeOf(error) ?? 'no code';
+  const hint = code === 'forbidden' && message.includes(FORBIDDEN_HINTS[provider]) ? ', hint' : '';
+  return { outcome: `Error(${code}${hint})`, message };
 }
 
 function messageProblem(invocation: Invocation, answer: FailedAnswer, message: string): string | null {
@@ -286,7 +327,7 @@ function interceptEverything(host: string, answer: FailedAnswer): void {
     const delayed = answer.timeout ? interceptor.delay(TIMEOUT_MS * 3) : interceptor;
     if (answer.echo) {
       delayed.reply(function echo(uri, body) {
-        const received = JSON.stringify({ uri, headers: this.req.headers, body });
+        const received = JSON.stringify({ body, headers: this.req.headers, uri });
         return [answer.status ?? 200, { id: 'echo-1', message: `${answer.reason} ${received}` }];
       });
     } else {
@@ -325,7 +366,7 @@ export async function runCase(invocation: Invocation, answer: FailedAnswer): Pro
   try {
     output = await tester(performOf(invocation.provider, invocation.method), bundle);
   } catch (error) {
-    ({ outcome, message } = describeError(error as Error));
+    ({ outcome, message } = describeError(invocation.provider, error as Error));
   } finally {
     nock.abortPendingRequests();
     nock.cleanAll();

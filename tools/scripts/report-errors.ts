@@ -1,7 +1,7 @@
 /**
  * Prints the error matrix: every operation of every integration × every failed answer → the
- * Zapier error class it becomes, run through Zapier's runtime with nock standing in for the
- * providers (no network). `!` marks a cell that differs from the decided class; `?` a message
+ * Zapier error it becomes (class, code, retry delay, 403 hint), run through Zapier's runtime with
+ * nock standing in for the providers (no network). `!` marks a cell that differs from the decided outcome; `?` a message
  * that does not name the provider, the operation and the reason.
  */
 import nock from 'nock';
@@ -9,15 +9,22 @@ import { ANSWERS, configureEnvironment, invocations, runCase, summarise, type Ca
 
 const SHORT: Record<string, string> = {
   success: 'ok',
-  Error: 'Error',
   RefreshAuthError: 'Refresh',
   ExpiredAuthError: 'Expired',
   HaltedError: 'Halted',
 };
 
+/** `Thr30s` for ThrottledError(30s), `rejected` for Error(provider_rejected), `forbidden+hint` for Error(forbidden, hint). */
+function shortOutcome(outcome: string): string {
+  const throttled = /^ThrottledError\((\d+)s\)$/.exec(outcome);
+  if (throttled) return `Thr${throttled[1]}s`;
+  const appError = /^Error\(([\w ]+)(, hint)?\)$/.exec(outcome);
+  if (appError) return `${(appError[1] ?? '').replace(/^provider_/, '')}${appError[2] ? '+hint' : ''}`;
+  return SHORT[outcome] ?? outcome;
+}
+
 function cell(result: CaseResult): string {
-  const throttled = /^ThrottledError\((\d+)s\)$/.exec(result.outcome);
-  const label = throttled ? `Thr${throttled[1]}s` : (SHORT[result.outcome] ?? result.outcome);
+  const label = shortOutcome(result.outcome);
   return `${label}${result.outcome === result.expected ? '' : '!'}${result.messageProblem ? '?' : ''}`;
 }
 
@@ -47,7 +54,7 @@ async function main(): Promise<void> {
   console.log('');
   console.log(
     `Error matrix: ${summary.cases} cases (${summary.invocations} invocations of ${summary.operations} operations × ${ANSWERS.length} answers); ` +
-      `${summary.asExpected} of ${summary.cases} mapped as decided; ${summary.messagesComplete} of ${errors} error messages name provider, operation and reason; ` +
+      `${summary.asExpected} of ${summary.cases} as decided (class, code, retry delay, 403 hint); ${summary.messagesComplete} of ${errors} error messages name provider, operation and reason; ` +
       `classes covered: ${summary.classes.join(', ')}.`,
   );
   const wrong = results.filter((result) => result.outcome !== result.expected || result.messageProblem);

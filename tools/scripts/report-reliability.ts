@@ -3,7 +3,7 @@
  * child process) with RELIABILITY_FIGURES naming a file where each test records what it measured,
  * and the error matrix (tools/scripts/report-errors), then prints the figures, the matrix's summary line
  * and jest's "Tests:" line. Exits non-zero when a test failed, a figure is missing, a figure counts
- * a problem (a leak, a crash, a counterexample…), or the matrix differs from the decided classes.
+ * a problem (a leak, a crash, a counterexample…), or the matrix differs from the decided outcomes.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -77,7 +77,7 @@ async function main(): Promise<void> {
     console.log(testsLine ?? 'Tests: jest printed no summary');
 
     if (jest.code !== 0) problems.push(`jest failed (exit code ${jest.code}):\n${jest.output}`);
-    if (matrix.code !== 0) problems.push('the error matrix differs from the decided classes (see above, or run npm run report:errors)');
+    if (matrix.code !== 0) problems.push('the error matrix differs from the decided outcomes (see above, or run npm run report:errors)');
     for (const start of FIGURES) if (!figures.some((line) => line.startsWith(start))) problems.push(`no figure recorded for "${start}"`);
     for (const line of figures) if (PROBLEM.test(line)) problems.push(`a problem was found: ${line}`);
     if (problems.length > 0) {

@@ -74,9 +74,12 @@ async function requestToken(z: ZObject, form: Record<string, string>, action: st
 }
 
 const getAccessToken = async (z: ZObject, bundle: Bundle) => {
+  const code = String(bundle.inputData.code);
+  // Core logs request bodies, censoring the values in authData: there, the code is censored too.
+  bundle.authData.authorization_code = code;
   const token = await requestToken(
     z,
-    { grant_type: 'authorization_code', code: String(bundle.inputData.code), redirect_uri: String(bundle.inputData.redirect_uri) },
+    { grant_type: 'authorization_code', code, redirect_uri: String(bundle.inputData.redirect_uri) },
     'Sign in',
   );
   return {
