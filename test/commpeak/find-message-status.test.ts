@@ -1,6 +1,5 @@
 import { appError, appTester, authData, commpeak, inputProblem, integration, rejection } from './support';
 
-
 const search = integration.searches.find_message_status;
 const findStatus = (inputData: Record<string, unknown>) => appTester(search.operation.perform as never, { authData, inputData });
 
