@@ -13,7 +13,18 @@ export interface Waiver {
 
 const SEND_OUTPUTS = 'Send outputs are being reworked to report each message as accepted, not sent or outcome unknown (branch "outcomes").';
 
+// The sites list is the only source of organizations; this field is for when it cannot be read, so
+// a dropdown fed by it would be empty exactly when the field is needed. Typed, as its help text says.
+const ORGANIZATION_FALLBACK =
+  'Organization ID is the typed fallback for when the sites list (the only source of organizations) cannot be read; a dropdown would be empty exactly then.';
+
 export const waivers: Waiver[] = [
+  ...['new_inbound_message', 'new_outbound_message', 'new_contact'].map((trigger) => ({
+    integration: 'stratustexting',
+    code: 'D004',
+    where: `triggers.${trigger}.inputFields.organization_id`,
+    reason: ORGANIZATION_FALLBACK,
+  })),
   { integration: 'stratustexting', code: 'PR-5.3', where: 'creates.send_sms.operation.sample', reason: SEND_OUTPUTS },
   { integration: 'stratustexting', code: 'PR-5.3', where: 'creates.send_mms.operation.sample', reason: SEND_OUTPUTS },
 ];
