@@ -54,7 +54,7 @@ const inputFields = defineInputFields([
     label: 'To (numbers for the message below)',
     required: false,
     list: true,
-    helpText: `Phone numbers that all get the Message below, e.g. \`(949) 555-0100\` or \`+44 7700 900123\`, one per line or separated by commas. Up to ${MAX_MESSAGES} messages per step in all.`,
+    helpText: `Phone numbers that all get the Message below, e.g. \`(949) 555-0100\` or \`+44 7400 900123\`, one per line or separated by commas. Up to ${MAX_MESSAGES} messages per step in all.`,
   },
   {
     key: 'text',

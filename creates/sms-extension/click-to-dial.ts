@@ -11,7 +11,7 @@ const inputFields = defineInputFields([
     label: 'Number to Call',
     required: true,
     type: 'string',
-    helpText: 'The UK phone number to call, as you would type it, e.g. `07700 900123` or `+44 7700 900123`.',
+    helpText: 'The UK phone number to call, as you would type it, e.g. `07400 900123` or `+44 7400 900123`.',
   },
 ]);
 
@@ -33,7 +33,7 @@ export const clickToDialAction = defineCreate({
       const answer = await clickToDial(z, bundle, destination);
       return { ...writeOutput(answer, 'call_requested', referenceOf(answer)), destination_number: destination };
     },
-    sample: { status: 'call_requested', reference: 'c-77', destination_number: '+447700900123' },
+    sample: { status: 'call_requested', reference: 'c-77', destination_number: '+447400900123' },
     outputFields: [
       { key: 'status', label: 'Status (call_requested)' },
       { key: 'reference', label: "Call Reference (SMS Extension's, blank when it gives none)" },

@@ -18,18 +18,19 @@ export const sendSmsAction = sendSmsCreate({
   fromField,
   fromShape: senderIdText(),
   maxRecipients: 1,
-  numberExamples: ['07700 900123', '+44 7700 900123'],
+  numberExamples: ['07400 900123', '+44 7400 900123'],
   // ASSUMPTION: the service refuses longer texts with a 422 (918 characters: six GSM-7 segments of 153).
   maxTextLength: 918,
   recipientFormat: 'e164',
   // ASSUMPTION: SMS Extension is a UK service and texts UK numbers only.
   recipientCountry: 'GB',
+  assignedNumbersOnly: true,
   defaultCountry: 'GB',
   send: async (z: ZObject, bundle: Bundle, message) => {
     const sent = await sendSms(z, bundle, { source: message.from, destination: message.to[0], text: message.text });
     return { ...sent, sender_id: message.from, to: message.to[0] };
   },
-  sample: { id: '48213', sender_id: 'ACMESHOP', to: '+447700900123' },
+  sample: { id: '48213', sender_id: 'ACMESHOP', to: '+447400900123' },
   outputFields: [
     { key: 'id', label: 'SMS ID' },
     { key: 'sender_id', label: 'Sender ID' },

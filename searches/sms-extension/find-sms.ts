@@ -22,14 +22,14 @@ const inputFields = defineInputFields([
     label: 'Sender',
     required: false,
     type: 'string',
-    helpText: 'Find SMS from this sender: a sender id such as `ACMESHOP`, or a phone number such as `07700 900123`.',
+    helpText: 'Find SMS from this sender: a sender id such as `ACMESHOP`, or a phone number such as `07400 900123`.',
   },
   {
     key: 'receiver',
     label: 'Receiver',
     required: false,
     type: 'string',
-    helpText: 'Find SMS to this phone number, e.g. `07700 900123` or `+44 7700 900123`.',
+    helpText: 'Find SMS to this phone number, e.g. `07400 900123` or `+44 7400 900123`.',
   },
   {
     key: 'sent_since',

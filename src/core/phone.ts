@@ -14,6 +14,8 @@ export interface PhoneRules {
   defaultCountry?: string;
   /** Accept only numbers of this country (ISO code). */
   onlyCountry?: string;
+  /** Accept only numbers in ranges carriers assign (valid), not merely of the right length (possible). */
+  assignedOnly?: boolean;
 }
 
 const COUNTRY_CODE = /^[A-Za-z]{2}$/;
@@ -49,10 +51,11 @@ function readNumber(typed: string, country: CountryCode | undefined): PhoneNumbe
 }
 
 /**
- * Turns a number as people type it ("(949) 555-0100", "+44 7700 900123", "07700900123")
+ * Turns a number as people type it ("(949) 555-0100", "+44 7400 900123", "07400900123")
  * into E.164 ("+19495550100"). Rejects, quoting the input, what cannot be a phone number.
- * Possible (right length for its country) is the bar, not "assigned": carriers' metadata
- * lags and fictional test ranges are real enough for sandboxes.
+ * Possible (right length for its country) is the bar unless `assignedOnly` asks for a number in
+ * an assigned range: carriers' metadata lags, so the stricter rule is for providers that refuse
+ * unassigned ranges themselves.
  */
 export function toE164(input: string, rules: PhoneRules): string {
   const typed = input.trim();
@@ -70,6 +73,9 @@ export function toE164(input: string, rules: PhoneRules): string {
   }
   if (onlyCountry && !belongsTo(parsed, onlyCountry)) {
     throw inputError(rules.field, `"${input}" is not a ${onlyCountry} phone number.`);
+  }
+  if (rules.assignedOnly && !parsed.isValid()) {
+    throw inputError(rules.field, `"${input}" is not a number in use: no carrier is assigned its range. Check the number.`);
   }
   return parsed.number;
 }

@@ -24,10 +24,12 @@ export interface SmsChannel {
   numberExamples?: [string, string];
   /** The provider's limit on message length, in characters, where one is known. */
   maxTextLength?: number;
-  /** How the provider wants recipients written: E.164 (`+447700900123`) or its digits (`447700900123`). */
+  /** How the provider wants recipients written: E.164 (`+447400900123`) or its digits (`447400900123`). */
   recipientFormat: 'e164' | 'digits';
   /** Only numbers of this country (ISO code) may be texted. */
   recipientCountry?: string;
+  /** Only numbers in assigned ranges may be texted, not merely possible ones (see PhoneRules). */
+  assignedNumbersOnly?: boolean;
   /** The country assumed for numbers typed without a country code when the step names none. */
   defaultCountry?: string;
   /**
@@ -78,7 +80,7 @@ const describeReplacement = ({ from, to }: Replacement) => `${from} → ${to ===
 
 export function sendSmsCreate(channel: SmsChannel) {
   const several = channel.maxRecipients > 1;
-  const [local, international] = channel.numberExamples ?? ['(949) 555-0100', '+44 7700 900123'];
+  const [local, international] = channel.numberExamples ?? ['(949) 555-0100', '+44 7400 900123'];
   const toField = {
     key: 'to',
     label: several ? 'To (one or more numbers)' : 'To',
@@ -104,7 +106,7 @@ export function sendSmsCreate(channel: SmsChannel) {
       label: 'Default Country',
       required: false,
       choices: countryChoices(),
-      helpText: `The country of recipients' numbers typed without a country code (the sender is not affected).${channel.defaultCountry ? ` Blank means ${channel.defaultCountry}.` : ' Leave blank when every number starts with `+` and its country code.'} International numbers written without \`+\` (e.g. \`447700900123\`) are recognised when they cannot be a number of this country.`,
+      helpText: `The country of recipients' numbers typed without a country code (the sender is not affected).${channel.defaultCountry ? ` Blank means ${channel.defaultCountry}.` : ' Leave blank when every number starts with `+` and its country code.'} International numbers written without \`+\` (e.g. \`447400900123\`) are recognised when they cannot be a number of this country.`,
     },
     ...(channel.extraInputFields ?? []),
     ...guardFields,
@@ -130,7 +132,12 @@ export function sendSmsCreate(channel: SmsChannel) {
       perform: async (z: ZObject, bundle: Bundle) => {
         const input = parseInput(inputShape, bundle.inputData, inputFields);
         const defaultCountry = input.default_country?.toUpperCase() || channel.defaultCountry;
-        const rules = { field: toField.label, defaultCountry, onlyCountry: channel.recipientCountry };
+        const rules = {
+          field: toField.label,
+          defaultCountry,
+          onlyCountry: channel.recipientCountry,
+          assignedOnly: channel.assignedNumbersOnly,
+        };
         const { distinct, dropped } = distinctBy(
           input.to.map((typed) => toE164(typed, rules)),
           (number) => number,

@@ -54,7 +54,7 @@ function outcome(
   };
 }
 
-/** `count` UK test numbers (+44 7700 900000 onwards) and their international digits. */
+/** `count` UK test numbers (+44 7400 900000 onwards) and their international digits. */
 function ukNumbers(count: number) {
   return Array.from({ length: count }, (_, index) => {
     const local = String(900000 + index);
@@ -111,7 +111,7 @@ describe('Send Bulk SMS through CommPeak', () => {
   });
 
   it('sends line items, each with its own text or the Message, before the To list', async () => {
-    const first = sent('447700900123', 'Hello Ann', 0);
+    const first = sent('447400900123', 'Hello Ann', 0);
     const second = sent('19495550100', 'Default text', 1);
     const third = sent('972524265292', 'Default text', 2);
     commpeak()
@@ -121,7 +121,7 @@ describe('Send Bulk SMS through CommPeak', () => {
       from: 'GLOBAL',
       text: 'Default text',
       messages: [
-        { item_to: '07700 900123', item_text: 'Hello Ann' },
+        { item_to: '07400 900123', item_text: 'Hello Ann' },
         { item_to: '', item_text: '' },
         { item_to: '+1 (949) 555-0100', item_text: '' },
       ],
@@ -200,7 +200,7 @@ describe('Send Bulk SMS through CommPeak', () => {
 
   describe('per-message failures', () => {
     it('reports the messages a 200 refused, and succeeds because some were accepted', async () => {
-      const C = sent('447700900123', 'Your order is ready', 2);
+      const C = sent('447400900123', 'Your order is ready', 2);
       commpeak()
         .post('/simple_send/', { messages: [A, B, C] })
         .reply(200, {
@@ -218,17 +218,17 @@ describe('Send Bulk SMS through CommPeak', () => {
         status: 'failed',
         task_id: TASK,
         error: 'INVALID_NUMBER',
-        reason: 'CommPeak did not accept the message to 447700900123: INVALID_NUMBER.',
+        reason: 'CommPeak did not accept the message to 447400900123: INVALID_NUMBER.',
       });
       await expect(
-        sendBulk({ from: 'GLOBAL', to: '+972524265292, +972545330008, +447700900123', text: 'Your order is ready', idempotency_key: KEY }),
+        sendBulk({ from: 'GLOBAL', to: '+972524265292, +972545330008, +447400900123', text: 'Your order is ready', idempotency_key: KEY }),
       ).resolves.toEqual({
         total_count: 3,
         accepted_count: 1,
         failed_count: 2,
         failed: [failedB, failedC],
         summary:
-          '1 of 3 messages accepted by CommPeak (2 failed, 0 outcome unknown, 0 not sent). Did not go: 972545330008 (BLACKLISTED), 447700900123 (INVALID_NUMBER).',
+          '1 of 3 messages accepted by CommPeak (2 failed, 0 outcome unknown, 0 not sent). Did not go: 972545330008 (BLACKLISTED), 447400900123 (INVALID_NUMBER).',
         sender: 'GLOBAL',
         task_ids: [TASK],
         messages: [outcome(A, { status: 'accepted', message_uuid: 'uuid-a', task_id: TASK }), failedB, failedC],

@@ -52,12 +52,12 @@ describe('Send SMS through CommPeak', () => {
   });
 
   it('normalises a national number with the default country', async () => {
-    const id = expectedInternalId(`key:${KEY}`, 'GLOBAL', '447700900123', 'Hi', 0);
+    const id = expectedInternalId(`key:${KEY}`, 'GLOBAL', '447400900123', 'Hi', 0);
     commpeak()
-      .post('/simple_send/', { messages: [{ internal_id: id, sender: 'GLOBAL', recipient_phone: '447700900123', message_content: 'Hi' }] })
+      .post('/simple_send/', { messages: [{ internal_id: id, sender: 'GLOBAL', recipient_phone: '447400900123', message_content: 'Hi' }] })
       .reply(200, { status: true, task_id: 't-1', messages: [{ internal_id: id, message_uuid: 'u-1', error: null }] });
-    const output = await sendSms({ from: 'GLOBAL', to: '07700 900123', text: 'Hi', default_country: 'GB', idempotency_key: KEY });
-    expect(output).toMatchObject({ to: '447700900123', message_uuid: 'u-1' });
+    const output = await sendSms({ from: 'GLOBAL', to: '07400 900123', text: 'Hi', default_country: 'GB', idempotency_key: KEY });
+    expect(output).toMatchObject({ to: '447400900123', message_uuid: 'u-1' });
   });
 
   it('rejects a number that cannot be one, quoting it, before sending anything', async () => {

@@ -10,11 +10,11 @@ describe('toE164', () => {
       ['a US number with dots, default US', '949.555.0100', 'US', '+19495550100'],
       ['a US number with dashes, default US', '949-555-0100', 'US', '+19495550100'],
       ['a US number with spaces, default US', '949 555 0100', 'US', '+19495550100'],
-      ['a UK mobile with its country code and spaces', '+44 7700 900123', undefined, '+447700900123'],
-      ['a UK mobile with its country code, default US (the + wins)', '+44 7700 900123', 'US', '+447700900123'],
-      ['a UK mobile in national form, default GB', '07700900123', 'GB', '+447700900123'],
-      ['a UK mobile with the 00 international prefix', '0044 7700 900123', undefined, '+447700900123'],
-      ['a UK mobile with the 00 prefix and no spaces', '00447700900123', undefined, '+447700900123'],
+      ['a UK mobile with its country code and spaces', '+44 7400 900123', undefined, '+447400900123'],
+      ['a UK mobile with its country code, default US (the + wins)', '+44 7400 900123', 'US', '+447400900123'],
+      ['a UK mobile in national form, default GB', '07400900123', 'GB', '+447400900123'],
+      ['a UK mobile with the 00 international prefix', '0044 7400 900123', undefined, '+447400900123'],
+      ['a UK mobile with the 00 prefix and no spaces', '00447400900123', undefined, '+447400900123'],
       ['a US number with +1, dashes and brackets', '+1 (949) 555-0100', undefined, '+19495550100'],
       ['a number with blanks around it', '  +1 949 555 0100  ', undefined, '+19495550100'],
     ])('%s', (_what, typed, defaultCountry, expected) => {
@@ -22,11 +22,11 @@ describe('toE164', () => {
     });
 
     it('reads the default country in any case and with blanks around it', () => {
-      expect(toE164('07700900123', { field: 'To', defaultCountry: ' gb ' })).toBe('+447700900123');
+      expect(toE164('07400900123', { field: 'To', defaultCountry: ' gb ' })).toBe('+447400900123');
     });
 
     it('treats a blank default country as none', () => {
-      expect(toE164('+44 7700 900123', { field: 'To', defaultCountry: '  ' })).toBe('+447700900123');
+      expect(toE164('+44 7400 900123', { field: 'To', defaultCountry: '  ' })).toBe('+447400900123');
     });
 
     it('accepts an extension typed after the number and leaves it out', () => {
@@ -122,7 +122,7 @@ describe('toE164', () => {
     });
 
     it('refuses a two-letter code that is no country, naming the default country', () => {
-      expect(appError(thrown(() => toE164('07700900123', { field: 'To', defaultCountry: 'XX' })))).toEqual(
+      expect(appError(thrown(() => toE164('07400900123', { field: 'To', defaultCountry: 'XX' })))).toEqual(
         inputProblem('Default Country: "XX" is not a two-letter country code (for example US or GB).'),
       );
     });
@@ -135,11 +135,23 @@ describe('toE164', () => {
   });
 });
 
+describe('assignedOnly', () => {
+  it('accepts a number in an assigned range', () => {
+    expect(toE164('07400 900123', { field: 'To', defaultCountry: 'GB', assignedOnly: true })).toBe('+447400900123');
+  });
+
+  it('refuses a possible number outside the assigned ranges (the UK drama range 07700 900xxx), quoting it', () => {
+    expect(appError(thrown(() => toE164('07700 900123', { field: 'To', defaultCountry: 'GB', assignedOnly: true })))).toEqual(
+      inputProblem('To: "07700 900123" is not a number in use: no carrier is assigned its range. Check the number.'),
+    );
+  });
+});
+
 describe('toInternationalDigits', () => {
   it('gives E.164 without the plus', () => {
     expect(toInternationalDigits('(949) 555-0100', { field: 'To', defaultCountry: 'US' })).toBe('19495550100');
-    expect(toInternationalDigits('+44 7700 900123', { field: 'To' })).toBe('447700900123');
-    expect(toInternationalDigits('0044 7700 900123', { field: 'To' })).toBe('447700900123');
+    expect(toInternationalDigits('+44 7400 900123', { field: 'To' })).toBe('447400900123');
+    expect(toInternationalDigits('0044 7400 900123', { field: 'To' })).toBe('447400900123');
   });
 
   it('refuses what toE164 refuses, with the same message', () => {
@@ -151,24 +163,24 @@ describe('toInternationalDigits', () => {
 
 describe('splitNumbers', () => {
   it('splits on commas, semicolons and new lines, trimming each number', () => {
-    expect(splitNumbers('+1 949 555 0100, +44 7700 900123;07700900124\n(949) 555-0101\r\n949.555.0102')).toEqual([
+    expect(splitNumbers('+1 949 555 0100, +44 7400 900123;07400900124\n(949) 555-0101\r\n949.555.0102')).toEqual([
       '+1 949 555 0100',
-      '+44 7700 900123',
-      '07700900124',
+      '+44 7400 900123',
+      '07400900124',
       '(949) 555-0101',
       '949.555.0102',
     ]);
   });
 
   it('keeps a single number whole, spaces and all', () => {
-    expect(splitNumbers(' +44 7700 900123 ')).toEqual(['+44 7700 900123']);
+    expect(splitNumbers(' +44 7400 900123 ')).toEqual(['+44 7400 900123']);
   });
 
   it('takes line items, splitting any item that holds several numbers', () => {
-    expect(splitNumbers(['+1 949 555 0100', '+44 7700 900123, 07700900124', '949-555-0101'])).toEqual([
+    expect(splitNumbers(['+1 949 555 0100', '+44 7400 900123, 07400900124', '949-555-0101'])).toEqual([
       '+1 949 555 0100',
-      '+44 7700 900123',
-      '07700900124',
+      '+44 7400 900123',
+      '07400900124',
       '949-555-0101',
     ]);
   });

@@ -49,20 +49,20 @@ describe('sendSmsCreate', () => {
   describe('recipients', () => {
     it('normalises each number to E.164 for an E.164 channel, using the default country', async () => {
       const { sent, run } = fakeChannel();
-      await run({ from: 'Acme', to: '(949) 555-0100, +44 7700 900123', text: 'Hello', default_country: 'US' });
-      expect(sent).toEqual([{ from: 'Acme', to: ['+19495550100', '+447700900123'], text: 'Hello' }]);
+      await run({ from: 'Acme', to: '(949) 555-0100, +44 7400 900123', text: 'Hello', default_country: 'US' });
+      expect(sent).toEqual([{ from: 'Acme', to: ['+19495550100', '+447400900123'], text: 'Hello' }]);
     });
 
     it('writes numbers as international digits for a digits channel', async () => {
       const { sent, run } = fakeChannel({ recipientFormat: 'digits' });
-      await run({ from: 'Acme', to: '07700 900123', text: 'Hello', default_country: ' GB ' });
-      expect(sent).toEqual([{ from: 'Acme', to: ['447700900123'], text: 'Hello' }]);
+      await run({ from: 'Acme', to: '07400 900123', text: 'Hello', default_country: ' GB ' });
+      expect(sent).toEqual([{ from: 'Acme', to: ['447400900123'], text: 'Hello' }]);
     });
 
     it("falls back on the channel's default country when the step names none", async () => {
       const { sent, run } = fakeChannel({ defaultCountry: 'GB' });
-      await run({ from: 'Acme', to: '07700 900123', text: 'Hello', default_country: '' });
-      expect(sent).toEqual([{ from: 'Acme', to: ['+447700900123'], text: 'Hello' }]);
+      await run({ from: 'Acme', to: '07400 900123', text: 'Hello', default_country: '' });
+      expect(sent).toEqual([{ from: 'Acme', to: ['+447400900123'], text: 'Hello' }]);
     });
 
     it("prefers the step's default country over the channel's", async () => {
@@ -73,8 +73,8 @@ describe('sendSmsCreate', () => {
 
     it('takes line items, each of which may hold several numbers', async () => {
       const { sent, run } = fakeChannel();
-      await run({ from: 'Acme', to: ['+1 949 555 0100', '+44 7700 900123\n+1 (212) 555-0100'], text: 'Hello' });
-      expect(sent).toEqual([{ from: 'Acme', to: ['+19495550100', '+447700900123', '+12125550100'], text: 'Hello' }]);
+      await run({ from: 'Acme', to: ['+1 949 555 0100', '+44 7400 900123\n+1 (212) 555-0100'], text: 'Hello' });
+      expect(sent).toEqual([{ from: 'Acme', to: ['+19495550100', '+447400900123', '+12125550100'], text: 'Hello' }]);
     });
 
     it('refuses more numbers than the provider takes, before sending', async () => {
@@ -277,9 +277,9 @@ describe('sendSmsCreate: recipients written the way people type them', () => {
 
   it('texts each distinct number once, in the order first given, and reports the dropped repeats in the channel format', async () => {
     const { sent, run } = fakeChannel({ recipientFormat: 'digits' });
-    const output = await run({ from: 'Acme', to: '+44 7700 900123, 447700900123, 07700 900123', text: 'Hello', default_country: 'GB' });
-    expect(sent).toEqual([{ from: 'Acme', to: ['447700900123'], text: 'Hello' }]);
-    expect(output).toMatchObject({ duplicates_dropped: ['447700900123', '447700900123'] });
+    const output = await run({ from: 'Acme', to: '+44 7400 900123, 447400900123, 07400 900123', text: 'Hello', default_country: 'GB' });
+    expect(sent).toEqual([{ from: 'Acme', to: ['447400900123'], text: 'Hello' }]);
+    expect(output).toMatchObject({ duplicates_dropped: ['447400900123', '447400900123'] });
   });
 
   it('offers Default Country as a dropdown of countries by ISO code, named in English', () => {
@@ -291,7 +291,7 @@ describe('sendSmsCreate: recipients written the way people type them', () => {
   });
 
   it('shows the channel’s own examples in the To help', () => {
-    const { fields } = fakeChannel({ maxRecipients: 1, numberExamples: ['07700 900123', '+44 7700 900123'] });
-    expect(helpOf(fields, 'to')).toBe('The phone number to text, as you would type it, e.g. `07700 900123` or `+44 7700 900123`.');
+    const { fields } = fakeChannel({ maxRecipients: 1, numberExamples: ['07400 900123', '+44 7400 900123'] });
+    expect(helpOf(fields, 'to')).toBe('The phone number to text, as you would type it, e.g. `07400 900123` or `+44 7400 900123`.');
   });
 });

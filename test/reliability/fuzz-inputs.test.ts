@@ -33,7 +33,7 @@ const value = fc.oneof(
   fc.constantFrom(
     '',
     ' ',
-    '+44 7700 900123',
+    '+44 7400 900123',
     '(949) 555-0111',
     'ACMESHOP',
     'https://files.example.com/a.jpg',

@@ -160,7 +160,7 @@ describe('sends whose answer the sandbox loses after accepting them', () => {
         const error = await rejection(
           appTester(create(smsExtension, 'send_sms'), {
             authData: { ...credentials, ...session },
-            inputData: { from: 'ACMESHOP', to: `07700 90${suffix}`, text },
+            inputData: { from: 'ACMESHOP', to: `07400 90${suffix}`, text },
           } as unknown as Bundle),
         );
         expect(appError(error)).toEqual({
@@ -169,7 +169,7 @@ describe('sends whose answer the sandbox loses after accepting them', () => {
           status,
         });
         expect(sandbox.state.smsExtension.sms.filter((sms) => sms.text === text)).toEqual([
-          expect.objectContaining({ sender: 'ACMESHOP', receiver: `4477009${suffix.padStart(5, '0')}` }),
+          expect.objectContaining({ sender: 'ACMESHOP', receiver: `4474009${suffix.padStart(5, '0')}` }),
         ]);
       },
     );

@@ -112,16 +112,16 @@ describe('the integrations against the sandbox', () => {
 
       const sent = (await appTester(operations(smsExtension, 'creates').send_sms.operation.perform, {
         authData,
-        inputData: { from: 'ACMESHOP', to: '07700 900123', text: 'Hello from the sandbox' },
+        inputData: { from: 'ACMESHOP', to: '07400 900123', text: 'Hello from the sandbox' },
       } as unknown as Bundle)) as { id: string };
-      expect(sent).toMatchObject({ id: expect.any(String), sender_id: 'ACMESHOP', to: '+447700900123' });
+      expect(sent).toMatchObject({ id: expect.any(String), sender_id: 'ACMESHOP', to: '+447400900123' });
 
       const found = await appTester(operations(smsExtension, 'searches').find_sms.operation.perform, {
         authData,
         inputData: { id: sent.id },
       } as unknown as Bundle);
       expect(found).toEqual([
-        expect.objectContaining({ id: sent.id, sender: 'ACMESHOP', receiver: '447700900123', text: 'Hello from the sandbox' }),
+        expect.objectContaining({ id: sent.id, sender: 'ACMESHOP', receiver: '447400900123', text: 'Hello from the sandbox' }),
       ]);
     });
   });

@@ -153,7 +153,7 @@ describe('the SMS Extension sandbox', () => {
         body: { message: expect.any(String), data: expect.objectContaining({ sender_id: 'NEWSHOP', status: 'pending', approved: false }) },
       });
 
-      const sms = { source: 'NEWSHOP', destination: '447700900123', text: 'Hello' };
+      const sms = { source: 'NEWSHOP', destination: '447400900123', text: 'Hello' };
       expect(await answer(call(access_token, 'POST', '/sms/send', { body: sms }))).toEqual({
         status: 422,
         body: { message: 'The selected source is invalid.', errors: { source: ['The selected source is invalid.'] } },
@@ -197,7 +197,7 @@ describe('the SMS Extension sandbox', () => {
       const { access_token } = await signIn();
       const sent = await answer(
         call(access_token, 'POST', '/sms/send', {
-          body: { source: 'ACMESHOP', destination: '447700900789', text: 'Your table is ready.' },
+          body: { source: 'ACMESHOP', destination: '447400900789', text: 'Your table is ready.' },
         }),
       );
       expect(sent).toEqual({
@@ -207,7 +207,7 @@ describe('the SMS Extension sandbox', () => {
           data: {
             id: expect.any(Number),
             sender: 'ACMESHOP',
-            receiver: '447700900789',
+            receiver: '447400900789',
             text: 'Your table is ready.',
             status: 'sent',
             sent_at: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/),
@@ -217,8 +217,8 @@ describe('the SMS Extension sandbox', () => {
       });
       const id = (sent.body as { data: { id: number } }).data.id;
 
-      const list = await answer(call(access_token, 'GET', '/sms/list', { query: { receiver: '447700900789' } }));
-      expect(list.body).toMatchObject({ current_page: 1, next_page_url: null, total: 1, data: [{ id, receiver: '447700900789' }] });
+      const list = await answer(call(access_token, 'GET', '/sms/list', { query: { receiver: '447400900789' } }));
+      expect(list.body).toMatchObject({ current_page: 1, next_page_url: null, total: 1, data: [{ id, receiver: '447400900789' }] });
       expect(await answer(call(access_token, 'GET', `/sms/detail/${id}`))).toEqual({
         status: 200,
         body: { data: expect.objectContaining({ id, text: 'Your table is ready.' }) },
@@ -231,7 +231,7 @@ describe('the SMS Extension sandbox', () => {
 
     it('lists all errors of a bad send, field by field', async () => {
       const { access_token } = await signIn();
-      expect(await answer(call(access_token, 'POST', '/sms/send', { body: { destination: '+44 7700 900123' } }))).toEqual({
+      expect(await answer(call(access_token, 'POST', '/sms/send', { body: { destination: '+44 7400 900123' } }))).toEqual({
         status: 422,
         body: {
           message: 'The source field is required. (and 3 more errors)',
@@ -257,7 +257,7 @@ describe('the SMS Extension sandbox', () => {
     it('refuses filters in the wrong format', async () => {
       const { access_token } = await signIn();
       expect(
-        await answer(call(access_token, 'GET', '/sms/list', { query: { sent_since: '2025-11-25T00:00:00Z', receiver: '+447700900123' } })),
+        await answer(call(access_token, 'GET', '/sms/list', { query: { sent_since: '2025-11-25T00:00:00Z', receiver: '+447400900123' } })),
       ).toEqual({
         status: 422,
         body: {
@@ -281,9 +281,9 @@ describe('the SMS Extension sandbox', () => {
   describe('click to dial', () => {
     it('dials a UK number and refuses one that is not', async () => {
       const { access_token } = await signIn();
-      expect(await answer(call(access_token, 'POST', '/click-to-dial/dial', { body: { destination: '447700900123' } }))).toEqual({
+      expect(await answer(call(access_token, 'POST', '/click-to-dial/dial', { body: { destination: '447400900123' } }))).toEqual({
         status: 200,
-        body: { message: 'Call initiated.', data: expect.objectContaining({ destination: '447700900123', status: 'initiated' }) },
+        body: { message: 'Call initiated.', data: expect.objectContaining({ destination: '447400900123', status: 'initiated' }) },
       });
       expect(await answer(call(access_token, 'POST', '/click-to-dial/dial', { body: { destination: '14155550100' } }))).toEqual({
         status: 422,
@@ -298,16 +298,16 @@ describe('the SMS Extension sandbox', () => {
       const { access_token } = await signIn();
       expect(
         await answer(
-          call(access_token, 'POST', '/click-to-dial-mask/dial', { body: { source: '442071234567', destination: '07700900123' } }),
+          call(access_token, 'POST', '/click-to-dial-mask/dial', { body: { source: '442071234567', destination: '07400900123' } }),
         ),
       ).toEqual({
         status: 200,
         body: {
           message: 'Call initiated.',
-          data: expect.objectContaining({ type: 'masked_click_to_dial', source: '442071234567', destination: '07700900123' }),
+          data: expect.objectContaining({ type: 'masked_click_to_dial', source: '442071234567', destination: '07400900123' }),
         },
       });
-      expect((await answer(call(access_token, 'POST', '/click-to-dial-mask/dial', { body: { destination: '07700900123' } }))).body).toEqual(
+      expect((await answer(call(access_token, 'POST', '/click-to-dial-mask/dial', { body: { destination: '07400900123' } }))).body).toEqual(
         {
           message: 'The source field is required.',
           errors: { source: ['The source field is required.'] },

@@ -14,18 +14,18 @@ const perform = performOf(integration.creates.click_to_dial.operation);
 const dial = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData });
 
 describe('Click to Dial (click_to_dial)', () => {
-  it.each([['07700 900123'], ['+44 7700 900123'], ['0044 7700-900123']])(
+  it.each([['07400 900123'], ['+44 7400 900123'], ['0044 7400-900123']])(
     'normalises %j and asks SMS Extension to dial it, returning the raw answer, the status and the call reference',
     async (typed) => {
       smsExtension()
-        .post('/api/click-to-dial/dial', { destination: '447700900123' })
+        .post('/api/click-to-dial/dial', { destination: '447400900123' })
         .reply(200, { message: 'Call initiated', call_id: 'c-77' });
       expect(await dial({ destination: typed })).toEqual({
         message: 'Call initiated',
         call_id: 'c-77',
         status: 'call_requested',
         reference: 'c-77',
-        destination_number: '+447700900123',
+        destination_number: '+447400900123',
       });
     },
   );
@@ -52,8 +52,8 @@ describe('Click to Dial (click_to_dial)', () => {
   describe('errors', () => {
     itReportsProviderErrors(
       'click to dial',
-      () => smsExtension().post('/api/click-to-dial/dial', { destination: '447700900123' }),
-      () => dial({ destination: '07700 900123' }),
+      () => smsExtension().post('/api/click-to-dial/dial', { destination: '447400900123' }),
+      () => dial({ destination: '07400 900123' }),
     );
   });
 });

@@ -19,7 +19,7 @@ const MONTH_AGO = '2026-10-26 12:34:56';
 const sms = {
   id: 48213,
   sender: 'ACMESHOP',
-  receiver: '447700900123',
+  receiver: '447400900123',
   text: 'Your order is ready',
   status: 'delivered',
   sent_at: '2026-11-20 08:05:03',
@@ -28,7 +28,7 @@ const smsOutput = { ...sms, id: '48213', sent_at: '2026-11-20T08:05:03.000Z' };
 const earlier = {
   id: 48100,
   sender: 'ACMESHOP',
-  receiver: '447700900123',
+  receiver: '447400900123',
   text: 'Order received',
   status: 'delivered',
   sent_at: '2026-11-19 17:00:00',
@@ -47,7 +47,7 @@ describe('Find SMS (find_sms)', () => {
 
     it('ignores the other fields when an id is given', async () => {
       smsExtension().get('/api/sms/detail/48213').reply(200, sms);
-      expect(await find({ id: '48213', sender: 'OTHER', receiver: '07700 900456' })).toEqual([smsOutput]);
+      expect(await find({ id: '48213', sender: 'OTHER', receiver: '07400 900456' })).toEqual([smsOutput]);
     });
 
     it('finds nothing when SMS Extension answers 404', async () => {
@@ -100,12 +100,12 @@ describe('Find SMS (find_sms)', () => {
       expect(await find({ sender: 'ACMESHOP', sent_since: '' })).toEqual([smsOutput]);
     });
 
-    it.each([['07700 900123'], ['+44 7700 900123'], ['07700900123']])(
+    it.each([['07400 900123'], ['+44 7400 900123'], ['07400900123']])(
       'writes the receiver %j as the number SMS Extension stores',
       async (typed) => {
         smsExtension()
           .get('/api/sms/list')
-          .query({ receiver: '447700900123', sent_since: MONTH_AGO })
+          .query({ receiver: '447400900123', sent_since: MONTH_AGO })
           .reply(200, { data: [sms], next_page_url: null });
         expect(await find({ receiver: typed })).toEqual([smsOutput]);
       },
@@ -120,8 +120,8 @@ describe('Find SMS (find_sms)', () => {
     });
 
     it('finds nothing when no SMS matches', async () => {
-      smsExtension().get('/api/sms/list').query({ sender: 'ACMESHOP', receiver: '447700900123', sent_since: MONTH_AGO }).reply(200, []);
-      expect(await find({ sender: 'ACMESHOP', receiver: '07700 900123' })).toEqual([]);
+      smsExtension().get('/api/sms/list').query({ sender: 'ACMESHOP', receiver: '447400900123', sent_since: MONTH_AGO }).reply(200, []);
+      expect(await find({ sender: 'ACMESHOP', receiver: '07400 900123' })).toEqual([]);
     });
 
     itReportsProviderErrors(

@@ -12,7 +12,7 @@ const poll = (meta: Record<string, unknown> = {}) => appTester(perform, { authDa
 const older = {
   id: 41,
   source: 'ACMESHOP',
-  destination: '447700900123',
+  destination: '447400900123',
   message: 'Your code is 1234',
   status: 'delivered',
   created_at: '2026-11-25 08:00:00',
@@ -20,7 +20,7 @@ const older = {
 const newer = {
   id: 42,
   sender: 'ACMESHOP',
-  receiver: '447700900456',
+  receiver: '447400900456',
   text: 'See you at 3pm',
   status: 'sent',
   sent_at: '2026-11-25T09:30:00.000000Z',
@@ -30,7 +30,7 @@ const olderOutput = {
   ...older,
   id: '41',
   sender: 'ACMESHOP',
-  receiver: '447700900123',
+  receiver: '447400900123',
   text: 'Your code is 1234',
   sent_at: '2026-11-25T08:00:00.000Z',
 };

@@ -13,8 +13,8 @@ import {
 const perform = performOf(integration.creates.send_sms.operation);
 const send = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData });
 
-const input = { from: 'ACMESHOP', to: '07700 900123', text: 'Your order #1042 is ready.' };
-const wireBody = { source: 'ACMESHOP', destination: '447700900123', text: 'Your order #1042 is ready.' };
+const input = { from: 'ACMESHOP', to: '07400 900123', text: 'Your order #1042 is ready.' };
+const wireBody = { source: 'ACMESHOP', destination: '447400900123', text: 'Your order #1042 is ready.' };
 const messageShape = {
   text: 'Your order #1042 is ready.',
   encoding: 'GSM-7',
@@ -37,7 +37,7 @@ describe('Send SMS (send_sms)', () => {
       credits: 1,
       id: '48213',
       sender_id: 'ACMESHOP',
-      to: '+447700900123',
+      to: '+447400900123',
       ...messageShape,
     });
   });
@@ -63,19 +63,19 @@ describe('Send SMS (send_sms)', () => {
     smsExtension()
       .post('/api/sms/send', wireBody)
       .reply(201, { message: 'Queued', data: { id: 'msg-9', status: 'queued' } });
-    expect(await send({ ...input, to: '+44 7700 900123' })).toEqual({
+    expect(await send({ ...input, to: '+44 7400 900123' })).toEqual({
       message: 'Queued',
       id: 'msg-9',
       status: 'queued',
       sender_id: 'ACMESHOP',
-      to: '+447700900123',
+      to: '+447400900123',
       ...messageShape,
     });
   });
 
   it('answers without an id when SMS Extension gives none', async () => {
     smsExtension().post('/api/sms/send', wireBody).reply(200, 'OK');
-    expect(await send(input)).toEqual({ response: 'OK', id: null, sender_id: 'ACMESHOP', to: '+447700900123', ...messageShape });
+    expect(await send(input)).toEqual({ response: 'OK', id: null, sender_id: 'ACMESHOP', to: '+447400900123', ...messageShape });
   });
 
   it('explains that a sender id the provider refuses as source is not approved yet', async () => {
@@ -116,12 +116,18 @@ describe('Send SMS (send_sms)', () => {
       );
     });
 
+    it('refuses a UK number outside the ranges carriers assign, before calling SMS Extension', async () => {
+      expect(appError(await rejection(send({ ...input, to: '07700 900123' })))).toEqual(
+        inputProblem('To: "07700 900123" is not a number in use: no carrier is assigned its range. Check the number.'),
+      );
+    });
+
     it('refuses what is not a phone number', async () => {
       expect(appError(await rejection(send({ ...input, to: 'call me' })))).toEqual(inputProblem('To: "call me" is not a phone number.'));
     });
 
     it('takes one recipient per step', async () => {
-      expect(appError(await rejection(send({ ...input, to: '07700 900123, 07700 900456' })))).toEqual(
+      expect(appError(await rejection(send({ ...input, to: '07400 900123, 07400 900456' })))).toEqual(
         inputProblem('To: Give one phone number only.'),
       );
     });

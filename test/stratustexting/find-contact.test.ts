@@ -33,9 +33,9 @@ describe('Find Contact (find_contact)', () => {
 
   it('reads the number in the Default Country', async () => {
     api()
-      .get(`${BASE}/contact/mobile/%2B447700900123`)
-      .reply(200, { ...API_CONTACT, mobileNumber: '+447700900123' });
-    await expect(find({ mobile: '07700 900123', default_country: 'GB' })).resolves.toEqual([{ ...CONTACT, mobile: '+447700900123' }]);
+      .get(`${BASE}/contact/mobile/%2B447400900123`)
+      .reply(200, { ...API_CONTACT, mobileNumber: '+447400900123' });
+    await expect(find({ mobile: '07400 900123', default_country: 'GB' })).resolves.toEqual([{ ...CONTACT, mobile: '+447400900123' }]);
   });
 
   it('takes the first contact when the API answers a list', async () => {

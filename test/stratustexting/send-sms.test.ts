@@ -59,13 +59,13 @@ describe('Send SMS (send_sms)', () => {
     });
 
     it('reads recipients without a country code in the Default Country, and the sender as a US number', async () => {
-      api().post(`${BASE}/message/sendsms`).query({ from: '+19495550100', to: '+447700900123', text: 'Hello' }).reply(200, SENT);
-      await send({ from: '(949) 555-0100', to: '07700 900123', text: 'Hello', default_country: 'GB' });
+      api().post(`${BASE}/message/sendsms`).query({ from: '+19495550100', to: '+447400900123', text: 'Hello' }).reply(200, SENT);
+      await send({ from: '(949) 555-0100', to: '07400 900123', text: 'Hello', default_country: 'GB' });
     });
 
     it('does not read the sender in the Default Country', async () => {
-      const error = await rejection(send({ from: '07700 900100', to: '07700 900123', text: 'Hello', default_country: 'GB' }));
-      expect(appError(error)).toEqual(inputProblem('From Number: "07700 900100" is not a phone number.'));
+      const error = await rejection(send({ from: '07400 900100', to: '07400 900123', text: 'Hello', default_country: 'GB' }));
+      expect(appError(error)).toEqual(inputProblem('From Number: "07400 900100" is not a phone number.'));
     });
 
     it('sends Accept: application/json with the bearer token and the API key', async () => {

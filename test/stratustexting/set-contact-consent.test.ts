@@ -17,10 +17,10 @@ describe('Add or Remove Contact Consent (set_contact_consent)', () => {
   });
 
   it('POSTs REMOVE to withdraw a consent, accepting an empty answer', async () => {
-    api().post(`${BASE}/customconsent/contact`, { mobileNumber: '+447700900123', customConsentId: 'cc-1', action: 'REMOVE' }).reply(204);
-    await expect(set({ mobile: '07700 900123', consent_id: 'cc-1', action: 'remove', default_country: 'GB' })).resolves.toEqual({
+    api().post(`${BASE}/customconsent/contact`, { mobileNumber: '+447400900123', customConsentId: 'cc-1', action: 'REMOVE' }).reply(204);
+    await expect(set({ mobile: '07400 900123', consent_id: 'cc-1', action: 'remove', default_country: 'GB' })).resolves.toEqual({
       status: 'removed',
-      mobile: '+447700900123',
+      mobile: '+447400900123',
       consent_id: 'cc-1',
     });
   });

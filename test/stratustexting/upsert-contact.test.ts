@@ -75,13 +75,13 @@ describe('Create or Update Contact (upsert_contact)', () => {
 
   it('sends only the fields that were filled in', async () => {
     api()
-      .post(`${BASE}/contact`, { firstName: 'Ana', mobileNumber: '+447700900123' })
-      .reply(201, { id: 'c-102', firstName: 'Ana', mobileNumber: '+447700900123' });
-    await expect(upsert({ mobile: '07700 900123', first_name: 'Ana', last_name: '', email: ' ', default_country: 'GB' })).resolves.toEqual({
+      .post(`${BASE}/contact`, { firstName: 'Ana', mobileNumber: '+447400900123' })
+      .reply(201, { id: 'c-102', firstName: 'Ana', mobileNumber: '+447400900123' });
+    await expect(upsert({ mobile: '07400 900123', first_name: 'Ana', last_name: '', email: ' ', default_country: 'GB' })).resolves.toEqual({
       id: 'c-102',
       first_name: 'Ana',
       last_name: null,
-      mobile: '+447700900123',
+      mobile: '+447400900123',
       email: null,
       company: null,
       notes: null,

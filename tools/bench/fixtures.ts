@@ -87,7 +87,7 @@ export async function startLoopback(): Promise<Loopback> {
         password: SANDBOX_CREDENTIALS.smsExtension.password,
         ...session,
       },
-      sendSms: { from: 'ACMESHOP', to: '07700 900123', text: 'Your order #1042 is ready for pickup.' },
+      sendSms: { from: 'ACMESHOP', to: '07400 900123', text: 'Your order #1042 is ready for pickup.' },
     },
   };
   for (const key of providerKeys) if (!fixtures[key]) throw new Error(`No benchmark fixture for ${key}`);

@@ -138,7 +138,7 @@ export async function measureRequests(loopback: Loopback): Promise<{ rows: Row[]
   const se = fixtures['sms-extension'];
   await attempt('sms-extension new_sms poll', async () => {
     for (let n = 0; n < POLLED_SMS; n += 1)
-      sandbox.state.smsExtension.addSms({ sender: 'ACMESHOP', receiver: `4477009${String(n).padStart(5, '0')}`, text: `Poll ${n}` });
+      sandbox.state.smsExtension.addSms({ sender: 'ACMESHOP', receiver: `4474009${String(n).padStart(5, '0')}`, text: `Poll ${n}` });
     const poll = await counted('sms-extension', step(se, 'triggers.new_sms.operation.perform'));
     const found = (poll.results as unknown[]).length;
     const pages = Math.max(1, Math.ceil(found / SANDBOX_SMS_PAGE));

@@ -157,14 +157,14 @@ const INPUTS: Record<ProviderKey, Record<string, Omit<Invocation, 'provider' | '
     'triggers.new_sms': { bundle: {} },
     'triggers.new_sender_id': { bundle: {} },
     'creates.send_sms': {
-      bundle: { inputData: { from: 'ACMESHOP', to: '07700 900123', text: 'Hello' } },
+      bundle: { inputData: { from: 'ACMESHOP', to: '07400 900123', text: 'Hello' } },
       accepts: ['text', 'empty'],
       sends: true,
     },
     'creates.add_sender_id': { bundle: { inputData: { sender_id: 'ACMENEW' } }, accepts: ['text', 'empty'], ...WRITE_ACCEPTED },
-    'creates.click_to_dial': { bundle: { inputData: { destination: '07700 900123' } }, accepts: ['text', 'empty'], ...WRITE_ACCEPTED },
+    'creates.click_to_dial': { bundle: { inputData: { destination: '07400 900123' } }, accepts: ['text', 'empty'], ...WRITE_ACCEPTED },
     'creates.masked_click_to_dial': {
-      bundle: { inputData: { source: '020 7946 0123', destination: '07700 900123' } },
+      bundle: { inputData: { source: '020 7946 0123', destination: '07400 900123' } },
       ...WRITE_ACCEPTED,
     },
     'searches.find_sms': { bundle: { inputData: { id: '48213' } }, notFound: 'none' },

@@ -24,7 +24,7 @@ const PER_PAGE = 15;
 const SENDER_ID_MAX = 11;
 const TEXT_MAX = 918;
 /** The connected user's own phone, which click-to-dial rings first (ASSUMPTION about click-to-dial). */
-const USER_PHONE = '447700900001';
+const USER_PHONE = '447400900001';
 
 const credentials = SANDBOX_CREDENTIALS.smsExtension;
 
@@ -84,11 +84,11 @@ export class SmsExtensionState {
     this.addSenderId('ACMEINFO', new Date('2025-11-20T08:00:00Z'));
     this.approve('ACMESHOP');
     this.addSms(
-      { sender: 'ACMESHOP', receiver: '447700900123', text: 'Hi Sam, your order #1041 has shipped.' },
+      { sender: 'ACMESHOP', receiver: '447400900123', text: 'Hi Sam, your order #1041 has shipped.' },
       new Date('2025-11-24T09:41:07Z'),
     );
     this.addSms(
-      { sender: 'ACMESHOP', receiver: '447700900456', text: 'Your appointment is tomorrow at 10:00.' },
+      { sender: 'ACMESHOP', receiver: '447400900456', text: 'Your appointment is tomorrow at 10:00.' },
       new Date('2025-11-25T10:00:00Z'),
     );
   }

@@ -31,7 +31,7 @@ export async function smsExtensionTour(sandbox: Sandbox, transcript: Transcript)
 
   await transcript.step('Send SMS from the unapproved sender is refused with a clear message', async () => {
     const refused = await app
-      .run('creates.send_sms.operation.perform', { authData, inputData: { from: senderId, to: '07700 900123', text: 'Hello' } })
+      .run('creates.send_sms.operation.perform', { authData, inputData: { from: senderId, to: '07400 900123', text: 'Hello' } })
       .then(
         () => 'sent',
         (cause: Error) => cause.message,
@@ -55,7 +55,7 @@ export async function smsExtensionTour(sandbox: Sandbox, transcript: Transcript)
   await transcript.step('Send SMS from the approved sender', async () => {
     const sent = await app.run<Record<string, string>>('creates.send_sms.operation.perform', {
       authData,
-      inputData: { from: senderId, to: '07700 900123', text: 'Your parcel arrives today between 10:00 and 12:00.' },
+      inputData: { from: senderId, to: '07400 900123', text: 'Your parcel arrives today between 10:00 and 12:00.' },
     });
     sentId = sent.id;
     return `SMS ${sent.id} to ${sent.to}, ${sent.encoding}, ${sent.segments} segment(s)`;

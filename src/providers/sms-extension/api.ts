@@ -42,8 +42,8 @@ const apiCall = (action: string): CallContext => ({ provider: PROVIDER, action, 
 // ---------------------------------------------------------------- values on the wire
 
 /**
- * ASSUMPTION: the API wants numbers as international digits without "+" (`447700900123`),
- * not the national form (`07700900123`); both fit its "number" and `[a-zA-Z0-9]` rules.
+ * ASSUMPTION: the API wants numbers as international digits without "+" (`447400900123`),
+ * not the national form (`07400900123`); both fit its "number" and `[a-zA-Z0-9]` rules.
  * Every number leaves through here, so a correction is this one line.
  */
 export function wireNumber(e164: string): string {

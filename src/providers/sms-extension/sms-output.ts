@@ -4,7 +4,7 @@ import type { Sms } from './api';
 export const smsSample: Sms = {
   id: '48213',
   sender: 'ACMESHOP',
-  receiver: '447700900123',
+  receiver: '447400900123',
   text: 'Hi Sam, your order #1042 is ready for pickup.',
   status: 'delivered',
   sent_at: '2026-11-25T09:41:07.000Z',
