@@ -3,7 +3,7 @@ import { z as schema } from 'zod';
 import { inputError } from '../../src/core/input-error';
 import { optionalText, parseInput, requiredText } from '../../src/core/input';
 import { distinctBy, splitNumbers, toInternationalDigits } from '../../src/core/phone';
-import { countryChoices } from '../../src/core/countries';
+import { COUNTRY_CHOICES } from '../../src/core/country-names';
 import { BATCH_SIZE, PROVIDER, type OutgoingMessage } from '../../src/providers/commpeak/api';
 import {
   IDEMPOTENCY_KEY_FIELD,
@@ -80,7 +80,7 @@ const inputFields = defineInputFields([
     key: 'default_country',
     label: 'Default Country',
     required: false,
-    choices: countryChoices(),
+    choices: COUNTRY_CHOICES,
     helpText:
       'Two-letter country code (e.g. `US`, `GB`) used for numbers typed without a country code. Leave blank when every number starts with `+` and its country code.',
   },

@@ -1,6 +1,6 @@
 import { defineCreate, type Bundle, type PlainInputField, type ZObject } from 'zapier-platform-core';
 import { z as schema, type ZodType, type ZodTypeDef } from 'zod';
-import { countryChoices } from './countries';
+import { COUNTRY_CHOICES } from './country-names';
 import { guardFields, guardOutputFields, guardSample, guardShape } from './guard-fields';
 import { inputError } from './input-error';
 import { describeText, replaceOutsideGsm7, type Replacement, type TextShape } from './message-text';
@@ -105,7 +105,7 @@ export function sendSmsCreate(channel: SmsChannel) {
       key: 'default_country',
       label: 'Default Country',
       required: false,
-      choices: countryChoices(),
+      choices: COUNTRY_CHOICES,
       helpText: `The country of recipients' numbers typed without a country code (the sender is not affected).${channel.defaultCountry ? ` Blank means ${channel.defaultCountry}.` : ' Leave blank when every number starts with `+` and its country code.'} International numbers written without \`+\` (e.g. \`447400900123\`) are recognised when they cannot be a number of this country.`,
     },
     ...(channel.extraInputFields ?? []),
