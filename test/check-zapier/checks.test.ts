@@ -149,12 +149,18 @@ const cases: Case[] = [
   {
     what: 'help text that is the label again',
     breaks: (d) => (field(d, 'creates', 'update_lead', 'name').helpText = 'name'),
-    finds: [['D011', `${LEAD}.name`, 'only repeats the label "Name"']],
+    finds: [
+      ['D011', `${LEAD}.name`, 'only repeats the label "Name"'],
+      ['AF-HELP', `${LEAD}.name`, 'shorter than 20 characters'],
+    ],
   },
   {
     what: "help text that is the label with the noun's possessive",
     breaks: (d) => (field(d, 'creates', 'update_lead', 'name').helpText = "The lead's name."),
-    finds: [['D011', `${LEAD}.name`, 'only repeats the label "Name"']],
+    finds: [
+      ['D011', `${LEAD}.name`, 'only repeats the label "Name"'],
+      ['AF-HELP', `${LEAD}.name`, 'shorter than 20 characters'],
+    ],
   },
   {
     what: 'a search-powered field whose search does not exist',
@@ -257,6 +263,11 @@ const cases: Case[] = [
     what: 'a search-or-create naming an action that does not exist',
     breaks: (d) => d.searchOrCreates?.find_lead && (d.searchOrCreates.find_lead.create = 'create_lead'),
     finds: [['D015', 'searchOrCreates.find_lead', 'action "create_lead" does not exist']],
+  },
+  {
+    what: 'help text shorter than 20 characters',
+    breaks: (d) => (field(d, 'creates', 'update_lead', 'name').helpText = 'Given and family.'),
+    finds: [['AF-HELP', `${LEAD}.name`, 'shorter than 20 characters']],
   },
   {
     what: 'a plain HTTP link',

@@ -9,7 +9,7 @@ import {
   type Located,
   type Subject,
 } from '../definition';
-import { CHECKS_REFERENCE, PUBLISHING } from '../sources';
+import { ADD_FIELDS, CHECKS_REFERENCE, PUBLISHING } from '../sources';
 
 const allInputFields = (subject: Subject, kinds?: Parameters<typeof operations>[1]) =>
   operations(subject.definition, kinds).flatMap(inputFields);
@@ -212,4 +212,24 @@ const PR_5_2_2: Check = {
     }),
 };
 
-export const fieldChecks = [D001, D004, D005, D009, D011, D013, D014, PR_5_2_1, D022, PR_5_2_2];
+/** Help text, when a field has it, is "a 20 character or longer description" (Add input fields, field options). */
+const MIN_HELP_LENGTH = 20;
+
+const AF_HELP: Check = {
+  code: 'AF-HELP',
+  title: 'Help text is 20 characters or longer',
+  source: `${ADD_FIELDS} (Help Text)`,
+  run: (subject) => {
+    const opFields = operations(subject.definition).flatMap(inputFields);
+    const auth = authFields(subject.definition).map((item) => ({ where: `authentication.fields.${item.key}`, item }));
+    return [...opFields, ...auth]
+      .filter(({ item }) => item.helpText !== undefined && item.helpText.trim().length < MIN_HELP_LENGTH)
+      .map(({ where, item }) => ({
+        code: 'AF-HELP',
+        where,
+        message: `the help text "${item.helpText}" is shorter than ${MIN_HELP_LENGTH} characters: say what the field is for, with an example.`,
+      }));
+  },
+};
+
+export const fieldChecks = [D001, D004, D005, D009, D011, D013, D014, PR_5_2_1, D022, PR_5_2_2, AF_HELP];
