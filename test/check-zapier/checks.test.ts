@@ -265,6 +265,17 @@ const cases: Case[] = [
     finds: [['D015', 'searchOrCreates.find_lead', 'action "create_lead" does not exist']],
   },
   {
+    what: 'a required field after an optional one',
+    breaks: (d) =>
+      operation(d, 'creates', 'update_lead').operation.inputFields?.push({
+        key: 'owner_email',
+        label: 'Owner Email',
+        required: true,
+        helpText: 'The e-mail of the user who owns the lead, e.g. `sam@acme.example`.',
+      }),
+    finds: [['PR-5.2.2', `${LEAD}.owner_email`, 'comes after the optional "Lead"']],
+  },
+  {
     what: 'help text shorter than 20 characters',
     breaks: (d) => (field(d, 'creates', 'update_lead', 'name').helpText = 'Given and family.'),
     finds: [['AF-HELP', `${LEAD}.name`, 'shorter than 20 characters']],

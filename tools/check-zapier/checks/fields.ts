@@ -212,6 +212,28 @@ const PR_5_2_2: Check = {
     }),
 };
 
+/** "Put required … fields at the top of the form with optional fields towards the bottom" (§4.2.5, §5.2.2, §6.3.5). */
+const PR_5_2_2_ORDER: Check = {
+  code: 'PR-5.2.2',
+  title: 'Required fields come before optional ones',
+  source: `${PUBLISHING} §4.2.5, §5.2.2 and §6.3.5`,
+  run: (subject) =>
+    operations(subject.definition).flatMap(({ where, item }) => {
+      const fields = ((item.operation?.inputFields ?? []) as Field[]).filter((field) => field.type !== 'copy');
+      const firstOptional = fields.findIndex((field) => !field.required);
+      if (firstOptional < 0) return [];
+      const optional = fields[firstOptional] as Field;
+      return fields
+        .slice(firstOptional + 1)
+        .filter((field) => field.required)
+        .map((field) => ({
+          code: 'PR-5.2.2',
+          where: `${where}.inputFields.${field.key}`,
+          message: `the required field "${field.label ?? field.key}" comes after the optional "${optional.label ?? optional.key}": put required fields first.`,
+        }));
+    }),
+};
+
 /** Help text, when a field has it, is "a 20 character or longer description" (Add input fields, field options). */
 const MIN_HELP_LENGTH = 20;
 
@@ -232,4 +254,4 @@ const AF_HELP: Check = {
   },
 };
 
-export const fieldChecks = [D001, D004, D005, D009, D011, D013, D014, PR_5_2_1, D022, PR_5_2_2, AF_HELP];
+export const fieldChecks = [D001, D004, D005, D009, D011, D013, D014, PR_5_2_1, D022, PR_5_2_2, PR_5_2_2_ORDER, AF_HELP];
