@@ -250,6 +250,14 @@ const cases: Case[] = [
     finds: [['PR-5.3', 'creates.update_lead.operation.sample', 'neither an id nor a status']],
   },
   {
+    what: 'a placeholder value in a sample',
+    breaks: (d) => {
+      const update = operation(d, 'creates', 'update_lead').operation;
+      update.sample = { ...update.sample, name: 'string' };
+    },
+    finds: [['PR-5.4', 'creates.update_lead.operation.sample.name', '"name" is "string"']],
+  },
+  {
     what: 'a REST hook trigger without performList',
     breaks: (d) => delete operation(d, 'triggers', 'new_lead').operation.performList,
     finds: [['D006', 'triggers.new_lead', 'performList']],
