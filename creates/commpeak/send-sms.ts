@@ -14,7 +14,7 @@ export default sendSmsCreate({
     label: 'Sender',
     required: true,
     helpText:
-      'The sender the recipient sees: a name (e.g. `GLOBAL`) or a number with its country code (e.g. `+972 52 426 5292`), as your CommPeak stream allows. A number is sent as digits only.',
+      'The sender the recipient sees: a name (e.g. `GLOBAL`) or a number with its country code (e.g. `+972 52 426 5292`), as your CommPeak stream allows. A number is sent as digits only. The CommPeak API offers no list of senders, so type it.',
   },
   maxRecipients: 1,
   recipientFormat: 'digits',
@@ -25,7 +25,7 @@ export default sendSmsCreate({
     const { idempotency_key: idempotencyKey } = parseInput(idempotencyShape, bundle.inputData, [IDEMPOTENCY_KEY_FIELD]);
     const internal_id = internalId({ idempotencyKey }, { sender, recipient, text: message.text, position: 0 });
     const sent = await sendOne(z, { internal_id, sender, recipient_phone: recipient, message_content: message.text }, 'send an SMS');
-    return { message_uuid: sent.message_uuid, task_id: sent.task_id, internal_id, sender, to: recipient, status: sent.status };
+    return { message_uuid: sent.message_uuid, task_id: sent.task_id, internal_id, sender, to: recipient };
   },
   sample: {
     message_uuid: '0562f2aa-5945-4f41-824a-b774fc2e2b2a',
@@ -33,7 +33,6 @@ export default sendSmsCreate({
     internal_id: 'zap-3f1c9a0d5e2b47c8a6d1e9f0b2c4d6e8',
     sender: 'GLOBAL',
     to: '972524265292',
-    status: 'accepted',
   },
   outputFields: [
     { key: 'message_uuid', label: 'Message UUID' },
@@ -41,6 +40,5 @@ export default sendSmsCreate({
     { key: 'internal_id', label: 'Internal ID (idempotency)' },
     { key: 'sender', label: 'Sender' },
     { key: 'to', label: 'To (international digits)' },
-    { key: 'status', label: 'Status' },
   ],
 });

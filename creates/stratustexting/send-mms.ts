@@ -2,12 +2,18 @@ import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapi
 import { z as schema } from 'zod';
 import { optionalText, parseInput, phoneNumberList, requiredText } from '../../src/core/input';
 import { toE164 } from '../../src/core/phone';
+import { ACCEPTED } from '../../src/core/send-sms';
 import { sendMms } from '../../src/providers/stratustexting/api';
 import { defaultCountryField, defaultCountryShape } from '../../src/providers/stratustexting/contact-fields';
 import { MAX_RECIPIENTS, MAX_TEXT_LENGTH } from './send-sms';
 
 const inputFields = defineInputFields([
-  { key: 'from', label: 'From Number', required: true, helpText: 'One of your StratusTexting numbers, e.g. `(949) 555-0100`.' },
+  {
+    key: 'from',
+    label: 'From Number',
+    required: true,
+    helpText: 'One of your StratusTexting numbers, e.g. `(949) 555-0100`. The API documents no list of your numbers, so type it.',
+  },
   {
     key: 'to',
     label: 'To (one or more numbers)',
@@ -71,17 +77,21 @@ export default defineCreate({
       const to = input.to.map((typed) => toE164(typed, rules));
       const from = toE164(input.from, { ...rules, field: 'From Number' });
       const result = await sendMms(z, { from, to, text: input.text, mediaUrl: input.media });
-      return { ...result, from, to, media_url: input.media, text: input.text ?? '' };
+      return { ...result, status: ACCEPTED, from, to, media_url: input.media, text: input.text ?? '' };
     },
     sample: {
       result: 'Message Processed Successfully',
+      message_id: null,
+      status: ACCEPTED,
       from: '+19495550100',
       to: ['+19495550111'],
       media_url: 'https://files.example.com/menu.jpg',
       text: "Here's this week's menu!",
     },
     outputFields: [
-      { key: 'result', label: 'Result' },
+      { key: 'status', label: 'Status (accepted)' },
+      { key: 'result', label: 'Result Message' },
+      { key: 'message_id', label: 'Message ID (when the answer gives one)' },
       { key: 'from', label: 'From Number' },
       { key: 'to[]', label: 'To Numbers' },
       { key: 'media_url', label: 'Media URL' },

@@ -14,7 +14,8 @@ export default sendSmsCreate({
     key: 'from',
     label: 'From Number',
     required: true,
-    helpText: 'One of your StratusTexting numbers, as you would type it, e.g. `(949) 555-0100`. US numbers may omit +1.',
+    helpText:
+      'One of your StratusTexting numbers, as you would type it, e.g. `(949) 555-0100`. US numbers may omit +1. The API documents no list of your numbers, so type it.',
   },
   maxRecipients: MAX_RECIPIENTS,
   maxTextLength: MAX_TEXT_LENGTH,
@@ -26,9 +27,10 @@ export default sendSmsCreate({
     const result = await sendSms(z, { ...message, from });
     return { ...result, from, to: message.to };
   },
-  sample: { result: 'Message Processed Successfully', from: '+19495550100', to: ['+19495550111'] },
+  sample: { result: 'Message Processed Successfully', message_id: null, from: '+19495550100', to: ['+19495550111'] },
   outputFields: [
-    { key: 'result', label: 'Result' },
+    { key: 'result', label: 'Result Message' },
+    { key: 'message_id', label: 'Message ID (when the answer gives one)' },
     { key: 'from', label: 'From Number' },
     { key: 'to[]', label: 'To Numbers' },
   ],

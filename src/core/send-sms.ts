@@ -34,7 +34,9 @@ export interface SmsChannel {
   defaultCountry?: string;
   /**
    * Sends the message to distinct recipients already in `recipientFormat` (the step's Default
-   * Country is for recipients only); returns the output fields.
+   * Country is for recipients only); returns the output fields, with the provider's reference to
+   * the message where its answer gives one. It returns only once the provider accepted the message:
+   * any other outcome is thrown.
    */
   send(z: ZObject, bundle: Bundle, message: { from: string; to: Recipients; text: string }): Promise<Record<string, unknown>>;
   /** Fields of this provider's own, shown after the shared ones (they reach `send` in `bundle.inputData`). */
@@ -43,6 +45,9 @@ export interface SmsChannel {
   sample: Record<string, unknown>;
   outputFields: { key: string; label: string; type?: 'string' | 'number' | 'integer' | 'boolean' | 'datetime' }[];
 }
+
+/** A send that returns was accepted by the provider: a refusal, or an answer lost, is thrown instead. */
+export const ACCEPTED = 'accepted';
 
 const SAMPLE_TEXT = 'Hi Sam, your order #1042 is ready for pickup.';
 
@@ -152,9 +157,12 @@ export function sendSmsCreate(channel: SmsChannel) {
         const held = new Set(holds.map((hold) => hold.number));
         const to = distinct.filter((number) => !held.has(number)).map(written) as Recipients;
 
-        const sent = await channel.send(z, bundle, { from: input.from, to, text });
+        // A status of the provider's own (e.g. "queued") stays, as provider_status.
+        const { status: providerStatus, ...sent } = await channel.send(z, bundle, { from: input.from, to, text });
         return {
           ...sent,
+          status: ACCEPTED,
+          ...(providerStatus === undefined ? {} : { provider_status: providerStatus }),
           text,
           encoding: shape.encoding,
           segments: shape.segments,
@@ -164,8 +172,9 @@ export function sendSmsCreate(channel: SmsChannel) {
           quiet_hours_held: window ? holds.map((hold) => describeHold(hold, window)) : [],
         };
       },
-      sample: { ...channel.sample, text: SAMPLE_TEXT, encoding: 'GSM-7', segments: 1, ...guardSample },
+      sample: { ...channel.sample, status: ACCEPTED, text: SAMPLE_TEXT, encoding: 'GSM-7', segments: 1, ...guardSample },
       outputFields: [
+        { key: 'status', label: 'Status (accepted)' },
         ...channel.outputFields,
         { key: 'text', label: 'Message Sent' },
         { key: 'encoding', label: 'Encoding (GSM-7 or UCS-2)' },

@@ -149,12 +149,18 @@ const cases: Case[] = [
   {
     what: 'help text that is the label again',
     breaks: (d) => (field(d, 'creates', 'update_lead', 'name').helpText = 'name'),
-    finds: [['D011', `${LEAD}.name`, 'only repeats the label "Name"']],
+    finds: [
+      ['D011', `${LEAD}.name`, 'only repeats the label "Name"'],
+      ['AF-HELP', `${LEAD}.name`, 'shorter than 20 characters'],
+    ],
   },
   {
     what: "help text that is the label with the noun's possessive",
     breaks: (d) => (field(d, 'creates', 'update_lead', 'name').helpText = "The lead's name."),
-    finds: [['D011', `${LEAD}.name`, 'only repeats the label "Name"']],
+    finds: [
+      ['D011', `${LEAD}.name`, 'only repeats the label "Name"'],
+      ['AF-HELP', `${LEAD}.name`, 'shorter than 20 characters'],
+    ],
   },
   {
     what: 'a search-powered field whose search does not exist',
@@ -244,6 +250,14 @@ const cases: Case[] = [
     finds: [['PR-5.3', 'creates.update_lead.operation.sample', 'neither an id nor a status']],
   },
   {
+    what: 'a placeholder value in a sample',
+    breaks: (d) => {
+      const update = operation(d, 'creates', 'update_lead').operation;
+      update.sample = { ...update.sample, name: 'string' };
+    },
+    finds: [['PR-5.4', 'creates.update_lead.operation.sample.name', '"name" is "string"']],
+  },
+  {
     what: 'a REST hook trigger without performList',
     breaks: (d) => delete operation(d, 'triggers', 'new_lead').operation.performList,
     finds: [['D006', 'triggers.new_lead', 'performList']],
@@ -257,6 +271,22 @@ const cases: Case[] = [
     what: 'a search-or-create naming an action that does not exist',
     breaks: (d) => d.searchOrCreates?.find_lead && (d.searchOrCreates.find_lead.create = 'create_lead'),
     finds: [['D015', 'searchOrCreates.find_lead', 'action "create_lead" does not exist']],
+  },
+  {
+    what: 'a required field after an optional one',
+    breaks: (d) =>
+      operation(d, 'creates', 'update_lead').operation.inputFields?.push({
+        key: 'owner_email',
+        label: 'Owner Email',
+        required: true,
+        helpText: 'The e-mail of the user who owns the lead, e.g. `sam@acme.example`.',
+      }),
+    finds: [['PR-5.2.2', `${LEAD}.owner_email`, 'comes after the optional "Lead"']],
+  },
+  {
+    what: 'help text shorter than 20 characters',
+    breaks: (d) => (field(d, 'creates', 'update_lead', 'name').helpText = 'Given and family.'),
+    finds: [['AF-HELP', `${LEAD}.name`, 'shorter than 20 characters']],
   },
   {
     what: 'a plain HTTP link',

@@ -26,11 +26,8 @@ function fakeChannel(overrides: Partial<SmsChannel> = {}) {
       sent.push(message);
       return { message_id: `msg_${sent.length}`, status: 'queued' };
     },
-    sample: { message_id: 'msg_1', status: 'queued' },
-    outputFields: [
-      { key: 'message_id', label: 'Message ID' },
-      { key: 'status', label: 'Status' },
-    ],
+    sample: { message_id: 'msg_1' },
+    outputFields: [{ key: 'message_id', label: 'Message ID' }],
     ...overrides,
   };
   const create = sendSmsCreate(channel);
@@ -180,11 +177,12 @@ describe('sendSmsCreate', () => {
   });
 
   describe('output', () => {
-    it("carries the provider's output, the text, its encoding and its segments", async () => {
+    it("says the message was accepted, and carries the provider's output (its own status as provider_status), the text, its encoding and its segments", async () => {
       const { run } = fakeChannel();
       await expect(run({ from: 'Acme', to: '+19495550100', text: 'Hello' })).resolves.toEqual({
         message_id: 'msg_1',
-        status: 'queued',
+        status: 'accepted',
+        provider_status: 'queued',
         text: 'Hello',
         encoding: 'GSM-7',
         segments: 1,
@@ -197,7 +195,8 @@ describe('sendSmsCreate', () => {
       const text = `${'a'.repeat(70)}🎉`;
       await expect(run({ from: 'Acme', to: '+19495550100', text })).resolves.toEqual({
         message_id: 'msg_1',
-        status: 'queued',
+        status: 'accepted',
+        provider_status: 'queued',
         text,
         encoding: 'UCS-2',
         segments: 2,
@@ -243,19 +242,19 @@ describe('sendSmsCreate', () => {
       expect(to && [to.label, 'list' in to && to.list]).toEqual(['To', false]);
     });
 
-    it("adds the text, encoding and segments to the provider's sample and output fields", () => {
+    it("adds the status, text, encoding and segments to the provider's sample and output fields", () => {
       const { create } = fakeChannel();
       expect(create.operation.sample).toEqual({
         message_id: 'msg_1',
-        status: 'queued',
+        status: 'accepted',
         text: 'Hi Sam, your order #1042 is ready for pickup.',
         encoding: 'GSM-7',
         segments: 1,
         ...noGuardOutput,
       });
       expect(create.operation.outputFields).toEqual([
+        { key: 'status', label: 'Status (accepted)' },
         { key: 'message_id', label: 'Message ID' },
-        { key: 'status', label: 'Status' },
         { key: 'text', label: 'Message Sent' },
         { key: 'encoding', label: 'Encoding (GSM-7 or UCS-2)' },
         { key: 'segments', label: 'SMS Segments', type: 'integer' },

@@ -16,6 +16,7 @@ const send = (inputData: Record<string, unknown>) => appTester(perform, { authDa
 const input = { from: 'ACMESHOP', to: '07400 900123', text: 'Your order #1042 is ready.' };
 const wireBody = { source: 'ACMESHOP', destination: '447400900123', text: 'Your order #1042 is ready.' };
 const messageShape = {
+  status: 'accepted',
   text: 'Your order #1042 is ready.',
   encoding: 'GSM-7',
   segments: 1,
@@ -66,7 +67,7 @@ describe('Send SMS (send_sms)', () => {
     expect(await send({ ...input, to: '+44 7400 900123' })).toEqual({
       message: 'Queued',
       id: 'msg-9',
-      status: 'queued',
+      provider_status: 'queued',
       sender_id: 'ACMESHOP',
       to: '+447400900123',
       ...messageShape,

@@ -23,7 +23,9 @@ describe('Send MMS (send_mms)', () => {
     await expect(
       send({ from: '(949) 555-0100', to: ['949-555-0111', '+1 949 555 0112'], media: MEDIA, text: "Here's this week's menu!" }),
     ).resolves.toEqual({
+      status: 'accepted',
       result: 'Message Processed Successfully',
+      message_id: null,
       from: '+19495550100',
       to: ['+19495550111', '+19495550112'],
       media_url: MEDIA,
@@ -39,11 +41,27 @@ describe('Send MMS (send_mms)', () => {
     ]);
   });
 
+  it("says the message was accepted and gives the message's id when the answer carries one", async () => {
+    expectSend(200, { result: 'Message Processed Successfully', id: 9012 });
+    await expect(send({ from: '+19495550100', to: '+19495550111', media: MEDIA })).resolves.toEqual({
+      status: 'accepted',
+      result: 'Message Processed Successfully',
+      id: 9012,
+      message_id: '9012',
+      from: '+19495550100',
+      to: ['+19495550111'],
+      media_url: MEDIA,
+      text: '',
+    });
+  });
+
   it('leaves the text out of the request when there is none', async () => {
     const seen = expectSend(200, { result: 'Message Processed Successfully' });
     await expect(send({ from: '+19495550100', to: '+19495550111', media: 'https://files.example.com/a.gif', text: '  ' })).resolves.toEqual(
       {
+        status: 'accepted',
         result: 'Message Processed Successfully',
+        message_id: null,
         from: '+19495550100',
         to: ['+19495550111'],
         media_url: 'https://files.example.com/a.gif',

@@ -78,11 +78,13 @@ describe('Send SMS (send_sms)', () => {
   });
 
   describe('the output', () => {
-    it('keeps the whole response and adds the numbers, the text, GSM-7 encoding and one segment', async () => {
+    it('says the message was accepted, keeps the whole response, and adds its id, the numbers, the text, GSM-7 encoding and one segment', async () => {
       expectSend(200, { result: 'Message Processed Successfully', messageId: 'm-77' });
       await expect(send({ from: '(949) 555-0100', to: '949-555-0111', text: 'Your order is ready.' })).resolves.toEqual({
+        status: 'accepted',
         result: 'Message Processed Successfully',
         messageId: 'm-77',
+        message_id: 'm-77',
         from: '+19495550100',
         to: ['+19495550111'],
         text: 'Your order is ready.',
@@ -100,6 +102,8 @@ describe('Send SMS (send_sms)', () => {
       expectSend(200, SENT);
       await expect(send({ from: '+19495550100', to: '+19495550111', text })).resolves.toEqual({
         ...SENT,
+        status: 'accepted',
+        message_id: null,
         from: '+19495550100',
         to: ['+19495550111'],
         text,
@@ -117,6 +121,8 @@ describe('Send SMS (send_sms)', () => {
       const seen = expectSend(200, SENT);
       await expect(send({ from: '+19495550100', to: '+19495550111', text })).resolves.toEqual({
         ...SENT,
+        status: 'accepted',
+        message_id: null,
         from: '+19495550100',
         to: ['+19495550111'],
         text,

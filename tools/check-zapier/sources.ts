@@ -4,3 +4,4 @@ export const PUBLISHING =
   'Zapier, Integration publishing requirements (https://platform.zapier.com/publish/integration-publishing-requirements)';
 export const BUILD_GUIDELINES = 'Zapier, Integration build guidelines (https://platform.zapier.com/publish/integration-build-guidelines)';
 export const RESPONSE_TYPES = 'Zapier, Response types (https://platform.zapier.com/build/response-types)';
+export const ADD_FIELDS = 'Zapier, Add input fields to triggers and actions (https://platform.zapier.com/build/add-fields)';

@@ -61,8 +61,25 @@ const numberList = schema
 
 // ---------------------------------------------------------------- messages
 
-/** The send response is `{ "result": "Message Processed Successfully" }`; other fields (an id?) are UNKNOWN. */
-export const sendResultSchema = schema.object({ result: schema.string().optional() }).passthrough();
+/** A string or number id, as text; null for anything else. */
+function idText(value: unknown): string | null {
+  if (typeof value === 'string' && value.trim() !== '') return value.trim();
+  return typeof value === 'number' && Number.isFinite(value) ? String(value) : null;
+}
+
+/**
+ * The send response is `{ "result": "Message Processed Successfully" }`; other fields are UNKNOWN,
+ * and the whole answer is kept. ASSUMPTION: an id of the new message, if an answer ever carries
+ * one, is `messageId`, `message_id` or `id`; it becomes `message_id` (null when there is none).
+ */
+export const sendResultSchema = schema
+  .object({ result: schema.string().optional() })
+  .passthrough()
+  .transform((answer) => ({
+    ...answer,
+    result: answer.result ?? null,
+    message_id: idText(answer.messageId) ?? idText(answer.message_id) ?? idText(answer.id),
+  }));
 export type SendResult = schema.infer<typeof sendResultSchema>;
 
 /** For a send whose answer was lost: where the user sees whether it went. */

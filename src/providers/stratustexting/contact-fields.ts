@@ -1,4 +1,5 @@
 import { z as schema } from 'zod';
+import { COUNTRY_CHOICES } from '../../core/country-names';
 import { optionalText } from '../../core/input';
 
 /** The editable contact fields, shared by Create or Update Contact and Update Contact. */
@@ -19,7 +20,8 @@ export const defaultCountryField = {
   key: 'default_country',
   label: 'Default Country',
   required: false,
-  helpText: 'Two-letter country code (e.g. `US`) for numbers typed without a country code. Blank means US.',
+  choices: COUNTRY_CHOICES,
+  helpText: 'The country of phone numbers typed without a country code, e.g. `(949) 555-0111`. Blank means the United States.',
 } as const;
 
 export const contactDetailShape = {

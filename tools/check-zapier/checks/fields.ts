@@ -9,7 +9,7 @@ import {
   type Located,
   type Subject,
 } from '../definition';
-import { CHECKS_REFERENCE, PUBLISHING } from '../sources';
+import { ADD_FIELDS, CHECKS_REFERENCE, PUBLISHING } from '../sources';
 
 const allInputFields = (subject: Subject, kinds?: Parameters<typeof operations>[1]) =>
   operations(subject.definition, kinds).flatMap(inputFields);
@@ -212,4 +212,46 @@ const PR_5_2_2: Check = {
     }),
 };
 
-export const fieldChecks = [D001, D004, D005, D009, D011, D013, D014, PR_5_2_1, D022, PR_5_2_2];
+/** "Put required … fields at the top of the form with optional fields towards the bottom" (§4.2.5, §5.2.2, §6.3.5). */
+const PR_5_2_2_ORDER: Check = {
+  code: 'PR-5.2.2',
+  title: 'Required fields come before optional ones',
+  source: `${PUBLISHING} §4.2.5, §5.2.2 and §6.3.5`,
+  run: (subject) =>
+    operations(subject.definition).flatMap(({ where, item }) => {
+      const fields = ((item.operation?.inputFields ?? []) as Field[]).filter((field) => field.type !== 'copy');
+      const firstOptional = fields.findIndex((field) => !field.required);
+      if (firstOptional < 0) return [];
+      const optional = fields[firstOptional] as Field;
+      return fields
+        .slice(firstOptional + 1)
+        .filter((field) => field.required)
+        .map((field) => ({
+          code: 'PR-5.2.2',
+          where: `${where}.inputFields.${field.key}`,
+          message: `the required field "${field.label ?? field.key}" comes after the optional "${optional.label ?? optional.key}": put required fields first.`,
+        }));
+    }),
+};
+
+/** Help text, when a field has it, is "a 20 character or longer description" (Add input fields, field options). */
+const MIN_HELP_LENGTH = 20;
+
+const AF_HELP: Check = {
+  code: 'AF-HELP',
+  title: 'Help text is 20 characters or longer',
+  source: `${ADD_FIELDS} (Help Text)`,
+  run: (subject) => {
+    const opFields = operations(subject.definition).flatMap(inputFields);
+    const auth = authFields(subject.definition).map((item) => ({ where: `authentication.fields.${item.key}`, item }));
+    return [...opFields, ...auth]
+      .filter(({ item }) => item.helpText !== undefined && item.helpText.trim().length < MIN_HELP_LENGTH)
+      .map(({ where, item }) => ({
+        code: 'AF-HELP',
+        where,
+        message: `the help text "${item.helpText}" is shorter than ${MIN_HELP_LENGTH} characters: say what the field is for, with an example.`,
+      }));
+  },
+};
+
+export const fieldChecks = [D001, D004, D005, D009, D011, D013, D014, PR_5_2_1, D022, PR_5_2_2, PR_5_2_2_ORDER, AF_HELP];

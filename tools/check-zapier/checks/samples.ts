@@ -159,4 +159,26 @@ const PR_5_3: Check = {
       })),
 };
 
-export const sampleChecks = [D010, D012, D023, D024, PR_5_5, PR_5_3];
+/** Stand-ins where a real value belongs: "don't set a 'first name' key to a value of 'string' or '1234'; set it to something like 'Bob'". */
+const PLACEHOLDER = /^(string|text|value|test|testing|foo|bar|baz|xxx+|lorem ipsum.*|placeholder|todo|tbd|n\/a|1234|12345|123456)$/i;
+
+const PR_5_4: Check = {
+  code: 'PR-5.4',
+  title: 'Samples hold representative values, not placeholders',
+  source: `${PUBLISHING} §4.7, §5.4 and §6.5`,
+  run: (subject) =>
+    operations(subject.definition).flatMap(({ where, item }) => {
+      const findings: Finding[] = [];
+      walk(item.operation?.sample, `${where}.operation.sample`, (key, value, path) => {
+        if ((typeof value === 'string' || typeof value === 'number') && PLACEHOLDER.test(String(value).trim()))
+          findings.push({
+            code: 'PR-5.4',
+            where: path,
+            message: `"${key}" is "${value}": use a value a real answer would hold, e.g. "Bob" for a first name.`,
+          });
+      });
+      return findings;
+    }),
+};
+
+export const sampleChecks = [D010, D012, D023, D024, PR_5_5, PR_5_3, PR_5_4];

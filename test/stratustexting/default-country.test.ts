@@ -1,0 +1,28 @@
+import { creates, searches } from './support';
+
+type Operation = (typeof creates)[string];
+
+type Field = { key: string; label?: string; choices?: Record<string, string> };
+
+const defaultCountryOf = (operation: Operation | undefined) =>
+  (operation?.operation.inputFields as Field[] | undefined)?.find((field) => field.key === 'default_country');
+
+describe('Default Country on every operation that reads a phone number', () => {
+  const sendSms = defaultCountryOf(creates.send_sms);
+
+  it("is Send SMS's dropdown of countries, named in English with their ISO code", () => {
+    expect(sendSms?.choices).toMatchObject({ US: 'United States (US)', GB: 'United Kingdom (GB)', CA: 'Canada (CA)' });
+  });
+
+  it.each([
+    ['Send MMS', creates.send_mms],
+    ['Create or Update Contact', creates.upsert_contact],
+    ['Update Contact', creates.update_contact],
+    ['Add or Remove Contact Consent', creates.set_contact_consent],
+    ['Find Contact', searches.find_contact],
+  ])('%s offers the same dropdown under the same key', (_name, operation) => {
+    const field = defaultCountryOf(operation);
+    expect(field?.label).toBe('Default Country');
+    expect(field?.choices).toEqual(sendSms?.choices);
+  });
+});
