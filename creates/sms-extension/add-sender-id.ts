@@ -18,7 +18,7 @@ const inputFields = defineInputFields([
 const inputShape = schema.object({ sender_id: newSenderIdText() });
 
 /** SMS Extension only. */
-export const addSenderIdAction = defineCreate({
+export default defineCreate({
   key: 'add_sender_id',
   noun: 'Sender ID',
   display: {

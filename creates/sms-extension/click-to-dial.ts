@@ -18,7 +18,7 @@ const inputFields = defineInputFields([
 const inputShape = schema.object({ destination: requiredText('The number to call') });
 
 /** SMS Extension only. */
-export const clickToDialAction = defineCreate({
+export default defineCreate({
   key: 'click_to_dial',
   noun: 'Call',
   display: {

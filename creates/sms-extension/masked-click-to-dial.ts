@@ -28,7 +28,7 @@ const inputShape = schema.object({
 });
 
 /** SMS Extension only. */
-export const maskedClickToDialAction = defineCreate({
+export default defineCreate({
   key: 'masked_click_to_dial',
   noun: 'Call',
   display: {

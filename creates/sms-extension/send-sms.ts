@@ -13,7 +13,7 @@ const fromField = {
 } as const;
 
 /** The shared Send SMS over SMS Extension: one UK recipient per step. */
-export const sendSmsAction = sendSmsCreate({
+export default sendSmsCreate({
   provider: PROVIDER,
   fromField,
   fromShape: senderIdText(),

@@ -79,7 +79,7 @@ function filterValue(typed: string | undefined, field: string): string | undefin
 }
 
 /** SMS Extension only. */
-export const findSms = defineSearch({
+export default defineSearch({
   key: 'find_sms',
   noun: 'SMS',
   display: {
