@@ -1,7 +1,7 @@
 import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
 import { inputError } from '../../src/core/input-error';
-import { parseInput } from '../../src/core/input';
+import { parseInput, type InputShape } from '../../src/core/input';
 import { checkedUuids, statusesOf, UUID_EXAMPLE, uuidList } from '../../src/providers/commpeak/message-status';
 
 /**
@@ -27,7 +27,9 @@ const inputFields = defineInputFields([
   },
 ]);
 
-const inputShape = schema.object({ message_uuids: uuidList('At least one message UUID is required.') });
+const inputShape = schema.object({
+  message_uuids: uuidList('At least one message UUID is required.'),
+} satisfies InputShape<typeof inputFields>);
 
 export default defineCreate({
   key: 'get_message_statuses',

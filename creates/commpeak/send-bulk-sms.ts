@@ -1,7 +1,7 @@
 import { defineCreate, defineInputFields, errors, type Bundle, type ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
 import { inputError } from '../../src/core/input-error';
-import { optionalText, parseInput, requiredText } from '../../src/core/input';
+import { optionalText, parseInput, requiredText, type InputShape } from '../../src/core/input';
 import { distinctBy, splitNumbers, toInternationalDigits } from '../../src/core/phone';
 import { countryChoices } from '../../src/core/countries';
 import { BATCH_SIZE, PROVIDER, type OutgoingMessage } from '../../src/providers/commpeak/api';
@@ -100,7 +100,7 @@ const inputShape = schema.object({
   item_text: schema.string().optional(),
   default_country: optionalText(),
   idempotency_key: optionalText(),
-});
+} satisfies InputShape<typeof inputFields>);
 type BulkInput = schema.infer<typeof inputShape>;
 
 interface Draft {

@@ -1,10 +1,11 @@
-import type { Bundle, ZObject } from 'zapier-platform-core';
+import { defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
-import { optionalText, parseInput } from '../../src/core/input';
+import { optionalText, parseInput, type InputShape } from '../../src/core/input';
 import { sendSmsCreate } from '../../src/core/send-sms';
 import { IDEMPOTENCY_KEY_FIELD, internalId, sendOne, senderFor } from '../../src/providers/commpeak/messages';
 
-const idempotencyShape = schema.object({ idempotency_key: optionalText() });
+const idempotencyFields = defineInputFields([IDEMPOTENCY_KEY_FIELD]);
+const idempotencyShape = schema.object({ idempotency_key: optionalText() } satisfies InputShape<typeof idempotencyFields>);
 
 /** Send SMS (shared) through CommPeak: one recipient per step, an idempotent `internal_id`. */
 export default sendSmsCreate({
@@ -18,11 +19,11 @@ export default sendSmsCreate({
   },
   maxRecipients: 1,
   recipientFormat: 'digits',
-  extraInputFields: [IDEMPOTENCY_KEY_FIELD],
+  extraInputFields: idempotencyFields,
   async send(z: ZObject, bundle: Bundle, message) {
     const sender = senderFor(message.from);
     const [recipient] = message.to;
-    const { idempotency_key: idempotencyKey } = parseInput(idempotencyShape, bundle.inputData, [IDEMPOTENCY_KEY_FIELD]);
+    const { idempotency_key: idempotencyKey } = parseInput(idempotencyShape, bundle.inputData, idempotencyFields);
     const internal_id = internalId({ idempotencyKey }, { sender, recipient, text: message.text, position: 0 });
     const sent = await sendOne(z, { internal_id, sender, recipient_phone: recipient, message_content: message.text }, 'send an SMS');
     return { message_uuid: sent.message_uuid, task_id: sent.task_id, internal_id, sender, to: recipient, status: sent.status };

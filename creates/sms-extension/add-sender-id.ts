@@ -1,6 +1,6 @@
 import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
-import { parseInput } from '../../src/core/input';
+import { parseInput, type InputShape } from '../../src/core/input';
 import { writeOutput } from '../../src/core/write-output';
 import { addSenderId, referenceOf } from '../../src/providers/sms-extension/api';
 import { newSenderIdText, SENDER_ID_MAX_LENGTH } from '../../src/providers/sms-extension/sender-id';
@@ -15,7 +15,7 @@ const inputFields = defineInputFields([
   },
 ]);
 
-const inputShape = schema.object({ sender_id: newSenderIdText() });
+const inputShape = schema.object({ sender_id: newSenderIdText() } satisfies InputShape<typeof inputFields>);
 
 /** SMS Extension only. */
 export default defineCreate({

@@ -1,6 +1,6 @@
 import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
-import { parseInput, requiredText } from '../../src/core/input';
+import { parseInput, requiredText, type InputShape } from '../../src/core/input';
 import { writeOutput } from '../../src/core/write-output';
 import { clickToDial, referenceOf } from '../../src/providers/sms-extension/api';
 import { ukNumber } from '../../src/providers/sms-extension/uk-number';
@@ -15,7 +15,7 @@ const inputFields = defineInputFields([
   },
 ]);
 
-const inputShape = schema.object({ destination: requiredText('The number to call') });
+const inputShape = schema.object({ destination: requiredText('The number to call') } satisfies InputShape<typeof inputFields>);
 
 /** SMS Extension only. */
 export default defineCreate({

@@ -1,6 +1,6 @@
 import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
-import { optionalText, parseInput, phoneNumberList, requiredText } from '../../src/core/input';
+import { optionalText, parseInput, phoneNumberList, requiredText, type InputShape } from '../../src/core/input';
 import { toE164 } from '../../src/core/phone';
 import { sendMms } from '../../src/providers/stratustexting/api';
 import { defaultCountryField, defaultCountryShape } from '../../src/providers/stratustexting/contact-fields';
@@ -54,7 +54,7 @@ const inputShape = schema.object({
       .optional(),
   ),
   default_country: defaultCountryShape,
-});
+} satisfies InputShape<typeof inputFields>);
 
 export default defineCreate({
   key: 'send_mms',

@@ -1,7 +1,7 @@
 import { defineSearch, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
 import { inputError } from '../../src/core/input-error';
-import { parseInput } from '../../src/core/input';
+import { parseInput, type InputShape } from '../../src/core/input';
 import { checkedUuids, statusesOf, UUID_EXAMPLE, uuidList } from '../../src/providers/commpeak/message-status';
 
 /**
@@ -22,7 +22,7 @@ const inputFields = defineInputFields([
   },
 ]);
 
-const inputShape = schema.object({ message_uuid: uuidList('The message UUID is required.') });
+const inputShape = schema.object({ message_uuid: uuidList('The message UUID is required.') } satisfies InputShape<typeof inputFields>);
 
 export default defineSearch({
   key: 'find_message_status',

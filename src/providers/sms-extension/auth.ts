@@ -1,6 +1,6 @@
 import { errors, type Authentication, type BeforeRequestMiddleware, type Bundle, type ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
-import { parseInput, requiredText } from '../../core/input';
+import { parseInput, requiredText, type InputShape } from '../../core/input';
 import { isTokenRequest, listSenderIds, PROVIDER, requestToken, type TokenAnswer } from './api';
 import { messageOf, providerStatusOf } from '../../core/error-details';
 
@@ -41,12 +41,13 @@ const fields = [
   { key: 'password', label: 'Password', required: true, type: 'password', helpText: 'The password of that portal login.' },
 ] as const;
 
+// The base URL is checked where every request is built (in api.ts), so it has no schema here.
 const credentialsShape = schema.object({
   client_id: requiredText('The client id'),
   client_secret: requiredText('The client secret'),
   username: requiredText('The username'),
   password: requiredText('The password'),
-});
+} satisfies Partial<InputShape<typeof fields>>);
 
 /** Passport refuses a grant with 400 (invalid_grant/invalid_request) or 401 (invalid_client). */
 const isRefusal = (error: unknown) => [400, 401].includes(providerStatusOf(error) ?? 0);

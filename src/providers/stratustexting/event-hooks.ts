@@ -1,8 +1,8 @@
-import { errors, type Bundle, type ZObject } from 'zapier-platform-core';
+import { defineInputFields, errors, type Bundle, type ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
 import { pathSegment } from '../../core/base-url';
 import { errorCodeOf, messageOf } from '../../core/error-details';
-import { optionalText, parseInput, requiredText } from '../../core/input';
+import { optionalText, parseInput, requiredText, type InputShape } from '../../core/input';
 import { eventFilter, listSites, subscribe, unsubscribe, type EventKind } from './api';
 import { brand } from './brand';
 import { subscribedUri, withHandshakeAdvice } from './hook-relay';
@@ -66,9 +66,12 @@ export const organizationField = {
 } as const;
 
 /** The inputs of every trigger that subscribes to events. */
-export const eventSourceFields = [departmentField, organizationField];
+export const eventSourceFields = defineInputFields([departmentField, organizationField]);
 
-const subscribeInput = schema.object({ department_id: requiredText('The department'), organization_id: optionalText() });
+const subscribeInput = schema.object({
+  department_id: requiredText('The department'),
+  organization_id: optionalText(),
+} satisfies InputShape<typeof eventSourceFields>);
 
 const OUTAGES = new Set(['provider_unreachable', 'provider_timeout', 'provider_unavailable']);
 
