@@ -1,6 +1,7 @@
 import { defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
 import { optionalText, parseInput, type InputShape } from '../../src/core/input';
+import { PROVIDER } from '../../src/providers/commpeak/api';
 import { sendSmsCreate } from '../../src/core/send-sms';
 import { IDEMPOTENCY_KEY_FIELD, internalId, sendOne, senderFor } from '../../src/providers/commpeak/messages';
 
@@ -9,13 +10,12 @@ const idempotencyShape = schema.object({ idempotency_key: optionalText() } satis
 
 /** Send SMS (shared) through CommPeak: one recipient per step, an idempotent `internal_id`. */
 export default sendSmsCreate({
-  provider: 'CommPeak',
+  provider: PROVIDER,
   fromField: {
     key: 'from',
     label: 'Sender',
     required: true,
-    helpText:
-      'The sender the recipient sees: a name (e.g. `GLOBAL`) or a number with its country code (e.g. `+972 52 426 5292`), as your CommPeak stream allows. A number is sent as digits only.',
+    helpText: `The sender the recipient sees: a name (e.g. \`GLOBAL\`) or a number with its country code (e.g. \`+972 52 426 5292\`), as your ${PROVIDER} stream allows. A number is sent as digits only.`,
   },
   maxRecipients: 1,
   recipientFormat: 'digits',

@@ -2,7 +2,7 @@ import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapi
 import { z as schema } from 'zod';
 import { parseInput, requiredText, type InputShape } from '../../src/core/input';
 import { writeOutput } from '../../src/core/write-output';
-import { clickToDial, referenceOf } from '../../src/providers/sms-extension/api';
+import { clickToDial, PROVIDER, referenceOf } from '../../src/providers/sms-extension/api';
 import { ukNumber } from '../../src/providers/sms-extension/uk-number';
 
 const inputFields = defineInputFields([
@@ -36,7 +36,7 @@ export default defineCreate({
     sample: { status: 'call_requested', reference: 'c-77', destination_number: '+447700900123' },
     outputFields: [
       { key: 'status', label: 'Status (call_requested)' },
-      { key: 'reference', label: "Call Reference (SMS Extension's, blank when it gives none)" },
+      { key: 'reference', label: `Call Reference (${PROVIDER}'s, blank when it gives none)` },
       { key: 'destination_number', label: 'Number Called (E.164)' },
     ],
   },

@@ -2,7 +2,7 @@ import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapi
 import { z as schema } from 'zod';
 import { parseInput, requiredText, type InputShape } from '../../src/core/input';
 import { writeOutput } from '../../src/core/write-output';
-import { maskedClickToDial, referenceOf } from '../../src/providers/sms-extension/api';
+import { maskedClickToDial, PROVIDER, referenceOf } from '../../src/providers/sms-extension/api';
 import { ukNumber } from '../../src/providers/sms-extension/uk-number';
 
 const inputFields = defineInputFields([
@@ -47,7 +47,7 @@ export default defineCreate({
     sample: { status: 'call_requested', reference: 'c-78', source_number: '+442079460123', destination_number: '+447700900123' },
     outputFields: [
       { key: 'status', label: 'Status (call_requested)' },
-      { key: 'reference', label: "Call Reference (SMS Extension's, blank when it gives none)" },
+      { key: 'reference', label: `Call Reference (${PROVIDER}'s, blank when it gives none)` },
       { key: 'source_number', label: 'Number Shown (E.164)' },
       { key: 'destination_number', label: 'Number Called (E.164)' },
     ],

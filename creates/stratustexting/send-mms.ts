@@ -3,11 +3,12 @@ import { z as schema } from 'zod';
 import { optionalText, parseInput, phoneNumberList, requiredText, type InputShape } from '../../src/core/input';
 import { toE164 } from '../../src/core/phone';
 import { sendMms } from '../../src/providers/stratustexting/api';
+import { productName } from '../../src/providers/stratustexting/brand';
 import { defaultCountryField, defaultCountryShape } from '../../src/providers/stratustexting/contact-fields';
 import { MAX_RECIPIENTS, MAX_TEXT_LENGTH } from './send-sms';
 
 const inputFields = defineInputFields([
-  { key: 'from', label: 'From Number', required: true, helpText: 'One of your StratusTexting numbers, e.g. `(949) 555-0100`.' },
+  { key: 'from', label: 'From Number', required: true, helpText: `One of your ${productName()} numbers, e.g. \`(949) 555-0100\`.` },
   {
     key: 'to',
     label: 'To (one or more numbers)',

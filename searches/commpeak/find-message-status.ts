@@ -2,6 +2,7 @@ import { defineSearch, defineInputFields, type Bundle, type ZObject } from 'zapi
 import { z as schema } from 'zod';
 import { inputError } from '../../src/core/input-error';
 import { parseInput, type InputShape } from '../../src/core/input';
+import { PROVIDER } from '../../src/providers/commpeak/api';
 import { checkedUuids, statusesOf, UUID_EXAMPLE, uuidList } from '../../src/providers/commpeak/message-status';
 
 /**
@@ -48,7 +49,7 @@ export default defineSearch({
     sample: { message_uuid: UUID_EXAMPLE, status: 'DELIVERED' },
     outputFields: [
       { key: 'message_uuid', label: 'Message UUID' },
-      { key: 'status', label: 'Status (as CommPeak reports it)' },
+      { key: 'status', label: `Status (as ${PROVIDER} reports it)` },
     ],
   },
 });

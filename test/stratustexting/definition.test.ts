@@ -19,4 +19,18 @@ describe('the StratusTexting integration definition', () => {
     expect(inputKeys(integration.searches!.find_contact)).toContain('mobile');
     expect(inputKeys(integration.creates!.upsert_contact)).toContain('mobile');
   });
+
+  it("says the brand's product name, never StratusTexting, in a deployment for another brand", () => {
+    process.env.STRATUSTEXTING_PRODUCT = 'Acme Texting';
+    try {
+      jest.isolateModules(() => {
+        const rebranded = JSON.stringify(jest.requireActual('../../src/providers/stratustexting/integration').default);
+        expect(rebranded).not.toContain('StratusTexting');
+        expect(rebranded).toContain('One of your Acme Texting numbers');
+        expect(rebranded).toContain("It is your Acme Texting organization's ID");
+      });
+    } finally {
+      delete process.env.STRATUSTEXTING_PRODUCT;
+    }
+  });
 });

@@ -15,14 +15,14 @@ const fields = [
     type: 'string',
     // Shown around the field: what is typed is the part before `/oauth/token`.
     inputFormat: '{{input}}/oauth/token',
-    helpText: `The address of your SMS Extension API, starting with \`https://\`: everything before \`/oauth/token\` in the ${API_DOCUMENT} your provider sent you, e.g. \`https://portal.example.co.uk/api\`.`,
+    helpText: `The address of your ${PROVIDER} API, starting with \`https://\`: everything before \`/oauth/token\` in the ${API_DOCUMENT} your provider sent you, e.g. \`https://portal.example.co.uk/api\`.`,
   },
   {
     key: 'client_id',
     label: 'Client ID',
     required: true,
     type: 'string',
-    helpText: `Issued with your API access: the \`client_id\` of the ${API_DOCUMENT}. Ask your SMS Extension provider if you have none.`,
+    helpText: `Issued with your API access: the \`client_id\` of the ${API_DOCUMENT}. Ask your ${PROVIDER} provider if you have none.`,
   },
   {
     key: 'client_secret',
@@ -36,7 +36,7 @@ const fields = [
     label: 'Username',
     required: true,
     type: 'string',
-    helpText: 'The login you sign in to the SMS Extension portal with. Zapier acts as this user.',
+    helpText: `The login you sign in to the ${PROVIDER} portal with. Zapier acts as this user.`,
   },
   { key: 'password', label: 'Password', required: true, type: 'password', helpText: 'The password of that portal login.' },
 ] as const;

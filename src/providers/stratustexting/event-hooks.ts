@@ -4,7 +4,7 @@ import { pathSegment } from '../../core/base-url';
 import { errorCodeOf, messageOf } from '../../core/error-details';
 import { optionalText, parseInput, requiredText, type InputShape } from '../../core/input';
 import { eventFilter, listSites, subscribe, unsubscribe, type EventKind } from './api';
-import { brand } from './brand';
+import { brand, productName } from './brand';
 import { subscribedUri, withHandshakeAdvice } from './hook-relay';
 
 // ASSUMPTION: the longest lifetime the platform grants is not documented; 90 days is what working
@@ -54,8 +54,7 @@ export const departmentField = {
     'The department (site) whose events start this Zap. Pick one from the list, or enter its ID if the list is empty or cannot load.',
 } as const;
 
-const WHERE_ORGANIZATION_ID_IS =
-  "It is your StratusTexting organization's ID, as the StratusTexting web app shows it; your StratusTexting administrator can tell you.";
+const WHERE_ORGANIZATION_ID_IS = `It is your ${productName()} organization's ID, as the ${productName()} web app shows it; your ${productName()} administrator can tell you.`;
 
 /** Needed only when the sites list cannot be read or does not name the organization. */
 export const organizationField = {
