@@ -1,7 +1,8 @@
 import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
 import { inputError } from '../../src/core/input-error';
-import { parseInput } from '../../src/core/input';
+import { parseInput, type InputShape } from '../../src/core/input';
+import { PROVIDER } from '../../src/providers/commpeak/api';
 import { checkedUuids, statusesOf, UUID_EXAMPLE, uuidList } from '../../src/providers/commpeak/message-status';
 
 /**
@@ -23,11 +24,13 @@ const inputFields = defineInputFields([
     list: true,
     helpText:
       `The \`message_uuid\` of each message, as Send SMS or Send Bulk SMS returned it (map Send Bulk SMS's "Message: UUID" to check a whole batch). ` +
-      `Up to ${MAX_MESSAGE_UUIDS}, one per line or separated by commas. Each gets a line in the output, in this order, with "Found" false when CommPeak does not know it.`,
+      `Up to ${MAX_MESSAGE_UUIDS}, one per line or separated by commas. Each gets a line in the output, in this order, with "Found" false when ${PROVIDER} does not know it.`,
   },
 ]);
 
-const inputShape = schema.object({ message_uuids: uuidList('At least one message UUID is required.') });
+const inputShape = schema.object({
+  message_uuids: uuidList('At least one message UUID is required.'),
+} satisfies InputShape<typeof inputFields>);
 
 export default defineCreate({
   key: 'get_message_statuses',
@@ -59,7 +62,7 @@ export default defineCreate({
       { key: 'found_count', label: 'Messages Found', type: 'integer' },
       { key: 'statuses[]message_uuid', label: 'Status: Message UUID' },
       { key: 'statuses[]found', label: 'Status: Found', type: 'boolean' },
-      { key: 'statuses[]status', label: 'Status: Delivery Status (as CommPeak reports it)' },
+      { key: 'statuses[]status', label: `Status: Delivery Status (as ${PROVIDER} reports it)` },
     ],
   },
 });

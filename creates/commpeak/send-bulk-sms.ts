@@ -1,7 +1,7 @@
 import { defineCreate, defineInputFields, errors, type Bundle, type ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
 import { inputError } from '../../src/core/input-error';
-import { optionalText, parseInput, requiredText } from '../../src/core/input';
+import { optionalText, parseInput, requiredText, type InputShape } from '../../src/core/input';
 import { distinctBy, splitNumbers, toInternationalDigits } from '../../src/core/phone';
 import { COUNTRY_CHOICES } from '../../src/core/country-names';
 import { BATCH_SIZE, PROVIDER, type OutgoingMessage } from '../../src/providers/commpeak/api';
@@ -29,10 +29,10 @@ import {
 export const MAX_MESSAGES = 10 * BATCH_SIZE;
 
 const RULE =
-  'Messages go to CommPeak ' +
+  `Messages go to ${PROVIDER} ` +
   BATCH_SIZE +
   ' per request. The output lists every message with its status (`accepted`, `failed` or `not_sent`), counts them, and lists the ones that did not go under `failed` with the reason. ' +
-  'A message CommPeak answers for with an error code (such as `RATE_LIMIT`) counts as failed. If CommPeak rate limits or refuses a request, the remaining requests are not sent. ' +
+  `A message ${PROVIDER} answers for with an error code (such as \`RATE_LIMIT\`) counts as failed. If ${PROVIDER} rate limits or refuses a request, the remaining requests are not sent. ` +
   'The step fails when no message was accepted (when that was rate limiting, Zapier retries the step later), and when an answer was lost, so that it may have sent messages it cannot confirm: ' +
   'its error then says which messages were accepted, which may have been sent, and which were not sent.';
 
@@ -47,7 +47,7 @@ const inputFields = defineInputFields([
     key: 'from',
     label: 'Sender',
     required: true,
-    helpText: 'The sender the recipients see: a name (e.g. `GLOBAL`) or a number with its country code, as your CommPeak stream allows.',
+    helpText: `The sender the recipients see: a name (e.g. \`GLOBAL\`) or a number with its country code, as your ${PROVIDER} stream allows.`,
   },
   {
     key: 'to',
@@ -100,7 +100,7 @@ const inputShape = schema.object({
   item_text: schema.string().optional(),
   default_country: optionalText(),
   idempotency_key: optionalText(),
-});
+} satisfies InputShape<typeof inputFields>);
 type BulkInput = schema.infer<typeof inputShape>;
 
 interface Draft {
@@ -175,7 +175,7 @@ function unknownOutcomeError(outcomes: readonly MessageOutcome[], accepted: numb
       : []),
   ];
   const replay = idempotencyKey
-    ? 'A replay gives every message the internal ID it had, so CommPeak can recognise the ones it already has.'
+    ? `A replay gives every message the internal ID it had, so ${PROVIDER} can recognise the ones it already has.`
     : accepted > 0
       ? `A replay would send the ${accepted} accepted messages again (no Idempotency Key is set): send the ones that did not go in a new step instead.`
       : 'A replay gives the messages new internal IDs (no Idempotency Key is set): replay only once you know they did not go.';

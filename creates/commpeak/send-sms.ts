@@ -1,28 +1,29 @@
-import type { Bundle, ZObject } from 'zapier-platform-core';
+import { defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
-import { optionalText, parseInput } from '../../src/core/input';
+import { optionalText, parseInput, type InputShape } from '../../src/core/input';
+import { PROVIDER } from '../../src/providers/commpeak/api';
 import { sendSmsCreate } from '../../src/core/send-sms';
 import { IDEMPOTENCY_KEY_FIELD, internalId, sendOne, senderFor } from '../../src/providers/commpeak/messages';
 
-const idempotencyShape = schema.object({ idempotency_key: optionalText() });
+const idempotencyFields = defineInputFields([IDEMPOTENCY_KEY_FIELD]);
+const idempotencyShape = schema.object({ idempotency_key: optionalText() } satisfies InputShape<typeof idempotencyFields>);
 
 /** Send SMS (shared) through CommPeak: one recipient per step, an idempotent `internal_id`. */
 export default sendSmsCreate({
-  provider: 'CommPeak',
+  provider: PROVIDER,
   fromField: {
     key: 'from',
     label: 'Sender',
     required: true,
-    helpText:
-      'The sender the recipient sees: a name (e.g. `GLOBAL`) or a number with its country code (e.g. `+972 52 426 5292`), as your CommPeak stream allows. A number is sent as digits only. The CommPeak API offers no list of senders, so type it.',
+    helpText: `The sender the recipient sees: a name (e.g. \`GLOBAL\`) or a number with its country code (e.g. \`+972 52 426 5292\`), as your ${PROVIDER} stream allows. A number is sent as digits only. The ${PROVIDER} API offers no list of senders, so type it.`,
   },
   maxRecipients: 1,
   recipientFormat: 'digits',
-  extraInputFields: [IDEMPOTENCY_KEY_FIELD],
+  extraInputFields: idempotencyFields,
   async send(z: ZObject, bundle: Bundle, message) {
     const sender = senderFor(message.from);
     const [recipient] = message.to;
-    const { idempotency_key: idempotencyKey } = parseInput(idempotencyShape, bundle.inputData, [IDEMPOTENCY_KEY_FIELD]);
+    const { idempotency_key: idempotencyKey } = parseInput(idempotencyShape, bundle.inputData, idempotencyFields);
     const internal_id = internalId({ idempotencyKey }, { sender, recipient, text: message.text, position: 0 });
     const sent = await sendOne(z, { internal_id, sender, recipient_phone: recipient, message_content: message.text }, 'send an SMS');
     return { message_uuid: sent.message_uuid, task_id: sent.task_id, internal_id, sender, to: recipient };

@@ -1,8 +1,8 @@
 import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
-import { parseInput, requiredText } from '../../src/core/input';
+import { parseInput, requiredText, type InputShape } from '../../src/core/input';
 import { writeOutput } from '../../src/core/write-output';
-import { clickToDial, referenceOf } from '../../src/providers/sms-extension/api';
+import { clickToDial, PROVIDER, referenceOf } from '../../src/providers/sms-extension/api';
 import { ukNumber } from '../../src/providers/sms-extension/uk-number';
 
 const inputFields = defineInputFields([
@@ -15,10 +15,10 @@ const inputFields = defineInputFields([
   },
 ]);
 
-const inputShape = schema.object({ destination: requiredText('The number to call') });
+const inputShape = schema.object({ destination: requiredText('The number to call') } satisfies InputShape<typeof inputFields>);
 
 /** SMS Extension only. */
-export const clickToDialAction = defineCreate({
+export default defineCreate({
   key: 'click_to_dial',
   noun: 'Call',
   display: {
@@ -36,7 +36,7 @@ export const clickToDialAction = defineCreate({
     sample: { status: 'call_requested', reference: 'c-77', destination_number: '+447400900123' },
     outputFields: [
       { key: 'status', label: 'Status (call_requested)' },
-      { key: 'reference', label: "Call Reference (SMS Extension's, blank when it gives none)" },
+      { key: 'reference', label: `Call Reference (${PROVIDER}'s, blank when it gives none)` },
       { key: 'destination_number', label: 'Number Called (E.164)' },
     ],
   },

@@ -1,8 +1,8 @@
 import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
-import { parseInput, requiredText } from '../../src/core/input';
+import { parseInput, requiredText, type InputShape } from '../../src/core/input';
 import { writeOutput } from '../../src/core/write-output';
-import { maskedClickToDial, referenceOf } from '../../src/providers/sms-extension/api';
+import { maskedClickToDial, PROVIDER, referenceOf } from '../../src/providers/sms-extension/api';
 import { ukNumber } from '../../src/providers/sms-extension/uk-number';
 
 const inputFields = defineInputFields([
@@ -25,10 +25,10 @@ const inputFields = defineInputFields([
 const inputShape = schema.object({
   source: requiredText('The number to show'),
   destination: requiredText('The number to call'),
-});
+} satisfies InputShape<typeof inputFields>);
 
 /** SMS Extension only. */
-export const maskedClickToDialAction = defineCreate({
+export default defineCreate({
   key: 'masked_click_to_dial',
   noun: 'Call',
   display: {
@@ -47,7 +47,7 @@ export const maskedClickToDialAction = defineCreate({
     sample: { status: 'call_requested', reference: 'c-78', source_number: '+442079460123', destination_number: '+447400900123' },
     outputFields: [
       { key: 'status', label: 'Status (call_requested)' },
-      { key: 'reference', label: "Call Reference (SMS Extension's, blank when it gives none)" },
+      { key: 'reference', label: `Call Reference (${PROVIDER}'s, blank when it gives none)` },
       { key: 'source_number', label: 'Number Shown (E.164)' },
       { key: 'destination_number', label: 'Number Called (E.164)' },
     ],

@@ -8,12 +8,11 @@ const fromField = {
   label: 'Sender ID',
   required: true,
   dynamic: 'new_sender_id.sender_id.sender_id',
-  helpText:
-    'An approved sender id of your account: what the recipient sees as the sender. The list shows the approved ones; a newly added sender id appears once SMS Extension approves it.',
+  helpText: `An approved sender id of your account: what the recipient sees as the sender. The list shows the approved ones; a newly added sender id appears once ${PROVIDER} approves it.`,
 } as const;
 
 /** The shared Send SMS over SMS Extension: one UK recipient per step. */
-export const sendSmsAction = sendSmsCreate({
+export default sendSmsCreate({
   provider: PROVIDER,
   fromField,
   fromShape: senderIdText(),

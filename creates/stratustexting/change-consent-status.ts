@@ -1,6 +1,6 @@
 import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
-import { parseInput, requiredText } from '../../src/core/input';
+import { parseInput, requiredText, type InputShape } from '../../src/core/input';
 import { changeConsentStatus } from '../../src/providers/stratustexting/api';
 import { consentIdField } from '../../src/providers/stratustexting/consent-fields';
 import { consentOutputFields, consentSample } from '../../src/providers/stratustexting/samples';
@@ -19,7 +19,7 @@ const inputFields = defineInputFields([
 const inputShape = schema.object({
   consent_id: requiredText('The consent'),
   status: schema.enum(['active', 'inactive'], { message: 'choose Active or Inactive.' }),
-});
+} satisfies InputShape<typeof inputFields>);
 
 export default defineCreate({
   key: 'change_consent_status',

@@ -1,6 +1,6 @@
 import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
-import { optionalText, parseInput, requiredText } from '../../src/core/input';
+import { optionalText, parseInput, requiredText, type InputShape } from '../../src/core/input';
 import { createConsent } from '../../src/providers/stratustexting/api';
 import { consentOutputFields, consentSample } from '../../src/providers/stratustexting/samples';
 
@@ -9,7 +9,7 @@ const inputFields = defineInputFields([
   { key: 'description', label: 'Description', required: false, type: 'text', helpText: 'A longer explanation shown with the consent.' },
 ]);
 
-const inputShape = schema.object({ name: requiredText('The name'), description: optionalText() });
+const inputShape = schema.object({ name: requiredText('The name'), description: optionalText() } satisfies InputShape<typeof inputFields>);
 
 export default defineCreate({
   key: 'create_consent',

@@ -1,9 +1,10 @@
 import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
-import { optionalText, parseInput, phoneNumberList, requiredText } from '../../src/core/input';
+import { optionalText, parseInput, phoneNumberList, requiredText, type InputShape } from '../../src/core/input';
 import { toE164 } from '../../src/core/phone';
 import { ACCEPTED } from '../../src/core/send-sms';
 import { sendMms } from '../../src/providers/stratustexting/api';
+import { productName } from '../../src/providers/stratustexting/brand';
 import { defaultCountryField, defaultCountryShape } from '../../src/providers/stratustexting/contact-fields';
 import { MAX_RECIPIENTS, MAX_TEXT_LENGTH } from './send-sms';
 
@@ -12,7 +13,7 @@ const inputFields = defineInputFields([
     key: 'from',
     label: 'From Number',
     required: true,
-    helpText: 'One of your StratusTexting numbers, e.g. `(949) 555-0100`. The API documents no list of your numbers, so type it.',
+    helpText: `One of your ${productName()} numbers, e.g. \`(949) 555-0100\`. The API documents no list of your numbers, so type it.`,
   },
   {
     key: 'to',
@@ -60,7 +61,7 @@ const inputShape = schema.object({
       .optional(),
   ),
   default_country: defaultCountryShape,
-});
+} satisfies InputShape<typeof inputFields>);
 
 export default defineCreate({
   key: 'send_mms',

@@ -2,6 +2,7 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import { sendSmsCreate } from '../../src/core/send-sms';
 import { toE164 } from '../../src/core/phone';
 import { sendSms } from '../../src/providers/stratustexting/api';
+import { productName } from '../../src/providers/stratustexting/brand';
 import { DEFAULT_COUNTRY } from '../../src/providers/stratustexting/contact-fields';
 
 // ASSUMPTION: the API's limits are not documented; a third-party client caps text at 1000 characters.
@@ -9,13 +10,12 @@ export const MAX_TEXT_LENGTH = 1000;
 export const MAX_RECIPIENTS = 50;
 
 export default sendSmsCreate({
-  provider: 'StratusTexting',
+  provider: productName(),
   fromField: {
     key: 'from',
     label: 'From Number',
     required: true,
-    helpText:
-      'One of your StratusTexting numbers, as you would type it, e.g. `(949) 555-0100`. US numbers may omit +1. The API documents no list of your numbers, so type it.',
+    helpText: `One of your ${productName()} numbers, as you would type it, e.g. \`(949) 555-0100\`. US numbers may omit +1. The API documents no list of your numbers, so type it.`,
   },
   maxRecipients: MAX_RECIPIENTS,
   maxTextLength: MAX_TEXT_LENGTH,

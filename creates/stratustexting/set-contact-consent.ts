@@ -1,6 +1,6 @@
 import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
-import { parseInput, requiredText } from '../../src/core/input';
+import { parseInput, requiredText, type InputShape } from '../../src/core/input';
 import { toE164 } from '../../src/core/phone';
 import { writeOutput } from '../../src/core/write-output';
 import { setContactConsent } from '../../src/providers/stratustexting/api';
@@ -25,7 +25,7 @@ const inputShape = schema.object({
   consent_id: requiredText('The consent'),
   action: schema.enum(['add', 'remove'], { message: 'choose Add or Remove.' }),
   default_country: defaultCountryShape,
-});
+} satisfies InputShape<typeof inputFields>);
 
 export default defineCreate({
   key: 'set_contact_consent',

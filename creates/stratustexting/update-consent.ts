@@ -1,7 +1,7 @@
 import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
 import { inputError } from '../../src/core/input-error';
-import { optionalText, parseInput, requiredText } from '../../src/core/input';
+import { optionalText, parseInput, requiredText, type InputShape } from '../../src/core/input';
 import { updateConsent } from '../../src/providers/stratustexting/api';
 import { consentIdField } from '../../src/providers/stratustexting/consent-fields';
 import { consentOutputFields, consentSample } from '../../src/providers/stratustexting/samples';
@@ -18,7 +18,11 @@ const inputFields = defineInputFields([
   },
 ]);
 
-const inputShape = schema.object({ consent_id: requiredText('The consent'), name: optionalText(), description: optionalText() });
+const inputShape = schema.object({
+  consent_id: requiredText('The consent'),
+  name: optionalText(),
+  description: optionalText(),
+} satisfies InputShape<typeof inputFields>);
 
 export default defineCreate({
   key: 'update_consent',

@@ -1,13 +1,13 @@
-import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
+import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
 import { inputError } from '../../src/core/input-error';
-import { optionalText, parseInput } from '../../src/core/input';
+import { optionalText, parseInput, type InputShape } from '../../src/core/input';
 import { toE164 } from '../../src/core/phone';
 import { updateContact } from '../../src/providers/stratustexting/api';
 import { contactDetailFields, contactDetailShape, defaultCountryField } from '../../src/providers/stratustexting/contact-fields';
 import { contactOutputFields, contactSample } from '../../src/providers/stratustexting/samples';
 
-const inputFields = [
+const inputFields = defineInputFields([
   {
     key: 'contact_id',
     label: 'Contact',
@@ -25,9 +25,13 @@ const inputFields = [
   },
   ...contactDetailFields,
   defaultCountryField,
-];
+]);
 
-const inputShape = schema.object({ contact_id: optionalText(), mobile: optionalText(), ...contactDetailShape });
+const inputShape = schema.object({
+  contact_id: optionalText(),
+  mobile: optionalText(),
+  ...contactDetailShape,
+} satisfies InputShape<typeof inputFields>);
 
 export default defineCreate({
   key: 'update_contact',

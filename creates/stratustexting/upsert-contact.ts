@@ -1,12 +1,12 @@
-import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
+import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
-import { parseInput, requiredText } from '../../src/core/input';
+import { parseInput, requiredText, type InputShape } from '../../src/core/input';
 import { toE164 } from '../../src/core/phone';
 import { upsertContact } from '../../src/providers/stratustexting/api';
 import { contactDetailFields, contactDetailShape, defaultCountryField } from '../../src/providers/stratustexting/contact-fields';
 import { contactOutputFields, contactSample } from '../../src/providers/stratustexting/samples';
 
-const inputFields = [
+const inputFields = defineInputFields([
   {
     key: 'mobile',
     label: 'Mobile Number',
@@ -15,9 +15,12 @@ const inputFields = [
   },
   ...contactDetailFields,
   defaultCountryField,
-];
+]);
 
-const inputShape = schema.object({ mobile: requiredText('The mobile number'), ...contactDetailShape });
+const inputShape = schema.object({
+  mobile: requiredText('The mobile number'),
+  ...contactDetailShape,
+} satisfies InputShape<typeof inputFields>);
 
 export default defineCreate({
   key: 'upsert_contact',

@@ -1,7 +1,8 @@
 import { defineSearch, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
 import { inputError } from '../../src/core/input-error';
-import { parseInput } from '../../src/core/input';
+import { parseInput, type InputShape } from '../../src/core/input';
+import { PROVIDER } from '../../src/providers/commpeak/api';
 import { checkedUuids, statusesOf, UUID_EXAMPLE, uuidList } from '../../src/providers/commpeak/message-status';
 
 /**
@@ -22,7 +23,7 @@ const inputFields = defineInputFields([
   },
 ]);
 
-const inputShape = schema.object({ message_uuid: uuidList('The message UUID is required.') });
+const inputShape = schema.object({ message_uuid: uuidList('The message UUID is required.') } satisfies InputShape<typeof inputFields>);
 
 export default defineSearch({
   key: 'find_message_status',
@@ -48,7 +49,7 @@ export default defineSearch({
     sample: { message_uuid: UUID_EXAMPLE, status: 'DELIVERED' },
     outputFields: [
       { key: 'message_uuid', label: 'Message UUID' },
-      { key: 'status', label: 'Status (as CommPeak reports it)' },
+      { key: 'status', label: `Status (as ${PROVIDER} reports it)` },
     ],
   },
 });

@@ -1,7 +1,7 @@
 import { defineSearch, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
 import { inputError } from '../../src/core/input-error';
-import { optionalText, parseInput } from '../../src/core/input';
+import { optionalText, parseInput, type InputShape } from '../../src/core/input';
 import { toE164 } from '../../src/core/phone';
 import { findSmsById, listSms, wireNumber } from '../../src/providers/sms-extension/api';
 import { smsOutputFields, smsSample } from '../../src/providers/sms-extension/sms-output';
@@ -64,7 +64,7 @@ const inputShape = schema.object({
   receiver: optionalText(),
   sent_since: dateTime(),
   sent_until: dateTime(),
-});
+} satisfies InputShape<typeof inputFields>);
 
 /**
  * The list filters allow only `[a-zA-Z0-9]`: a typed phone number (with `+`, spaces or a leading
@@ -79,7 +79,7 @@ function filterValue(typed: string | undefined, field: string): string | undefin
 }
 
 /** SMS Extension only. */
-export const findSms = defineSearch({
+export default defineSearch({
   key: 'find_sms',
   noun: 'SMS',
   display: {

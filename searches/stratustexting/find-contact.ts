@@ -1,17 +1,20 @@
-import { defineSearch, type Bundle, type ZObject } from 'zapier-platform-core';
+import { defineSearch, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
-import { parseInput, requiredText } from '../../src/core/input';
+import { parseInput, requiredText, type InputShape } from '../../src/core/input';
 import { toE164 } from '../../src/core/phone';
 import { findContactByMobile } from '../../src/providers/stratustexting/api';
 import { defaultCountryField, defaultCountryShape } from '../../src/providers/stratustexting/contact-fields';
 import { contactOutputFields, contactSample } from '../../src/providers/stratustexting/samples';
 
-const inputFields = [
+const inputFields = defineInputFields([
   { key: 'mobile', label: 'Mobile Number', required: true, helpText: 'The mobile number to look for, e.g. `(949) 555-0111`.' },
   defaultCountryField,
-];
+]);
 
-const inputShape = schema.object({ mobile: requiredText('The mobile number'), default_country: defaultCountryShape });
+const inputShape = schema.object({
+  mobile: requiredText('The mobile number'),
+  default_country: defaultCountryShape,
+} satisfies InputShape<typeof inputFields>);
 
 export default defineSearch({
   key: 'find_contact',

@@ -1,14 +1,14 @@
-import { defineSearch, type Bundle, type ZObject } from 'zapier-platform-core';
+import { defineSearch, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
-import { parseInput, requiredText } from '../../src/core/input';
+import { parseInput, requiredText, type InputShape } from '../../src/core/input';
 import { getMessage } from '../../src/providers/stratustexting/api';
 import { messageOutputFields, messageSample } from '../../src/providers/stratustexting/samples';
 
-const inputFields = [
+const inputFields = defineInputFields([
   { key: 'message_id', label: 'Message ID', required: true, helpText: 'The ID of the message, e.g. from a New Inbound Message trigger.' },
-];
+]);
 
-const inputShape = schema.object({ message_id: requiredText('The message ID') });
+const inputShape = schema.object({ message_id: requiredText('The message ID') } satisfies InputShape<typeof inputFields>);
 
 export default defineSearch({
   key: 'find_message',

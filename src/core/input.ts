@@ -1,4 +1,5 @@
-import { z as schema, type ZodType, type ZodTypeDef } from 'zod';
+import type { InferInputData, InputField } from 'zapier-platform-core';
+import { z as schema, type ZodType, type ZodTypeAny, type ZodTypeDef } from 'zod';
 import { inputError } from './input-error';
 import { splitNumbers } from './phone';
 
@@ -9,6 +10,13 @@ interface LabelledField {
 
 /** An operation's inputFields: labelled fields, and functions that compute more of them. */
 type FieldList = readonly (LabelledField | ((...args: never[]) => unknown))[];
+
+/**
+ * The zod shape of an operation's input: one schema for each of its input fields, keyed by the
+ * field's own key. Written `schema.object({ ... } satisfies InputShape<typeof inputFields>)`, a
+ * misspelt key, or a field left out, fails to compile.
+ */
+export type InputShape<Fields extends readonly InputField[]> = Record<keyof InferInputData<Fields>, ZodTypeAny>;
 
 /**
  * Validates a step's input with `shape`; the first problem becomes a Zapier error that names

@@ -1,10 +1,10 @@
-import { defineCreate, type Bundle, type PlainInputField, type ZObject } from 'zapier-platform-core';
+import { defineCreate, defineInputFields, type Bundle, type PlainInputField, type ZObject } from 'zapier-platform-core';
 import { z as schema, type ZodType, type ZodTypeDef } from 'zod';
 import { COUNTRY_CHOICES } from './country-names';
 import { guardFields, guardOutputFields, guardSample, guardShape } from './guard-fields';
 import { inputError } from './input-error';
 import { describeText, replaceOutsideGsm7, type Replacement, type TextShape } from './message-text';
-import { parseInput, phoneNumberList, requiredText } from './input';
+import { parseInput, phoneNumberList, requiredText, type InputShape } from './input';
 import { distinctBy, toE164 } from './phone';
 import { describeHold, quietHolds, quietHoursHalt } from './quiet-hours';
 
@@ -102,7 +102,7 @@ export function sendSmsCreate(channel: SmsChannel) {
     type: 'text',
     helpText: `The text to send.${channel.maxTextLength ? ` At most ${channel.maxTextLength} characters.` : ''} Longer messages are split into several SMS segments by the network; the step's output says how many.`,
   } as const;
-  const inputFields = [
+  const inputFields = defineInputFields([
     channel.fromField,
     toField,
     textField,
@@ -115,7 +115,7 @@ export function sendSmsCreate(channel: SmsChannel) {
     },
     ...(channel.extraInputFields ?? []),
     ...guardFields,
-  ] satisfies PlainInputField[];
+  ]);
 
   const inputShape = schema.object({
     from: channel.fromShape ?? requiredText('The sender'),
@@ -123,7 +123,7 @@ export function sendSmsCreate(channel: SmsChannel) {
     text: requiredText('The message'),
     default_country: schema.string().trim().optional(),
     ...guardShape,
-  });
+  } satisfies InputShape<typeof inputFields>);
 
   return defineCreate({
     key: 'send_sms',

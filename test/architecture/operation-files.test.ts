@@ -17,12 +17,11 @@ describe('where an operation lives', () => {
   });
 
   it.each(operations.map((entry) => [`${entry.kind}/${entry.provider}/${entry.key.replace(/_/g, '-')}.ts`, entry] as const))(
-    '%s holds the operation its name says',
+    '%s holds the operation its name says, as its default export',
     async (file, { key, operation }) => {
-      const exported = Object.values((await import(join(ROOT, file))) as Record<string, { key?: string } | undefined>);
-      const found = exported.filter((value) => value?.key === key);
-      expect(found).toHaveLength(1);
-      expect(found[0]).toBe(operation);
+      const module = (await import(join(ROOT, file))) as { default?: { key?: string } };
+      expect(module.default?.key).toBe(key);
+      expect(module.default).toBe(operation);
     },
   );
 });

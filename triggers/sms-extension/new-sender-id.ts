@@ -2,7 +2,7 @@ import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import { listSenderIds } from '../../src/providers/sms-extension/api';
 
 /** SMS Extension only. Also the source of Send SMS's Sender ID dropdown. */
-export const newSenderId = defineTrigger({
+export default defineTrigger({
   key: 'new_sender_id',
   noun: 'Sender ID',
   display: {

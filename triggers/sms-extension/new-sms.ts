@@ -9,7 +9,7 @@ const POLL_WINDOW_MS = 24 * HOUR_MS;
 const SAMPLE_WINDOW_MS = 30 * 24 * HOUR_MS;
 
 /** SMS Extension only. */
-export const newSms = defineTrigger({
+export default defineTrigger({
   key: 'new_sms',
   noun: 'SMS',
   display: {

@@ -1,6 +1,6 @@
 import type { Authentication, BeforeRequestMiddleware, Bundle, ZObject } from 'zapier-platform-core';
 import { errorCodeOf } from '../../core/error-details';
-import { messagesStatus } from './api';
+import { messagesStatus, PROVIDER } from './api';
 
 /**
  * Custom auth: one stream API key, sent as the raw `Authorization` header (no scheme word).
@@ -56,8 +56,7 @@ export const authentication: Authentication = {
       label: 'Stream Name',
       type: 'string',
       required: false,
-      helpText:
-        "The stream's name as [my.commpeak.com](https://my.commpeak.com) shows it, e.g. `Marketing`: Zapier shows it to tell your CommPeak connections apart. It is not sent to CommPeak.",
+      helpText: `The stream's name as [my.commpeak.com](https://my.commpeak.com) shows it, e.g. \`Marketing\`: Zapier shows it to tell your ${PROVIDER} connections apart. It is not sent to ${PROVIDER}.`,
     },
   ],
   test: async (z: ZObject) => {

@@ -16,7 +16,7 @@ export const IDEMPOTENCY_KEY_FIELD = {
   label: 'Idempotency Key',
   required: false,
   helpText:
-    "Map something unique to this Zap run, such as the trigger's record ID: a replay of this step then gives each message the same CommPeak `internal_id`, so CommPeak can recognise the repeat. " +
+    `Map something unique to this Zap run, such as the trigger's record ID: a replay of this step then gives each message the same ${PROVIDER} \`internal_id\`, so ${PROVIDER} can recognise the repeat. ` +
     'Left blank, every run gives its messages new internal IDs, so two runs with the same text to the same number are two messages.',
 } as const;
 

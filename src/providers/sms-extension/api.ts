@@ -329,7 +329,7 @@ export async function sendSms(z: ZObject, bundle: Bundle, message: { source: str
     if (providerStatusOf(error) === 422 && error instanceof Error && /\bsource:/.test(messageOf(error))) {
       throw inputError(
         'Sender ID',
-        `sender id "${message.source}" is not approved yet, or is not one of this account's sender ids. ${messageOf(error)} Choose an approved sender id, or wait until SMS Extension approves this one.`,
+        `sender id "${message.source}" is not approved yet, or is not one of this account's sender ids. ${messageOf(error)} Choose an approved sender id, or wait until ${PROVIDER} approves this one.`,
       );
     }
     throw error;

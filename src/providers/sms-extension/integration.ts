@@ -1,14 +1,15 @@
 import { defineApp } from 'zapier-platform-core';
-import { addSenderIdAction } from '../../../creates/sms-extension/add-sender-id';
-import { clickToDialAction } from '../../../creates/sms-extension/click-to-dial';
-import { maskedClickToDialAction } from '../../../creates/sms-extension/masked-click-to-dial';
-import { sendSmsAction } from '../../../creates/sms-extension/send-sms';
-import { findSms } from '../../../searches/sms-extension/find-sms';
-import { newSenderId } from '../../../triggers/sms-extension/new-sender-id';
-import { newSms } from '../../../triggers/sms-extension/new-sms';
 import { release } from '../../core/release';
-import { addSessionHeaders, authentication } from './authentication';
+import { addSessionHeaders, authentication } from './auth';
+import newSms from '../../../triggers/sms-extension/new-sms';
+import newSenderId from '../../../triggers/sms-extension/new-sender-id';
+import sendSms from '../../../creates/sms-extension/send-sms';
+import addSenderId from '../../../creates/sms-extension/add-sender-id';
+import clickToDial from '../../../creates/sms-extension/click-to-dial';
+import maskedClickToDial from '../../../creates/sms-extension/masked-click-to-dial';
+import findSms from '../../../searches/sms-extension/find-sms';
 
+/** SMS Extension: a password-grant session; send SMS, manage sender ids, click to dial, and watch the SMS list. */
 export default defineApp({
   ...release,
   authentication,
@@ -18,10 +19,10 @@ export default defineApp({
     [newSenderId.key]: newSenderId,
   },
   creates: {
-    [sendSmsAction.key]: sendSmsAction,
-    [addSenderIdAction.key]: addSenderIdAction,
-    [clickToDialAction.key]: clickToDialAction,
-    [maskedClickToDialAction.key]: maskedClickToDialAction,
+    [sendSms.key]: sendSms,
+    [addSenderId.key]: addSenderId,
+    [clickToDial.key]: clickToDial,
+    [maskedClickToDial.key]: maskedClickToDial,
   },
   searches: {
     [findSms.key]: findSms,

@@ -39,9 +39,17 @@ function endpoint(name: string, fallback: string): string {
   return checkedSettingUrl(name, fallback) + (value.endsWith('/') ? '/' : '');
 }
 
+/**
+ * The product's name as users know it: in every description, help text and error message. It is
+ * the only setting read when the definition loads, so a bad URL setting cannot break the definition.
+ */
+export function productName(): string {
+  return process.env.STRATUSTEXTING_PRODUCT?.trim() || STRATUSTEXTING.product;
+}
+
 function readBrand(): Brand {
   return {
-    product: process.env.STRATUSTEXTING_PRODUCT?.trim() || STRATUSTEXTING.product,
+    product: productName(),
     apiBaseUrl: checkedSettingUrl('STRATUSTEXTING_BASE_URL', STRATUSTEXTING.apiBaseUrl),
     authorizeUrl: endpoint('STRATUSTEXTING_AUTHORIZE_URL', STRATUSTEXTING.authorizeUrl),
     tokenUrl: endpoint('STRATUSTEXTING_TOKEN_URL', STRATUSTEXTING.tokenUrl),

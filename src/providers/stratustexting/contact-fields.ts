@@ -1,6 +1,6 @@
 import { z as schema } from 'zod';
 import { COUNTRY_CHOICES } from '../../core/country-names';
-import { optionalText } from '../../core/input';
+import { optionalText, type InputShape } from '../../core/input';
 
 /** The editable contact fields, shared by Create or Update Contact and Update Contact. */
 export const contactDetailFields = [
@@ -31,4 +31,4 @@ export const contactDetailShape = {
   company: optionalText(),
   notes: optionalText(),
   default_country: defaultCountryShape,
-};
+} satisfies InputShape<[...typeof contactDetailFields, typeof defaultCountryField]>;

@@ -1,10 +1,10 @@
-import { errors, type Bundle, type ZObject } from 'zapier-platform-core';
+import { defineInputFields, errors, type Bundle, type ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
 import { pathSegment } from '../../core/base-url';
 import { errorCodeOf, messageOf } from '../../core/error-details';
-import { optionalText, parseInput, requiredText } from '../../core/input';
+import { optionalText, parseInput, requiredText, type InputShape } from '../../core/input';
 import { eventFilter, listSites, subscribe, unsubscribe, type EventKind } from './api';
-import { brand } from './brand';
+import { brand, productName } from './brand';
 import { subscribedUri, withHandshakeAdvice } from './hook-relay';
 
 // ASSUMPTION: the longest lifetime the platform grants is not documented; 90 days is what working
@@ -54,8 +54,7 @@ export const departmentField = {
     'The department (site) whose events start this Zap. Pick one from the list, or enter its ID if the list is empty or cannot load.',
 } as const;
 
-const WHERE_ORGANIZATION_ID_IS =
-  "It is your StratusTexting organization's ID, as the StratusTexting web app shows it; your StratusTexting administrator can tell you.";
+const WHERE_ORGANIZATION_ID_IS = `It is your ${productName()} organization's ID, as the ${productName()} web app shows it; your ${productName()} administrator can tell you.`;
 
 /** Needed only when the sites list cannot be read or does not name the organization. */
 export const organizationField = {
@@ -66,9 +65,12 @@ export const organizationField = {
 } as const;
 
 /** The inputs of every trigger that subscribes to events. */
-export const eventSourceFields = [departmentField, organizationField];
+export const eventSourceFields = defineInputFields([departmentField, organizationField]);
 
-const subscribeInput = schema.object({ department_id: requiredText('The department'), organization_id: optionalText() });
+const subscribeInput = schema.object({
+  department_id: requiredText('The department'),
+  organization_id: optionalText(),
+} satisfies InputShape<typeof eventSourceFields>);
 
 const OUTAGES = new Set(['provider_unreachable', 'provider_timeout', 'provider_unavailable']);
 

@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { authentication } from '../../src/providers/sms-extension/authentication';
+import { authentication } from '../../src/providers/sms-extension/auth';
 import { appError, appTester, authData, credentials, HOST, rejection, smsExtension, tokenEndpoint, UNAUTHENTICATED } from './support';
 
 const startSession = authentication.sessionConfig.perform;

@@ -1,6 +1,6 @@
 import { errors, type Authentication, type BeforeRequestMiddleware, type Bundle, type ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
-import { parseInput, requiredText } from '../../core/input';
+import { parseInput, requiredText, type InputShape } from '../../core/input';
 import { isTokenRequest, listSenderIds, PROVIDER, requestToken, type TokenAnswer } from './api';
 import { messageOf, providerStatusOf } from '../../core/error-details';
 
@@ -15,14 +15,14 @@ const fields = [
     type: 'string',
     // Shown around the field: what is typed is the part before `/oauth/token`.
     inputFormat: '{{input}}/oauth/token',
-    helpText: `The address of your SMS Extension API, starting with \`https://\`: everything before \`/oauth/token\` in the ${API_DOCUMENT} your provider sent you, e.g. \`https://portal.example.co.uk/api\`.`,
+    helpText: `The address of your ${PROVIDER} API, starting with \`https://\`: everything before \`/oauth/token\` in the ${API_DOCUMENT} your provider sent you, e.g. \`https://portal.example.co.uk/api\`.`,
   },
   {
     key: 'client_id',
     label: 'Client ID',
     required: true,
     type: 'string',
-    helpText: `Issued with your API access: the \`client_id\` of the ${API_DOCUMENT}. Ask your SMS Extension provider if you have none.`,
+    helpText: `Issued with your API access: the \`client_id\` of the ${API_DOCUMENT}. Ask your ${PROVIDER} provider if you have none.`,
   },
   {
     key: 'client_secret',
@@ -36,17 +36,18 @@ const fields = [
     label: 'Username',
     required: true,
     type: 'string',
-    helpText: 'The login you sign in to the SMS Extension portal with. Zapier acts as this user.',
+    helpText: `The login you sign in to the ${PROVIDER} portal with. Zapier acts as this user.`,
   },
   { key: 'password', label: 'Password', required: true, type: 'password', helpText: 'The password of that portal login.' },
 ] as const;
 
+// The base URL is checked where every request is built (in api.ts), so it has no schema here.
 const credentialsShape = schema.object({
   client_id: requiredText('The client id'),
   client_secret: requiredText('The client secret'),
   username: requiredText('The username'),
   password: requiredText('The password'),
-});
+} satisfies Partial<InputShape<typeof fields>>);
 
 /** Passport refuses a grant with 400 (invalid_grant/invalid_request) or 401 (invalid_client). */
 const isRefusal = (error: unknown) => [400, 401].includes(providerStatusOf(error) ?? 0);
