@@ -181,65 +181,115 @@ export function redact(text: string, secrets: readonly string[]): string {
     .reduce((result, secret) => result.split(secret).join(REDACTED), text);
 }
 
+/**
+ * A provider's refusal as a Zap builder reads it: what happened to the operation, the provider's
+ * own reason, what to do, and the HTTP status last.
+ */
+function refusal(context: CallContext, what: string, reason: string, advice: string, status: number): string {
+  return `${context.provider} ${what} ("${reason}"). ${advice} (HTTP ${status})`;
+}
+
+/** `message` with `advice` added before its closing "(HTTP nnn)", so the status stays last. */
+export function withAdvice(message: string, advice: string): string {
+  const status = / \(HTTP \d{3}\)$/.exec(message);
+  if (!status) return `${message} ${advice}`;
+  return `${message.slice(0, status.index)} ${advice}${status[0]}`;
+}
+
 /** The one place a provider's HTTP error becomes a Zapier error; `secrets` are never quoted. */
 export function providerError(answer: ProviderAnswer, context: CallContext, secrets: readonly string[] = []): Error {
   const { provider, action } = context;
   const reason = redact(providerReason(answer.content), secrets).replace(/\.+$/, '');
-  const said = `${provider} answered "${action}" with HTTP ${answer.status}: ${reason}.`;
   const status = answer.status;
+  const say = (what: string, advice: string) => refusal(context, what, reason, advice, status);
   if (status === 401) {
     if (context.refreshable) {
-      return withoutRuntimeContext(new errors.RefreshAuthError(`${said} The connection's access token is refreshed and the step retried.`));
+      return withoutRuntimeContext(
+        new errors.RefreshAuthError(
+          say(`did not accept the connection's access token for "${action}"`, 'Zapier refreshes the token and runs the step again.'),
+        ),
+      );
     }
     return withoutRuntimeContext(
-      new errors.ExpiredAuthError(`${said} The connection's credentials are no longer accepted: reconnect the ${provider} account.`),
+      new errors.ExpiredAuthError(
+        say(
+          `no longer accepts the connection's credentials for "${action}"`,
+          `Reconnect the ${provider} account in Zapier with current credentials, then replay this step.`,
+        ),
+      ),
     );
   }
   // Zapier's responses answer null, not undefined, for a header that is absent.
   const retryAfter = answer.getHeader('retry-after') ?? undefined;
   if (status === 429 || (status === 503 && retryAfter !== undefined && retryAfter.trim() !== '')) {
     const delay = retryAfterSeconds(retryAfter);
-    const why = status === 429 ? 'is rate limiting' : 'is unavailable for now';
-    return new errors.ThrottledError(`${said} ${provider} ${why}; Zapier retries in ${delay} seconds.`, delay);
+    const what = status === 429 ? `is limiting how often "${action}" may run` : `is unavailable for now, so "${action}" waits`;
+    return new errors.ThrottledError(say(what, `Zapier runs the step again in ${delay} seconds; nothing to change.`), delay);
   }
   if (status === 403 && context.assumedEndpoint && reason === 'Missing Authentication Token') {
     return new errors.Error(
-      `${said} ${provider} does not offer "${action}" to this account or at this address: this integration's address for it is inferred, not documented, and ${provider} does not have it. The other steps of this integration are not affected.`,
+      say(
+        `does not offer "${action}" to this account or at this address`,
+        `This integration's address for it is inferred, not documented, and ${provider} does not have it. The other steps of this integration are not affected.`,
+      ),
       'operation_not_available',
       status,
     );
   }
   if (status === 403) {
     return new errors.Error(
-      `${said} ${context.forbiddenHint ?? `Check that the connected ${provider} account may do this.`}`,
+      say(
+        `refused the connected account access to "${action}"`,
+        context.forbiddenHint ?? `Check that the connected ${provider} account may do this.`,
+      ),
       'forbidden',
       status,
     );
   }
-  if (status === 404) return new errors.Error(`${said} The item does not exist or this account cannot see it.`, 'not_found', status);
+  if (status === 404) {
+    return new errors.Error(
+      say(`found nothing for "${action}"`, 'The item does not exist or this account cannot see it: check the ids in this step.'),
+      'not_found',
+      status,
+    );
+  }
   if (status === 409) {
     return withoutRuntimeContext(
       new errors.HaltedError(
-        `${said} It conflicts with something that already exists, so this run stops here: running it again cannot help.`,
+        say(
+          `refused "${action}" because it conflicts with something that already exists`,
+          'This run stops here: running it again cannot help.',
+        ),
       ),
     );
   }
   if (status >= 500) {
-    if (context.sendCheck) return outcomeUnknownError(context, `answered with HTTP ${status}: ${reason}`, status);
-    return new errors.Error(`${said} This is a problem on ${provider}'s side; try again later.`, 'provider_unavailable', status);
+    if (context.sendCheck) return outcomeUnknownError(context, `answered with an error ("${reason}")`, status, { answered: true });
+    return new errors.Error(
+      say(`failed on its side during "${action}"`, 'Nothing in this step needs to change: try again later.'),
+      'provider_unavailable',
+      status,
+    );
   }
-  return new errors.Error(`${said} Check the values in this step.`, 'provider_rejected', status);
+  return new errors.Error(
+    say(`refused the values given for "${action}"`, `Check the values in this step against that reason, then replay it.`),
+    'provider_rejected',
+    status,
+  );
 }
 
 /**
  * A send whose answer was lost after the request may have reached the provider: the message may
- * have been sent. `what` says what came back instead of an answer.
+ * have been sent. `what` says what came back instead of an answer; `answered` when that was an
+ * HTTP answer, whose status then ends the message.
  */
-export function outcomeUnknownError(context: CallContext, what: string, status: number): Error {
+export function outcomeUnknownError(context: CallContext, what: string, status: number, { answered = false } = {}): Error {
   const { provider, action } = context;
+  const check = context.sendCheck ? ` ${context.sendCheck}` : '';
+  const code = answered ? ` (HTTP ${status})` : '';
   return withoutRuntimeContext(
     new errors.Error(
-      `${provider} ${what.replace(/\.+$/, '')}, so it is unknown whether "${action}" went through: the message may have been sent. ${context.sendCheck ?? ''} Check before running this step again, or the recipient may get the message twice.`,
+      `The message may have been sent: ${provider} ${what.replace(/\.+$/, '')}, so it is unknown whether "${action}" went through.${check} Check before running this step again, or the recipient may get the message twice.${code}`,
       'outcome_unknown',
       status,
     ),

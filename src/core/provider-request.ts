@@ -149,7 +149,7 @@ const MAX_REDIRECTS = 3;
 
 function redirectRefused(context: CallContext, status: number, why: string): Error {
   return new errors.Error(
-    `${context.provider} answered "${context.action}" with a redirect (HTTP ${status}) ${why}. Nothing was sent there: the step's credentials stay with ${context.provider}'s own address. Check the address the integration uses.`,
+    `${context.provider} redirected "${context.action}" ${why}, and the request was not followed: the step's credentials stay with ${context.provider}'s own address. Check the address the integration uses. (HTTP ${status})`,
     'redirect_refused',
     status,
   );
@@ -179,8 +179,8 @@ async function sendStayingHome(z: ZObject, request: ProviderRequest, context: Ca
 }
 
 function unexpected(context: CallContext, status: number, what: string): Error {
-  if (context.sendCheck) return outcomeUnknownError(context, `answered with ${what}`, status);
-  return new errors.Error(`${context.provider} answered "${context.action}" with ${what}.`, 'unexpected_response', status);
+  if (context.sendCheck) return outcomeUnknownError(context, `answered with ${what}`, status, { answered: true });
+  return new errors.Error(`${context.provider} answered "${context.action}" with ${what}. (HTTP ${status})`, 'unexpected_response', status);
 }
 
 /** The first few places an answer departs from its schema, e.g. `id: Required`. */
@@ -281,7 +281,7 @@ export async function callProviderWrite<T>(
   const what = result ? `an answer this integration does not read (${whereItFailed(result.error)})` : 'a web page instead of data';
   return {
     response_understood: false,
-    response_note: `${context.provider} accepted "${context.action}" (HTTP ${response.status}) but sent ${what}. The write is done: do not run this step again for it. ${context.provider}'s whole answer is in the Response fields.`,
+    response_note: `${context.provider} accepted "${context.action}" but sent ${what}. The write is done: do not run this step again for it. ${context.provider}'s whole answer is in the Response fields. (HTTP ${response.status})`,
     ...flatten(body, 'response', {}),
   };
 }

@@ -56,7 +56,7 @@ describe('CommPeak authentication', () => {
     it('fails on the documented 403 Not authenticated, saying the key is wrong or the IP allow-list blocks Zapier', async () => {
       commpeak().post('/messages_status/', PROBE).reply(403, NOT_AUTHENTICATED);
       expect(appError(await rejection(testConnection()))).toEqual({
-        message: `CommPeak answered "test the connection" with HTTP 403: Not authenticated. ${FORBIDDEN_ADVICE}`,
+        message: `CommPeak refused the connected account access to "test the connection" ("Not authenticated"). ${FORBIDDEN_ADVICE} (HTTP 403)`,
         code: 'forbidden',
         status: 403,
       });
@@ -65,7 +65,7 @@ describe('CommPeak authentication', () => {
     it("reports an outage (5xx) as a problem on CommPeak's side, not as a wrong key", async () => {
       commpeak().post('/messages_status/', PROBE).reply(502, '<html><title>502 Bad Gateway</title></html>');
       expect(appError(await rejection(testConnection()))).toEqual({
-        message: `CommPeak answered "test the connection" with HTTP 502: an HTML error page titled "502 Bad Gateway". This is a problem on CommPeak's side; try again later.`,
+        message: `CommPeak failed on its side during "test the connection" ("an HTML error page titled "502 Bad Gateway""). Nothing in this step needs to change: try again later. (HTTP 502)`,
         code: 'provider_unavailable',
         status: 502,
       });
@@ -77,7 +77,7 @@ describe('CommPeak authentication', () => {
       expect(error.name).toBe('ExpiredAuthError');
       // Core appends its own "What happened" section to errors other than AppError.
       expect(error.message.split('\n')[0]).toBe(
-        `CommPeak answered "test the connection" with HTTP 401: Not authenticated. The connection's credentials are no longer accepted: reconnect the CommPeak account.`,
+        `CommPeak no longer accepts the connection's credentials for "test the connection" ("Not authenticated"). Reconnect the CommPeak account in Zapier with current credentials, then replay this step. (HTTP 401)`,
       );
     });
 
@@ -85,7 +85,7 @@ describe('CommPeak authentication', () => {
       commpeak().post('/messages_status/', PROBE).reply(429, { detail: 'Too many requests' }, { 'Retry-After': '7' });
       expect(throttle(await rejection(testConnection()))).toEqual({
         message:
-          'CommPeak answered "test the connection" with HTTP 429: Too many requests. CommPeak is rate limiting; Zapier retries in 7 seconds.',
+          'CommPeak is limiting how often "test the connection" may run ("Too many requests"). Zapier runs the step again in 7 seconds; nothing to change. (HTTP 429)',
         delay: 7,
       });
     });
@@ -94,8 +94,7 @@ describe('CommPeak authentication', () => {
       commpeak().post('/messages_status/', PROBE).replyWithError('connect ECONNREFUSED 203.0.113.7:443');
       expect(appError(await rejection(testConnection()))).toEqual({
         message:
-          'Could not reach CommPeak for "test the connection": request to https://sendsms.commpeak.test/messages_status/ failed, ' +
-          'reason: connect ECONNREFUSED 203.0.113.7:443. Try again later.',
+          'Could not reach CommPeak for "test the connection": request to https://sendsms.commpeak.test/messages_status/ failed, reason: connect ECONNREFUSED 203.0.113.7:443. Try again later.',
         code: 'provider_unreachable',
         status: 503,
       });

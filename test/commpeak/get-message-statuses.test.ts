@@ -94,7 +94,7 @@ describe('Get Message Statuses through CommPeak (get_message_statuses)', () => {
   it('fails on the documented 403 with the wrong-key advice', async () => {
     commpeak().post('/messages_status/', request).reply(403, NOT_AUTHENTICATED);
     expect(appError(await rejection(getStatuses({ message_uuids: [FIRST, SECOND] })))).toEqual({
-      message: `CommPeak answered "get message statuses" with HTTP 403: Not authenticated. ${FORBIDDEN_ADVICE}`,
+      message: `CommPeak refused the connected account access to "get message statuses" ("Not authenticated"). ${FORBIDDEN_ADVICE} (HTTP 403)`,
       code: 'forbidden',
       status: 403,
     });
@@ -103,7 +103,7 @@ describe('Get Message Statuses through CommPeak (get_message_statuses)', () => {
   it("reports a 5xx as CommPeak's problem", async () => {
     commpeak().post('/messages_status/', request).reply(500, { detail: 'Internal Server Error' });
     expect(appError(await rejection(getStatuses({ message_uuids: [FIRST, SECOND] })))).toEqual({
-      message: `CommPeak answered "get message statuses" with HTTP 500: Internal Server Error. This is a problem on CommPeak's side; try again later.`,
+      message: `CommPeak failed on its side during "get message statuses" ("Internal Server Error"). Nothing in this step needs to change: try again later. (HTTP 500)`,
       code: 'provider_unavailable',
       status: 500,
     });
@@ -113,7 +113,7 @@ describe('Get Message Statuses through CommPeak (get_message_statuses)', () => {
     commpeak().post('/messages_status/', request).reply(200, 'OK');
     expect(appError(await rejection(getStatuses({ message_uuids: [FIRST, SECOND] })))).toEqual({
       message:
-        'CommPeak answered "get message statuses" with a response this integration does not understand (body: expected a JSON object or list).',
+        'CommPeak answered "get message statuses" with a response this integration does not understand (body: expected a JSON object or list). (HTTP 200)',
       code: 'unexpected_response',
       status: 200,
     });

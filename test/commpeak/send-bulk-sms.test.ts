@@ -306,7 +306,7 @@ describe('Send Bulk SMS through CommPeak', () => {
           status: 'failed',
           error: 'RATE_LIMIT',
           reason:
-            'CommPeak answered "send bulk SMS" with HTTP 429: Too Many Requests. CommPeak is rate limiting; Zapier retries in 120 seconds.',
+            'CommPeak is limiting how often "send bulk SMS" may run ("Too Many Requests"). Zapier runs the step again in 120 seconds; nothing to change. (HTTP 429)',
         }),
       );
       expect(output.failed[BATCH_SIZE]).toEqual(
@@ -332,10 +332,9 @@ describe('Send Bulk SMS through CommPeak', () => {
       expect(appError(error)).toEqual({
         message:
           `CommPeak accepted ${BATCH_SIZE} of ${2 * BATCH_SIZE + 1} messages; ${BATCH_SIZE} may have been sent (outcome unknown) and 1 did not go. ` +
-          'CommPeak answered with HTTP 502: an HTML error page titled "502 Bad Gateway", so it is unknown whether "send bulk SMS" went through: the message may have been sent. ' +
+          'The message may have been sent: CommPeak answered with an error ("an HTML error page titled "502 Bad Gateway""), so it is unknown whether "send bulk SMS" went through. ' +
           `Look for internal IDs ${secondBatch[0].internal_id} to ${secondBatch[BATCH_SIZE - 1].internal_id} (${BATCH_SIZE} messages) in your CommPeak account's message log at my.commpeak.com. ` +
-          'Check before running this step again, or the recipient may get the message twice. ' +
-          'A replay gives every message the internal ID it had, so CommPeak can recognise the ones it already has.',
+          'Check before running this step again, or the recipient may get the message twice. (HTTP 502) A replay gives every message the internal ID it had, so CommPeak can recognise the ones it already has.',
         code: 'outcome_unknown',
         status: 502,
       });
@@ -361,8 +360,7 @@ describe('Send Bulk SMS through CommPeak', () => {
       expect(appError(error)).toMatchObject({ code: 'outcome_unknown', status: 502 });
       expect(appError(error).message).toMatch(
         new RegExp(
-          '^CommPeak accepted 1 of 2 messages; 1 may have been sent \\(outcome unknown\\) and 0 did not go\\. ' +
-            'CommPeak listed the message to 972545330008 with neither a message_uuid nor an error: it may have been sent\\. ' +
+          '^CommPeak accepted 1 of 2 messages; 1 may have been sent \\(outcome unknown\\) and 0 did not go\\. CommPeak listed the message to 972545330008 with neither a message_uuid nor an error: it may have been sent\\. ' +
             "Look for internal ID zap-[0-9a-f]{32} in your CommPeak account's message log at my\\.commpeak\\.com\\. Check them before running this step again\\. " +
             'A replay would send the 1 accepted messages again \\(no Idempotency Key is set\\): send the ones that did not go in a new step instead\\.$',
         ),
@@ -401,8 +399,7 @@ describe('Send Bulk SMS through CommPeak', () => {
       );
       expect(appError(error)).toEqual({
         message:
-          'CommPeak accepted 0 of 2 messages; 1 may have been sent (outcome unknown) and 1 did not go. ' +
-          'CommPeak answered without listing the message to 972545330008: it may have been sent. ' +
+          'CommPeak accepted 0 of 2 messages; 1 may have been sent (outcome unknown) and 1 did not go. CommPeak answered without listing the message to 972545330008: it may have been sent. ' +
           `Look for internal ID ${B.internal_id} in your CommPeak account's message log at my.commpeak.com. Check them before running this step again. ` +
           'A replay gives every message the internal ID it had, so CommPeak can recognise the ones it already has.',
         code: 'outcome_unknown',
@@ -439,7 +436,7 @@ describe('Send Bulk SMS through CommPeak', () => {
           ),
         ),
       ).toEqual({
-        message: `CommPeak answered "send bulk SMS" with HTTP 403: Not authenticated. ${FORBIDDEN_ADVICE}`,
+        message: `CommPeak refused the connected account access to "send bulk SMS" ("Not authenticated"). ${FORBIDDEN_ADVICE} (HTTP 403)`,
         code: 'forbidden',
         status: 403,
       });
@@ -457,11 +454,9 @@ describe('Send Bulk SMS through CommPeak', () => {
         ),
       ).toEqual({
         message:
-          'CommPeak accepted 0 of 2 messages; 2 may have been sent (outcome unknown) and 0 did not go. ' +
-          'CommPeak answered with a response this integration does not understand (body: Expected object, received string), so it is unknown whether "send bulk SMS" went through: the message may have been sent. ' +
+          'CommPeak accepted 0 of 2 messages; 2 may have been sent (outcome unknown) and 0 did not go. The message may have been sent: CommPeak answered with a response this integration does not understand (body: Expected object, received string), so it is unknown whether "send bulk SMS" went through. ' +
           `Look for internal IDs ${A.internal_id} to ${B.internal_id} (2 messages) in your CommPeak account's message log at my.commpeak.com. ` +
-          'Check before running this step again, or the recipient may get the message twice. ' +
-          'A replay gives every message the internal ID it had, so CommPeak can recognise the ones it already has.',
+          'Check before running this step again, or the recipient may get the message twice. (HTTP 200) A replay gives every message the internal ID it had, so CommPeak can recognise the ones it already has.',
         code: 'outcome_unknown',
         status: 502,
       });

@@ -98,8 +98,8 @@ describe('Send SMS through CommPeak', () => {
     commpeak().post('/simple_send/', request).reply(200, { status: false, task_id: 't-1' });
     expect(appError(await rejection(sendSms(input)))).toEqual({
       message:
-        'CommPeak answered "status": false, without listing the message to 972524265292, so it is unknown whether "send an SMS" went through: ' +
-        `the message may have been sent. ${CHECK}`,
+        'The message may have been sent: CommPeak answered "status": false, without listing the message to 972524265292, ' +
+        `so it is unknown whether "send an SMS" went through. ${CHECK}`,
       code: 'outcome_unknown',
       status: 502,
     });
@@ -118,8 +118,8 @@ describe('Send SMS through CommPeak', () => {
       .reply(200, { status: true, task_id: 't-1', messages: [{ internal_id: ID, message_uuid: null, error: null }] });
     expect(appError(await rejection(sendSms(input)))).toEqual({
       message:
-        'CommPeak listed the message to 972524265292 with neither a message_uuid nor an error, so it is unknown whether "send an SMS" went through: ' +
-        `the message may have been sent. ${CHECK}`,
+        'The message may have been sent: CommPeak listed the message to 972524265292 with neither a message_uuid nor an error, ' +
+        `so it is unknown whether "send an SMS" went through. ${CHECK}`,
       code: 'outcome_unknown',
       status: 502,
     });
@@ -128,7 +128,7 @@ describe('Send SMS through CommPeak', () => {
   it('fails on the documented 403 with the wrong-key advice', async () => {
     commpeak().post('/simple_send/', request).reply(403, NOT_AUTHENTICATED);
     expect(appError(await rejection(sendSms(input)))).toEqual({
-      message: `CommPeak answered "send an SMS" with HTTP 403: Not authenticated. ${FORBIDDEN_ADVICE}`,
+      message: `CommPeak refused the connected account access to "send an SMS" ("Not authenticated"). ${FORBIDDEN_ADVICE} (HTTP 403)`,
       code: 'forbidden',
       status: 403,
     });
@@ -139,7 +139,8 @@ describe('Send SMS through CommPeak', () => {
       .post('/simple_send/', request)
       .reply(422, { detail: [{ loc: ['body', 'messages', 0, 'sender'], msg: 'field required', type: 'value_error.missing' }] });
     expect(appError(await rejection(sendSms(input)))).toEqual({
-      message: 'CommPeak answered "send an SMS" with HTTP 422: body.messages.0.sender: field required. Check the values in this step.',
+      message:
+        'CommPeak refused the values given for "send an SMS" ("body.messages.0.sender: field required"). Check the values in this step against that reason, then replay it. (HTTP 422)',
       code: 'provider_rejected',
       status: 422,
     });
@@ -154,8 +155,8 @@ describe('Send SMS through CommPeak', () => {
     commpeak().post('/simple_send/', request).reply(503, '');
     expect(appError(await rejection(sendSms(input)))).toEqual({
       message:
-        'CommPeak answered with HTTP 503: no reason given (empty response), so it is unknown whether "send an SMS" went through: ' +
-        `the message may have been sent. ${CHECK}`,
+        'The message may have been sent: CommPeak answered with an error ("no reason given (empty response)"), ' +
+        `so it is unknown whether "send an SMS" went through. ${CHECK} (HTTP 503)`,
       code: 'outcome_unknown',
       status: 503,
     });
@@ -165,8 +166,8 @@ describe('Send SMS through CommPeak', () => {
     commpeak().post('/simple_send/', request).reply(200, { status: true, messages: 'queued' });
     expect(appError(await rejection(sendSms(input)))).toEqual({
       message:
-        'CommPeak answered with a response this integration does not understand (messages: Expected array, received string), ' +
-        `so it is unknown whether "send an SMS" went through: the message may have been sent. ${CHECK}`,
+        'The message may have been sent: CommPeak answered with a response this integration does not understand (messages: Expected array, received string), ' +
+        `so it is unknown whether "send an SMS" went through. ${CHECK} (HTTP 200)`,
       code: 'outcome_unknown',
       status: 200,
     });

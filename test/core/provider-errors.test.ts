@@ -10,7 +10,6 @@ import {
 import { appError } from '../support/errors';
 
 const context: CallContext = { provider: 'Acme SMS', action: 'Send SMS' };
-const SAID = 'Acme SMS answered "Send SMS" with HTTP';
 
 function answer(status: number, content: string, headers: Record<string, string> = {}): ProviderAnswer {
   const lower = new Map(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
@@ -60,8 +59,7 @@ describe('providerReason', () => {
         },
       });
       expect(providerReason(body)).toBe(
-        'The given data was invalid. — to: The to field is required.; ' +
-          'text: The text may not be greater than 918 characters.; The text must be a string.',
+        'The given data was invalid. — to: The to field is required.; text: The text may not be greater than 918 characters.; The text must be a string.',
       );
     });
 
@@ -159,7 +157,7 @@ describe('providerError', () => {
   it('400: the provider rejected the values, quoting its reason', () => {
     const error = providerError(answer(400, '{"message":"Invalid sender ID"}'), context);
     expect(appError(error)).toEqual({
-      message: `${SAID} 400: Invalid sender ID. Check the values in this step.`,
+      message: `Acme SMS refused the values given for "Send SMS" ("Invalid sender ID"). Check the values in this step against that reason, then replay it. (HTTP 400)`,
       code: 'provider_rejected',
       status: 400,
     });
@@ -168,21 +166,23 @@ describe('providerError', () => {
   it('401 where the token can be refreshed: RefreshAuthError', () => {
     const error = providerError(answer(401, '{"error":"invalid_token"}'), { ...context, refreshable: true });
     expect(error.name).toBe('RefreshAuthError');
-    expect(error.message).toBe(`${SAID} 401: invalid_token. The connection's access token is refreshed and the step retried.`);
+    expect(error.message).toBe(
+      `Acme SMS did not accept the connection's access token for "Send SMS" ("invalid_token"). Zapier refreshes the token and runs the step again. (HTTP 401)`,
+    );
   });
 
   it('401 where it cannot: ExpiredAuthError asking to reconnect the account', () => {
     const error = providerError(answer(401, '{"message":"Invalid API key"}'), context);
     expect(error.name).toBe('ExpiredAuthError');
     expect(error.message).toBe(
-      `${SAID} 401: Invalid API key. The connection's credentials are no longer accepted: reconnect the Acme SMS account.`,
+      `Acme SMS no longer accepts the connection's credentials for "Send SMS" ("Invalid API key"). Reconnect the Acme SMS account in Zapier with current credentials, then replay this step. (HTTP 401)`,
     );
   });
 
   it('403 without a hint: asks to check what the account may do', () => {
     const error = providerError(answer(403, 'Forbidden'), context);
     expect(appError(error)).toEqual({
-      message: `${SAID} 403: Forbidden. Check that the connected Acme SMS account may do this.`,
+      message: `Acme SMS refused the connected account access to "Send SMS" ("Forbidden"). Check that the connected Acme SMS account may do this. (HTTP 403)`,
       code: 'forbidden',
       status: 403,
     });
@@ -191,13 +191,17 @@ describe('providerError', () => {
   it("403 with a hint: gives the provider's hint instead", () => {
     const hint = 'Ask your Acme SMS administrator to enable API access for this user.';
     const error = providerError(answer(403, '{"detail":"Permission denied"}'), { ...context, forbiddenHint: hint });
-    expect(appError(error)).toEqual({ message: `${SAID} 403: Permission denied. ${hint}`, code: 'forbidden', status: 403 });
+    expect(appError(error)).toEqual({
+      message: `Acme SMS refused the connected account access to "Send SMS" ("Permission denied"). ${hint} (HTTP 403)`,
+      code: 'forbidden',
+      status: 403,
+    });
   });
 
   it('404: the item does not exist or cannot be seen', () => {
     const error = providerError(answer(404, '{"message":"Message not found"}'), context);
     expect(appError(error)).toEqual({
-      message: `${SAID} 404: Message not found. The item does not exist or this account cannot see it.`,
+      message: `Acme SMS found nothing for "Send SMS" ("Message not found"). The item does not exist or this account cannot see it: check the ids in this step. (HTTP 404)`,
       code: 'not_found',
       status: 404,
     });
@@ -207,19 +211,21 @@ describe('providerError', () => {
     const error = providerError(answer(409, '{"message":"Sender ID already registered"}'), context);
     expect(error.name).toBe('HaltedError');
     expect(error.message).toBe(
-      `${SAID} 409: Sender ID already registered. It conflicts with something that already exists, so this run stops here: running it again cannot help.`,
+      `Acme SMS refused "Send SMS" because it conflicts with something that already exists ("Sender ID already registered"). This run stops here: running it again cannot help. (HTTP 409)`,
     );
   });
 
   it('does not double the full stop of a reason that ends with one', () => {
     const error = providerError(answer(422, '{"message":"The given data was invalid."}'), context);
-    expect(JSON.parse(error.message).message).toBe(`${SAID} 422: The given data was invalid. Check the values in this step.`);
+    expect(JSON.parse(error.message).message).toBe(
+      `Acme SMS refused the values given for "Send SMS" ("The given data was invalid"). Check the values in this step against that reason, then replay it. (HTTP 422)`,
+    );
   });
 
   it('422: the provider rejected the values, listing its field errors', () => {
     const error = providerError(answer(422, '{"errors":{"to":["must be a valid phone number"]}}'), context);
     expect(appError(error)).toEqual({
-      message: `${SAID} 422: to: must be a valid phone number. Check the values in this step.`,
+      message: `Acme SMS refused the values given for "Send SMS" ("to: must be a valid phone number"). Check the values in this step against that reason, then replay it. (HTTP 422)`,
       code: 'provider_rejected',
       status: 422,
     });
@@ -229,7 +235,7 @@ describe('providerError', () => {
     const error = providerError(answer(429, '{"message":"Too many requests"}', { 'Retry-After': '30' }), context);
     expect(error.name).toBe('ThrottledError');
     expect(JSON.parse(error.message)).toEqual({
-      message: `${SAID} 429: Too many requests. Acme SMS is rate limiting; Zapier retries in 30 seconds.`,
+      message: `Acme SMS is limiting how often "Send SMS" may run ("Too many requests"). Zapier runs the step again in 30 seconds; nothing to change. (HTTP 429)`,
       delay: 30,
     });
   });
@@ -238,7 +244,7 @@ describe('providerError', () => {
     const error = providerError(answer(429, ''), context);
     expect(error.name).toBe('ThrottledError');
     expect(JSON.parse(error.message)).toEqual({
-      message: `${SAID} 429: no reason given (empty response). Acme SMS is rate limiting; Zapier retries in 60 seconds.`,
+      message: `Acme SMS is limiting how often "Send SMS" may run ("no reason given (empty response)"). Zapier runs the step again in 60 seconds; nothing to change. (HTTP 429)`,
       delay: 60,
     });
   });
@@ -247,7 +253,7 @@ describe('providerError', () => {
     const error = providerError(answer(503, '{"message":"Down for maintenance"}', { 'Retry-After': '120' }), context);
     expect(error.name).toBe('ThrottledError');
     expect(JSON.parse(error.message)).toEqual({
-      message: `${SAID} 503: Down for maintenance. Acme SMS is unavailable for now; Zapier retries in 120 seconds.`,
+      message: `Acme SMS is unavailable for now, so "Send SMS" waits ("Down for maintenance"). Zapier runs the step again in 120 seconds; nothing to change. (HTTP 503)`,
       delay: 120,
     });
   });
@@ -267,7 +273,7 @@ describe('providerError', () => {
     [503, '', 'no reason given (empty response)'],
   ])("%i: a problem on the provider's side", (status, body, reason) => {
     expect(appError(providerError(answer(status, body), context))).toEqual({
-      message: `${SAID} ${status}: ${reason}. This is a problem on Acme SMS's side; try again later.`,
+      message: `Acme SMS failed on its side during "Send SMS" ("${reason}"). Nothing in this step needs to change: try again later. (HTTP ${status})`,
       code: 'provider_unavailable',
       status,
     });
@@ -277,7 +283,9 @@ describe('providerError', () => {
 describe('providerError and secrets', () => {
   it('blanks out a credential the provider echoes in its reason', () => {
     const error = providerError(answer(400, '{"message":"Key sk-live-4f3e2d1c is not valid for sender X"}'), context, ['sk-live-4f3e2d1c']);
-    expect(appError(error).message).toBe(`${SAID} 400: Key [redacted] is not valid for sender X. Check the values in this step.`);
+    expect(appError(error).message).toBe(
+      `Acme SMS refused the values given for "Send SMS" ("Key [redacted] is not valid for sender X"). Check the values in this step against that reason, then replay it. (HTTP 400)`,
+    );
   });
 
   it.each([401, 409])('keeps the runtime from appending its raw request log to a %i', (status) => {

@@ -96,8 +96,8 @@ describe('callProvider', () => {
     expect(error.name).toBe('ExpiredAuthError');
     // The runtime appends "What happened: ..." to auth errors; the first line is ours.
     expect(error.message.split('\n')[0]).toBe(
-      'Acme SMS answered "Find Message" with HTTP 401: Invalid API key. ' +
-        "The connection's credentials are no longer accepted: reconnect the Acme SMS account.",
+      'Acme SMS no longer accepts the connection\'s credentials for "Find Message" ("Invalid API key"). ' +
+        'Reconnect the Acme SMS account in Zapier with current credentials, then replay this step. (HTTP 401)',
     );
   });
 
@@ -105,8 +105,8 @@ describe('callProvider', () => {
     nock(API).get('/messages/msg_42').reply(503, '<html><head><title>Service Unavailable</title></head></html>');
     expect(appError(await rejection(appTester(fetchMessage, bundle)))).toEqual({
       message:
-        'Acme SMS answered "Find Message" with HTTP 503: an HTML error page titled "Service Unavailable". ' +
-        "This is a problem on Acme SMS's side; try again later.",
+        'Acme SMS failed on its side during "Find Message" ("an HTML error page titled "Service Unavailable""). ' +
+        'Nothing in this step needs to change: try again later. (HTTP 503)',
       code: 'provider_unavailable',
       status: 503,
     });
@@ -117,7 +117,8 @@ describe('callProvider', () => {
     const error = await rejection(appTester(fetchMessage, bundle));
     expect(error.name).toBe('ThrottledError');
     expect(JSON.parse(error.message)).toEqual({
-      message: 'Acme SMS answered "Find Message" with HTTP 429: Slow down. Acme SMS is rate limiting; Zapier retries in 17 seconds.',
+      message:
+        'Acme SMS is limiting how often "Find Message" may run ("Slow down"). Zapier runs the step again in 17 seconds; nothing to change. (HTTP 429)',
       delay: 17,
     });
   });
@@ -127,7 +128,7 @@ describe('callProvider', () => {
     expect(appError(await rejection(appTester(fetchMessage, bundle)))).toEqual({
       message:
         'Acme SMS answered "Find Message" with a response this integration does not understand ' +
-        "(id: Expected string, received number; status: Invalid enum value. Expected 'queued' | 'sent' | 'delivered', received 'lost').",
+        "(id: Expected string, received number; status: Invalid enum value. Expected 'queued' | 'sent' | 'delivered', received 'lost'). (HTTP 200)",
       code: 'unexpected_response',
       status: 200,
     });
@@ -137,8 +138,7 @@ describe('callProvider', () => {
     nock(API).get('/messages/msg_42').reply(200, 'OK', { 'Content-Type': 'text/plain' });
     expect(appError(await rejection(appTester(fetchMessage, bundle)))).toEqual({
       message:
-        'Acme SMS answered "Find Message" with a response this integration does not understand ' +
-        '(body: Expected object, received string).',
+        'Acme SMS answered "Find Message" with a response this integration does not understand (body: Expected object, received string). (HTTP 200)',
       code: 'unexpected_response',
       status: 200,
     });
@@ -147,7 +147,7 @@ describe('callProvider', () => {
   it('refuses an empty body where the schema expects one', async () => {
     nock(API).get('/messages/msg_42').reply(200, '');
     expect(appError(await rejection(appTester(fetchMessage, bundle)))).toEqual({
-      message: 'Acme SMS answered "Find Message" with a response this integration does not understand ' + '(body: Required).',
+      message: 'Acme SMS answered "Find Message" with a response this integration does not understand ' + '(body: Required). (HTTP 200)',
       code: 'unexpected_response',
       status: 200,
     });
@@ -157,8 +157,7 @@ describe('callProvider', () => {
     nock(API).get('/messages/msg_42').replyWithError('connect ECONNREFUSED 203.0.113.7:443');
     expect(appError(await rejection(appTester(fetchMessage, bundle)))).toEqual({
       message:
-        'Could not reach Acme SMS for "Find Message": request to https://api.acme-sms.test/messages/msg_42 failed, ' +
-        'reason: connect ECONNREFUSED 203.0.113.7:443. Try again later.',
+        'Could not reach Acme SMS for "Find Message": request to https://api.acme-sms.test/messages/msg_42 failed, reason: connect ECONNREFUSED 203.0.113.7:443. Try again later.',
       code: 'provider_unreachable',
       status: 503,
     });
@@ -180,7 +179,7 @@ describe('callProviderOrNull', () => {
     nock(API).get('/messages/msg_42').reply(403, { detail: 'API access is disabled' });
     expect(appError(await rejection(appTester(findMessage, bundle)))).toEqual({
       message:
-        'Acme SMS answered "Find Message" with HTTP 403: API access is disabled. Check that the connected Acme SMS account may do this.',
+        'Acme SMS refused the connected account access to "Find Message" ("API access is disabled"). Check that the connected Acme SMS account may do this. (HTTP 403)',
       code: 'forbidden',
       status: 403,
     });
@@ -209,7 +208,7 @@ describe('callProvider under faults', () => {
       .reply(200, '<!DOCTYPE html><html><head><title>Sign in</title></head></html>', { 'Content-Type': 'text/html' });
     expect(appError(await rejection(appTester(fetchMessage, bundle)))).toEqual({
       message:
-        'Acme SMS answered "Find Message" with an HTML error page titled "Sign in" instead of data: check that the step reaches the Acme SMS API.',
+        'Acme SMS answered "Find Message" with an HTML error page titled "Sign in" instead of data: check that the step reaches the Acme SMS API. (HTTP 200)',
       code: 'unexpected_response',
       status: 200,
     });
@@ -225,7 +224,7 @@ describe('callProvider under faults', () => {
       );
     nock(API).post('/messages').reply(422, { message: 'Bad key key-0123456789 or password hunter2-hunter2' });
     expect(appError(await rejection(appTester(sendWithKey))).message).toBe(
-      'Acme SMS answered "Find Message" with HTTP 422: Bad key [redacted] or password [redacted]. Check the values in this step.',
+      'Acme SMS refused the values given for "Find Message" ("Bad key [redacted] or password [redacted]"). Check the values in this step against that reason, then replay it. (HTTP 422)',
     );
   });
 });
@@ -244,8 +243,8 @@ describe('callProvider with auth the runtime refreshes', () => {
     const error = await rejection(refreshingTester(fetchMessage, bundle));
     expect(error.name).toBe('RefreshAuthError');
     expect(error.message).toBe(
-      'Acme SMS answered "Find Message" with HTTP 401: the access token was not accepted. ' +
-        "The connection's access token is refreshed and the step retried.",
+      'Acme SMS did not accept the connection\'s access token for "Find Message" ("the access token was not accepted"). ' +
+        'Zapier refreshes the token and runs the step again. (HTTP 401)',
     );
   });
 });
@@ -300,7 +299,7 @@ describe('redirects', () => {
         .query(true)
         .reply(200, { id: 'stolen' });
       expect(appError(await rejection(appTester(withKey, { inputData: { method: 'POST' } })))).toEqual({
-        message: `Acme SMS answered "Post Note" with a redirect (HTTP ${status}) to another host, collector.evil.test. Nothing was sent there: the step's credentials stay with Acme SMS's own address. Check the address the integration uses.`,
+        message: `Acme SMS redirected "Post Note" to another host, collector.evil.test, and the request was not followed: the step's credentials stay with Acme SMS's own address. Check the address the integration uses. (HTTP ${status})`,
         code: 'redirect_refused',
         status,
       });
@@ -312,7 +311,7 @@ describe('redirects', () => {
   it('refuses a same-host redirect that drops from HTTPS to HTTP (another origin)', async () => {
     nock(API).post('/notes').reply(307, '', { Location: 'http://api.acme-sms.test/notes/' });
     expect(appError(await rejection(appTester(withKey, { inputData: { method: 'POST' } }))).message).toContain(
-      'with a redirect (HTTP 307) to another host, api.acme-sms.test.',
+      'redirected "Post Note" to another host, api.acme-sms.test, and the request was not followed',
     );
   });
 
@@ -337,7 +336,7 @@ describe('redirects', () => {
     nock(API).get('/b').reply(307, '', { Location: '/c' }).get('/c').reply(307, '', { Location: '/d' });
     expect(appError(await rejection(appTester(withKey, { inputData: { method: 'GET' } })))).toEqual({
       message:
-        'Acme SMS answered "Post Note" with a redirect (HTTP 307) more than 3 times in a row. Nothing was sent there: the step\'s credentials stay with Acme SMS\'s own address. Check the address the integration uses.',
+        'Acme SMS redirected "Post Note" more than 3 times in a row, and the request was not followed: the step\'s credentials stay with Acme SMS\'s own address. Check the address the integration uses. (HTTP 307)',
       code: 'redirect_refused',
       status: 307,
     });
@@ -346,7 +345,7 @@ describe('redirects', () => {
   it('fails a redirect that does not say where to', async () => {
     nock(API).get('/notes').reply(302, '');
     expect(appError(await rejection(appTester(withKey, { inputData: { method: 'GET' } }))).message).toContain(
-      'with a redirect (HTTP 302) without saying where to.',
+      'redirected "Post Note" without saying where to, and the request was not followed',
     );
   });
 });
@@ -373,8 +372,8 @@ describe('callProviderWrite: a write the provider accepted', () => {
     await expect(appTester(write)).resolves.toEqual({
       response_understood: false,
       response_note:
-        'Acme SMS accepted "Post Note" (HTTP 200) but sent an answer this integration does not read (id: Required; text: Required). ' +
-        "The write is done: do not run this step again for it. Acme SMS's whole answer is in the Response fields.",
+        'Acme SMS accepted "Post Note" but sent an answer this integration does not read (id: Required; text: Required). ' +
+        "The write is done: do not run this step again for it. Acme SMS's whole answer is in the Response fields. (HTTP 200)",
       response__data__noteId: 7,
       response__data__tags__0: 'a',
       response__data__tags__1: 'b',
@@ -404,7 +403,7 @@ describe('callProviderWrite: a write the provider accepted', () => {
     nock(API).post('/notes').reply(status, body);
     await expect(appTester(write)).resolves.toEqual({
       response_understood: false,
-      response_note: `Acme SMS accepted "Post Note" (HTTP ${status}) but sent ${what}. The write is done: do not run this step again for it. Acme SMS's whole answer is in the Response fields.`,
+      response_note: `Acme SMS accepted "Post Note" but sent ${what}. The write is done: do not run this step again for it. Acme SMS's whole answer is in the Response fields. (HTTP ${status})`,
       ...raw,
     });
   });
@@ -412,7 +411,8 @@ describe('callProviderWrite: a write the provider accepted', () => {
   it('still fails on an HTTP error', async () => {
     nock(API).post('/notes').reply(422, { message: 'text is too long' });
     expect(appError(await rejection(appTester(write)))).toEqual({
-      message: 'Acme SMS answered "Post Note" with HTTP 422: text is too long. Check the values in this step.',
+      message:
+        'Acme SMS refused the values given for "Post Note" ("text is too long"). Check the values in this step against that reason, then replay it. (HTTP 422)',
       code: 'provider_rejected',
       status: 422,
     });

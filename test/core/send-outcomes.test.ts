@@ -16,7 +16,7 @@ import { appError, rejection } from '../support/errors';
 
 const API = 'https://api.acme-sms.test';
 const CHECK = 'Look for it in the Acme SMS outbox.';
-const UNKNOWN_TAIL = `the message may have been sent. ${CHECK} Check before running this step again, or the recipient may get the message twice.`;
+const UNKNOWN_TAIL = `${CHECK} Check before running this step again, or the recipient may get the message twice.`;
 
 const sendContext = { provider: 'Acme SMS', action: 'Send Text', sendCheck: CHECK };
 
@@ -74,7 +74,8 @@ describe('a send the provider answered', () => {
   it('is not sent on a 4xx, with the provider reason', async () => {
     nock(API).post('/messages').reply(422, { message: 'Invalid number' });
     expect(appError(await rejection(send()))).toEqual({
-      message: 'Acme SMS answered "Send Text" with HTTP 422: Invalid number. Check the values in this step.',
+      message:
+        'Acme SMS refused the values given for "Send Text" ("Invalid number"). Check the values in this step against that reason, then replay it. (HTTP 422)',
       code: 'provider_rejected',
       status: 422,
     });
@@ -85,7 +86,8 @@ describe('a send the provider answered', () => {
     const error = await rejection(send());
     expect(error.name).toBe('ThrottledError');
     expect(JSON.parse(error.message)).toEqual({
-      message: 'Acme SMS answered "Send Text" with HTTP 503: Maintenance. Acme SMS is unavailable for now; Zapier retries in 120 seconds.',
+      message:
+        'Acme SMS is unavailable for now, so "Send Text" waits ("Maintenance"). Zapier runs the step again in 120 seconds; nothing to change. (HTTP 503)',
       delay: 120,
     });
   });
@@ -100,7 +102,7 @@ describe('a send whose answer was lost is outcome unknown, never "not sent"', ()
   ])('on HTTP %i', async (status, body, reason) => {
     nock(API).post('/messages').reply(status, body);
     expect(appError(await rejection(send()))).toEqual({
-      message: `Acme SMS answered with HTTP ${status}: ${reason}, so it is unknown whether "Send Text" went through: ${UNKNOWN_TAIL}`,
+      message: `The message may have been sent: Acme SMS answered with an error ("${reason}"), so it is unknown whether "Send Text" went through. ${UNKNOWN_TAIL} (HTTP ${status})`,
       code: 'outcome_unknown',
       status,
     });
@@ -110,8 +112,8 @@ describe('a send whose answer was lost is outcome unknown, never "not sent"', ()
     nock(API).post('/messages').reply(200, '<!DOCTYPE html><html><head><title>Sign in</title></head></html>');
     expect(appError(await rejection(send()))).toEqual({
       message:
-        'Acme SMS answered with an HTML error page titled "Sign in" instead of data: check that the step reaches the Acme SMS API, ' +
-        `so it is unknown whether "Send Text" went through: ${UNKNOWN_TAIL}`,
+        'The message may have been sent: Acme SMS answered with an HTML error page titled "Sign in" instead of data: check that the step reaches the Acme SMS API, ' +
+        `so it is unknown whether "Send Text" went through. ${UNKNOWN_TAIL} (HTTP 200)`,
       code: 'outcome_unknown',
       status: 200,
     });
@@ -120,7 +122,7 @@ describe('a send whose answer was lost is outcome unknown, never "not sent"', ()
   it('on a timeout', async () => {
     nock(API).post('/messages').delay(6000).reply(201, { id: 'm-1' });
     expect(appError(await rejection(send()))).toEqual({
-      message: `Acme SMS did not answer within 2 seconds, so it is unknown whether "Send Text" went through: ${UNKNOWN_TAIL}`,
+      message: `The message may have been sent: Acme SMS did not answer within 2 seconds, so it is unknown whether "Send Text" went through. ${UNKNOWN_TAIL}`,
       code: 'outcome_unknown',
       status: 504,
     });
@@ -131,7 +133,7 @@ describe('a send whose answer was lost is outcome unknown, never "not sent"', ()
   it.each(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', undefined])('on a network error with code %s', (code) => {
     const error = connectionError(sendContext, { code }, 'the line went dead');
     expect(appError(error)).toEqual({
-      message: `Acme SMS dropped the connection before answering (the line went dead), so it is unknown whether "Send Text" went through: ${UNKNOWN_TAIL}`,
+      message: `The message may have been sent: Acme SMS dropped the connection before answering (the line went dead), so it is unknown whether "Send Text" went through. ${UNKNOWN_TAIL}`,
       code: 'outcome_unknown',
       status: 502,
     });
@@ -152,7 +154,7 @@ describe('operations that send nothing keep their messages', () => {
   it('a 5xx is the provider being unavailable', async () => {
     nock(API).post('/notes').reply(502, { message: 'Bad gateway' });
     expect(appError(await rejection(note()))).toEqual({
-      message: `Acme SMS answered "Post Note" with HTTP 502: Bad gateway. This is a problem on Acme SMS's side; try again later.`,
+      message: `Acme SMS failed on its side during "Post Note" ("Bad gateway"). Nothing in this step needs to change: try again later. (HTTP 502)`,
       code: 'provider_unavailable',
       status: 502,
     });
@@ -198,8 +200,8 @@ describe('what node-fetch reports on real sockets (127.0.0.1)', () => {
     );
     expect(appError(await rejection(send(base)))).toEqual({
       message:
-        `Acme SMS dropped the connection before answering (request to ${base}/messages failed, reason: socket hang up), ` +
-        `so it is unknown whether "Send Text" went through: ${UNKNOWN_TAIL}`,
+        `The message may have been sent: Acme SMS dropped the connection before answering (request to ${base}/messages failed, reason: socket hang up), ` +
+        `so it is unknown whether "Send Text" went through. ${UNKNOWN_TAIL}`,
       code: 'outcome_unknown',
       status: 502,
     });

@@ -120,7 +120,7 @@ describe('subscriptions', () => {
     nock(API).get(`${BASE}/sites`).reply(200, site);
     nock(API).post(`${BASE}/webhooksubscription`).reply(500, { message: 'Database unavailable' });
     await expect(subscription('performSubscribe', subscribeBundle)).rejects.toThrow(
-      /StratusTexting answered \\"Subscribe to events\\" with HTTP 500: Database unavailable/,
+      /StratusTexting failed on its side during \\"Subscribe to events\\" \(\\"Database unavailable\\"\)/,
     );
   });
 
@@ -131,7 +131,7 @@ describe('subscriptions', () => {
       .reply(200, { id: 'sub-1', eventFilters: [], disabledFilters: [{ filter, reason: 'No' }] });
     nock(API).delete(`${BASE}/webhooksubscription/sub-1`).reply(500, { message: 'Try later' });
     await expect(subscription('performSubscribe', subscribeBundle)).rejects.toThrow(
-      /refused to send these events \(No\).*Its subscription sub-1 could not be deleted \(StratusTexting answered \\"Unsubscribe from events\\" with HTTP 500: Try later/,
+      /refused to send these events \(No\).*Its subscription sub-1 could not be deleted \(StratusTexting failed on its side during \\"Unsubscribe from events\\" \(\\"Try later\\"\)/,
     );
   });
 

@@ -39,8 +39,8 @@ const run = (perform: Perform | undefined, bundle: Record<string, unknown>) =>
 
 const notOffered = (action: string) => ({
   message:
-    `StratusTexting answered "${action}" with HTTP 403: Missing Authentication Token. StratusTexting does not offer "${action}" to this account or at this address: ` +
-    "this integration's address for it is inferred, not documented, and StratusTexting does not have it. The other steps of this integration are not affected.",
+    `StratusTexting does not offer "${action}" to this account or at this address ("Missing Authentication Token"). ` +
+    "This integration's address for it is inferred, not documented, and StratusTexting does not have it. The other steps of this integration are not affected. (HTTP 403)",
   code: 'operation_not_available',
   status: 403,
 });

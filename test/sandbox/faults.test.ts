@@ -23,9 +23,11 @@ const RECHECK = 'Check before running this step again, or the recipient may get 
 /** What each fault leaves of the answer, as the error message says it. */
 const LOST = {
   drop: (url: string) => `dropped the connection before answering (request to ${url} failed, reason: socket hang up)`,
-  badGateway: () => 'answered with HTTP 502: an HTML error page titled "502 Bad Gateway"',
+  badGateway: () => 'answered with an error ("an HTML error page titled "502 Bad Gateway"")',
   slow: () => 'did not answer within 2 seconds',
 };
+/** How a message whose answer was lost to `fault` ends: with the HTTP status, when one came. */
+const ENDING = { drop: '', badGateway: ' (HTTP 502)', slow: '' };
 const FAULTS = [
   ['0444', 'drop', 502],
   ['0502', 'badGateway', 502],
@@ -62,7 +64,7 @@ describe('sends whose answer the sandbox loses after accepting them', () => {
       );
       const url = `${sandbox.urls.stratustextingApi}/message/sendsms?from=%2B19495550100&to=${encodeURIComponent(to)}&text=${encodeURIComponent(text)}`;
       expect(appError(error)).toEqual({
-        message: `StratusTexting ${LOST[fault](url)}, so it is unknown whether "Send SMS" went through: the message may have been sent. ${check} ${RECHECK}`,
+        message: `The message may have been sent: StratusTexting ${LOST[fault](url)}, so it is unknown whether "Send SMS" went through. ${check} ${RECHECK}${ENDING[fault]}`,
         code: 'outcome_unknown',
         status,
       });
@@ -78,9 +80,7 @@ describe('sends whose answer the sandbox loses after accepting them', () => {
         } as unknown as Bundle),
       );
       expect(appError(error)).toMatchObject({ code: 'outcome_unknown', status: 502 });
-      expect(appError(error).message).toContain(
-        `so it is unknown whether "Send MMS" went through: the message may have been sent. ${check}`,
-      );
+      expect(appError(error).message).toContain(`so it is unknown whether "Send MMS" went through. ${check}`);
       const stored = [...sandbox.state.stratustexting.messages.values()].filter(
         (message) => message.mediaUrl === 'https://files.example.com/menu.jpg',
       );
@@ -108,8 +108,8 @@ describe('sends whose answer the sandbox loses after accepting them', () => {
         const id = accepted[0]?.internal_id;
         expect(appError(error)).toEqual({
           message:
-            `CommPeak ${LOST[fault](`${sandbox.urls.commpeak}/simple_send/`)}, so it is unknown whether "send an SMS" went through: the message may have been sent. ` +
-            `Look for internal ID ${id} in your CommPeak account's message log at my.commpeak.com. ${RECHECK}`,
+            `The message may have been sent: CommPeak ${LOST[fault](`${sandbox.urls.commpeak}/simple_send/`)}, so it is unknown whether "send an SMS" went through. ` +
+            `Look for internal ID ${id} in your CommPeak account's message log at my.commpeak.com. ${RECHECK}${ENDING[fault]}`,
           code: 'outcome_unknown',
           status,
         });
@@ -132,8 +132,8 @@ describe('sends whose answer the sandbox loses after accepting them', () => {
       expect(appError(error)).toEqual({
         message:
           'CommPeak accepted 100 of 201 messages; 100 may have been sent (outcome unknown) and 1 did not go. ' +
-          `CommPeak dropped the connection before answering (request to ${sandbox.urls.commpeak}/simple_send/ failed, reason: socket hang up), ` +
-          'so it is unknown whether "send bulk SMS" went through: the message may have been sent. ' +
+          `The message may have been sent: CommPeak dropped the connection before answering (request to ${sandbox.urls.commpeak}/simple_send/ failed, reason: socket hang up), ` +
+          'so it is unknown whether "send bulk SMS" went through. ' +
           `Look for internal IDs ${secondBatch[0]} to ${secondBatch[99]} (100 messages) in your CommPeak account's message log at my.commpeak.com. ${RECHECK} ` +
           'A replay gives every message the internal ID it had, so CommPeak can recognise the ones it already has.',
         code: 'outcome_unknown',
@@ -164,7 +164,7 @@ describe('sends whose answer the sandbox loses after accepting them', () => {
           } as unknown as Bundle),
         );
         expect(appError(error)).toEqual({
-          message: `SMS Extension ${LOST[fault](`${sandbox.urls.smsExtension}/sms/send`)}, so it is unknown whether "send an SMS" went through: the message may have been sent. ${check} ${RECHECK}`,
+          message: `The message may have been sent: SMS Extension ${LOST[fault](`${sandbox.urls.smsExtension}/sms/send`)}, so it is unknown whether "send an SMS" went through. ${check} ${RECHECK}${ENDING[fault]}`,
           code: 'outcome_unknown',
           status,
         });

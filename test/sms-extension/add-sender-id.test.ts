@@ -49,8 +49,8 @@ describe('Add Sender ID (add_sender_id)', () => {
     expect(await add({ sender_id: 'ACMESHOP' })).toEqual({
       response_understood: false,
       response_note:
-        'SMS Extension accepted "add a sender id" (HTTP 200) but sent a web page instead of data. ' +
-        "The write is done: do not run this step again for it. SMS Extension's whole answer is in the Response fields.",
+        'SMS Extension accepted "add a sender id" but sent a web page instead of data. ' +
+        "The write is done: do not run this step again for it. SMS Extension's whole answer is in the Response fields. (HTTP 200)",
       response: '<!DOCTYPE html><html><head><title>Sender IDs</title></head></html>',
       status: 'pending_approval',
       reference: null,
@@ -87,7 +87,7 @@ describe('Add Sender ID (add_sender_id)', () => {
         .reply(422, { message: 'The sender id has already been taken.', errors: { sender_id: ['The sender id has already been taken.'] } });
       expect(appError(await rejection(add({ sender_id: 'ACMESHOP' })))).toEqual({
         message:
-          'SMS Extension answered "add a sender id" with HTTP 422: The sender id has already been taken. — sender_id: The sender id has already been taken. Check the values in this step.',
+          'SMS Extension refused the values given for "add a sender id" ("The sender id has already been taken. — sender_id: The sender id has already been taken"). Check the values in this step against that reason, then replay it. (HTTP 422)',
         code: 'provider_rejected',
         status: 422,
       });

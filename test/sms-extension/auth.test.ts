@@ -69,9 +69,7 @@ describe('SMS Extension authentication (session on the password grant)', () => {
       const error = await rejection(appTester(startSession, { authData: credentials }));
       expect(error.name).toBe('ExpiredAuthError');
       expect(firstLine(error)).toBe(
-        'SMS Extension answered "sign in with the username and password" with HTTP 400: ' +
-          'The user credentials were incorrect: password [redacted], client secret [redacted]. ' +
-          'Check the values in this step. Check the username, password, client id and client secret, then reconnect SMS Extension.',
+        'SMS Extension refused the values given for "sign in with the username and password" ("The user credentials were incorrect: password [redacted], client secret [redacted]"). Check the values in this step against that reason, then replay it. Check the username, password, client id and client secret, then reconnect SMS Extension. (HTTP 400)',
       );
       expect(error.message).not.toContain(credentials.password);
       expect(error.message).not.toContain(credentials.client_secret);
@@ -84,7 +82,7 @@ describe('SMS Extension authentication (session on the password grant)', () => {
       const error = await rejection(appTester(startSession, { authData: credentials }));
       expect(error.name).toBe('ExpiredAuthError');
       expect(firstLine(error)).toBe(
-        'SMS Extension refused the client id or client secret (HTTP 401). Check the username, password, client id and client secret, then reconnect SMS Extension.',
+        'SMS Extension refused the client id or client secret. Check the username, password, client id and client secret, then reconnect SMS Extension. (HTTP 401)',
       );
     });
 
@@ -93,7 +91,7 @@ describe('SMS Extension authentication (session on the password grant)', () => {
       const error = await rejection(appTester(startSession, { authData: credentials }));
       expect(appError(error)).toEqual({
         message:
-          'SMS Extension answered "sign in with the username and password" with a response this integration does not understand (access_token: Required).',
+          'SMS Extension answered "sign in with the username and password" with a response this integration does not understand (access_token: Required). (HTTP 200)',
         code: 'unexpected_response',
         status: 200,
       });
@@ -155,7 +153,7 @@ describe('SMS Extension authentication (session on the password grant)', () => {
       tokenEndpoint().post('/api/oauth/token', refreshGrant).reply(500, { message: 'Server Error' });
       expect(appError(await rejection(appTester(startSession, { authData })))).toEqual({
         message:
-          'SMS Extension answered "refresh the session" with HTTP 500: Server Error. This is a problem on SMS Extension\'s side; try again later.',
+          'SMS Extension failed on its side during "refresh the session" ("Server Error"). Nothing in this step needs to change: try again later. (HTTP 500)',
         code: 'provider_unavailable',
         status: 500,
       });

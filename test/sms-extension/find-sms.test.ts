@@ -71,7 +71,8 @@ describe('Find SMS (find_sms)', () => {
         .get('/api/sms/detail/48213')
         .reply(200, { data: { text: 'Your order is ready' } });
       expect(appError(await rejection(find({ id: '48213' })))).toEqual({
-        message: 'SMS Extension answered "find an SMS" with a response this integration does not understand (body: an SMS without an id).',
+        message:
+          'SMS Extension answered "find an SMS" with a response this integration does not understand (body: an SMS without an id). (HTTP 200)',
         code: 'unexpected_response',
         status: 200,
       });

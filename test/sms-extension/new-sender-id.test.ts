@@ -54,7 +54,7 @@ describe('New Sender ID (new_sender_id, polling)', () => {
         .reply(200, [{ id: 7, status: 'approved' }]);
       expect(appError(await rejection(poll()))).toEqual({
         message:
-          'SMS Extension answered "list sender ids" with a response this integration does not understand (0: a sender id without a name).',
+          'SMS Extension answered "list sender ids" with a response this integration does not understand (0: a sender id without a name). (HTTP 200)',
         code: 'unexpected_response',
         status: 200,
       });

@@ -130,7 +130,7 @@ describe('New SMS (new_sms, polling)', () => {
         .query({ sent_since: DAY_AGO })
         .reply(200, [{ text: 'Hi' }]);
       expect(appError(await rejection(poll()))).toEqual({
-        message: 'SMS Extension answered "list SMS" with a response this integration does not understand (body: Invalid input).',
+        message: 'SMS Extension answered "list SMS" with a response this integration does not understand (body: Invalid input). (HTTP 200)',
         code: 'unexpected_response',
         status: 200,
       });

@@ -85,9 +85,7 @@ describe('Send SMS (send_sms)', () => {
       .reply(422, { message: 'The selected source is invalid.', errors: { source: ['The selected source is invalid.'] } });
     expect(appError(await rejection(send({ ...input, from: 'ACMENEW' })))).toEqual(
       inputProblem(
-        'Sender ID: sender id "ACMENEW" is not approved yet, or is not one of this account\'s sender ids. ' +
-          'SMS Extension answered "send an SMS" with HTTP 422: The selected source is invalid. — source: The selected source is invalid. ' +
-          'Check the values in this step. Choose an approved sender id, or wait until SMS Extension approves this one.',
+        'Sender ID: sender id "ACMENEW" is not approved yet, or is not one of this account\'s sender ids. SMS Extension refused the values given for "send an SMS" ("The selected source is invalid. — source: The selected source is invalid"). Check the values in this step against that reason, then replay it. Choose an approved sender id, or wait until SMS Extension approves this one. (HTTP 422)',
       ),
     );
   });
@@ -98,7 +96,7 @@ describe('Send SMS (send_sms)', () => {
       .reply(422, { message: 'The destination must be a number.', errors: { destination: ['The destination must be a number.'] } });
     expect(appError(await rejection(send(input)))).toEqual({
       message:
-        'SMS Extension answered "send an SMS" with HTTP 422: The destination must be a number. — destination: The destination must be a number. Check the values in this step.',
+        'SMS Extension refused the values given for "send an SMS" ("The destination must be a number. — destination: The destination must be a number"). Check the values in this step against that reason, then replay it. (HTTP 422)',
       code: 'provider_rejected',
       status: 422,
     });

@@ -63,13 +63,11 @@ export function itReportsProviderErrors(
   run: () => Promise<unknown>,
   { notFoundIsAnAnswer = false, sendCheck }: { notFoundIsAnAnswer?: boolean; sendCheck?: string } = {},
 ) {
-  const said = (status: number, reason: string) => `SMS Extension answered "${action}" with HTTP ${status}: ${reason}`;
-
   if (!notFoundIsAnAnswer) {
     it('reports a 404 as something that does not exist', async () => {
       answer().reply(404, { message: 'Not Found' });
       expect(appError(await rejection(run()))).toEqual({
-        message: `${said(404, 'Not Found')}. The item does not exist or this account cannot see it.`,
+        message: `SMS Extension found nothing for "${action}" ("Not Found"). The item does not exist or this account cannot see it: check the ids in this step. (HTTP 404)`,
         code: 'not_found',
         status: 404,
       });
@@ -84,7 +82,9 @@ export function itReportsProviderErrors(
   it('reports a 400 with the validation errors the provider gave', async () => {
     answer().reply(400, { message: 'The given data was invalid.', errors: { field: ['The field is wrong.'] } });
     expect(appError(await rejection(run()))).toEqual({
-      message: `${said(400, 'The given data was invalid. — field: The field is wrong')}. Check the values in this step.`,
+      message:
+        `SMS Extension refused the values given for "${action}" ("The given data was invalid. — field: The field is wrong"). ` +
+        'Check the values in this step against that reason, then replay it. (HTTP 400)',
       code: 'provider_rejected',
       status: 400,
     });
@@ -93,7 +93,7 @@ export function itReportsProviderErrors(
   it('reports a 403 as an account that may not do this', async () => {
     answer().reply(403, { message: 'This action is unauthorized.' });
     expect(appError(await rejection(run()))).toEqual({
-      message: `${said(403, 'This action is unauthorized')}. Check that the connected SMS Extension account may do this.`,
+      message: `SMS Extension refused the connected account access to "${action}" ("This action is unauthorized"). Check that the connected SMS Extension account may do this. (HTTP 403)`,
       code: 'forbidden',
       status: 403,
     });
@@ -102,7 +102,7 @@ export function itReportsProviderErrors(
   it('waits as long as Retry-After says on 429', async () => {
     answer().reply(429, { message: 'Too Many Attempts.' }, { 'Retry-After': '42' });
     expect(throttle(await rejection(run()))).toEqual({
-      message: `${said(429, 'Too Many Attempts')}. SMS Extension is rate limiting; Zapier retries in 42 seconds.`,
+      message: `SMS Extension is limiting how often "${action}" may run ("Too Many Attempts"). Zapier runs the step again in 42 seconds; nothing to change. (HTTP 429)`,
       delay: 42,
     });
   });
@@ -113,8 +113,8 @@ export function itReportsProviderErrors(
       answer().reply(503, serviceUnavailable);
       expect(appError(await rejection(run()))).toEqual({
         message:
-          `SMS Extension answered with HTTP 503: an HTML error page titled "Service Unavailable", so it is unknown whether "${action}" went through: ` +
-          `the message may have been sent. ${sendCheck} Check before running this step again, or the recipient may get the message twice.`,
+          `The message may have been sent: SMS Extension answered with an error ("an HTML error page titled "Service Unavailable""), so it is unknown whether "${action}" went through. ` +
+          `${sendCheck} Check before running this step again, or the recipient may get the message twice. (HTTP 503)`,
         code: 'outcome_unknown',
         status: 503,
       });
@@ -123,7 +123,7 @@ export function itReportsProviderErrors(
     it("reports a 5xx as a problem on the provider's side", async () => {
       answer().reply(503, serviceUnavailable);
       expect(appError(await rejection(run()))).toEqual({
-        message: `${said(503, 'an HTML error page titled "Service Unavailable"')}. This is a problem on SMS Extension's side; try again later.`,
+        message: `SMS Extension failed on its side during "${action}" ("an HTML error page titled "Service Unavailable""). Nothing in this step needs to change: try again later. (HTTP 503)`,
         code: 'provider_unavailable',
         status: 503,
       });

@@ -32,8 +32,7 @@ describe('StratusTexting authentication (OAuth2 authorization code)', () => {
 
     it("sends the user to the hosted login with client_id, response_type=code, redirect_uri and state, and no scope (the client's own scopes apply)", async () => {
       await expect(appTester(oauth2Config.authorizeUrl, bundle)).resolves.toBe(
-        'https://spectrumauth.beetexting.com/oauth2/authorize/?client_id=test-client-id&response_type=code' +
-          '&redirect_uri=https%3A%2F%2Fzapier.com%2Fdashboard%2Fauth%2Foauth%2Freturn%2FApp123CLIAPI%2F&state=st4te',
+        'https://spectrumauth.beetexting.com/oauth2/authorize/?client_id=test-client-id&response_type=code&redirect_uri=https%3A%2F%2Fzapier.com%2Fdashboard%2Fauth%2Foauth%2Freturn%2FApp123CLIAPI%2F&state=st4te',
       );
     });
 
@@ -41,16 +40,14 @@ describe('StratusTexting authentication (OAuth2 authorization code)', () => {
       process.env.STRATUSTEXTING_AUTHORIZE_URL = 'https://auth.beetexting.com/oauth2/authorize';
       process.env.STRATUSTEXTING_SCOPES = 'openid email';
       await expect(appTester(oauth2Config.authorizeUrl, bundle)).resolves.toBe(
-        'https://auth.beetexting.com/oauth2/authorize?client_id=test-client-id&response_type=code' +
-          '&redirect_uri=https%3A%2F%2Fzapier.com%2Fdashboard%2Fauth%2Foauth%2Freturn%2FApp123CLIAPI%2F&state=st4te&scope=openid+email',
+        'https://auth.beetexting.com/oauth2/authorize?client_id=test-client-id&response_type=code&redirect_uri=https%3A%2F%2Fzapier.com%2Fdashboard%2Fauth%2Foauth%2Freturn%2FApp123CLIAPI%2F&state=st4te&scope=openid+email',
       );
     });
 
     it("leaves the scope out when STRATUSTEXTING_SCOPES is empty, so the client's default scopes apply", async () => {
       process.env.STRATUSTEXTING_SCOPES = '';
       await expect(appTester(oauth2Config.authorizeUrl, bundle)).resolves.toBe(
-        'https://spectrumauth.beetexting.com/oauth2/authorize/?client_id=test-client-id&response_type=code' +
-          '&redirect_uri=https%3A%2F%2Fzapier.com%2Fdashboard%2Fauth%2Foauth%2Freturn%2FApp123CLIAPI%2F&state=st4te',
+        'https://spectrumauth.beetexting.com/oauth2/authorize/?client_id=test-client-id&response_type=code&redirect_uri=https%3A%2F%2Fzapier.com%2Fdashboard%2Fauth%2Foauth%2Freturn%2FApp123CLIAPI%2F&state=st4te',
       );
     });
 
@@ -126,7 +123,8 @@ describe('StratusTexting authentication (OAuth2 authorization code)', () => {
     it("quotes the sign-in server's reason when it refuses the code", async () => {
       tokenEndpoint().post('/oauth2/token/', form).reply(400, { error: 'invalid_grant' });
       expect(appError(await rejection(appTester(oauth2Config.getAccessToken, bundle)))).toEqual({
-        message: 'StratusTexting answered "Sign in" with HTTP 400: invalid_grant. Check the values in this step.',
+        message:
+          'StratusTexting refused the values given for "Sign in" ("invalid_grant"). Check the values in this step against that reason, then replay it. (HTTP 400)',
         code: 'provider_rejected',
         status: 400,
       });
@@ -136,7 +134,7 @@ describe('StratusTexting authentication (OAuth2 authorization code)', () => {
       tokenEndpoint().post('/oauth2/token/', form).reply(401, { error: 'invalid_client' });
       expect(appError(await rejection(appTester(oauth2Config.getAccessToken, bundle)))).toEqual({
         message:
-          'StratusTexting answered "Sign in" with HTTP 401: the client credentials were refused. An integration admin checks CLIENT_ID and CLIENT_SECRET.',
+          'StratusTexting refused this integration\'s client credentials for "Sign in". An integration admin checks CLIENT_ID and CLIENT_SECRET. (HTTP 401)',
         code: 'invalid_client',
         status: 401,
       });
@@ -145,7 +143,8 @@ describe('StratusTexting authentication (OAuth2 authorization code)', () => {
     it('refuses a token response without an access token', async () => {
       tokenEndpoint().post('/oauth2/token/', form).reply(200, { refresh_token: 'r1' });
       expect(appError(await rejection(appTester(oauth2Config.getAccessToken, bundle)))).toEqual({
-        message: 'StratusTexting answered "Sign in" with a response this integration does not understand (access_token: Required).',
+        message:
+          'StratusTexting answered "Sign in" with a response this integration does not understand (access_token: Required). (HTTP 200)',
         code: 'unexpected_response',
         status: 200,
       });
@@ -185,7 +184,7 @@ describe('StratusTexting authentication (OAuth2 authorization code)', () => {
       tokenEndpoint().post('/oauth2/token/', form).reply(401, { error: 'invalid_client' });
       expect(appError(await rejection(appTester(oauth2Config.refreshAccessToken, bundle)))).toEqual({
         message:
-          'StratusTexting answered "Refresh sign-in" with HTTP 401: the client credentials were refused. An integration admin checks CLIENT_ID and CLIENT_SECRET.',
+          'StratusTexting refused this integration\'s client credentials for "Refresh sign-in". An integration admin checks CLIENT_ID and CLIENT_SECRET. (HTTP 401)',
         code: 'invalid_client',
         status: 401,
       });
@@ -195,7 +194,7 @@ describe('StratusTexting authentication (OAuth2 authorization code)', () => {
       tokenEndpoint().post('/oauth2/token/', form).reply(503, { message: 'Service Unavailable' });
       expect(appError(await rejection(appTester(oauth2Config.refreshAccessToken, bundle)))).toEqual({
         message:
-          'StratusTexting answered "Refresh sign-in" with HTTP 503: Service Unavailable. This is a problem on StratusTexting\'s side; try again later.',
+          'StratusTexting failed on its side during "Refresh sign-in" ("Service Unavailable"). Nothing in this step needs to change: try again later. (HTTP 503)',
         code: 'provider_unavailable',
         status: 503,
       });
@@ -253,7 +252,7 @@ describe('StratusTexting authentication (OAuth2 authorization code)', () => {
     it('explains a 403 (a wrong API key or a missing scope)', async () => {
       api().get(`${BASE}/webhooksubscription/all`).reply(403, { message: 'Forbidden' });
       expect(appError(await rejection(appTester(authentication.test, { authData })))).toEqual({
-        message: `StratusTexting answered "Test the connection" with HTTP 403: Forbidden. ${FORBIDDEN_HINT}`,
+        message: `StratusTexting refused the connected account access to "Test the connection" ("Forbidden"). ${FORBIDDEN_HINT} (HTTP 403)`,
         code: 'forbidden',
         status: 403,
       });

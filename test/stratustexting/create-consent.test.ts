@@ -25,8 +25,8 @@ describe('Create Custom Consent (create_consent)', () => {
     await expect(create({ name: 'Promotions' })).resolves.toEqual({
       response_understood: false,
       response_note:
-        'StratusTexting accepted "Create Custom Consent" (HTTP 201) but sent an answer this integration does not read (body: Required). ' +
-        "The write is done: do not run this step again for it. StratusTexting's whole answer is in the Response fields.",
+        'StratusTexting accepted "Create Custom Consent" but sent an answer this integration does not read (body: Required). ' +
+        "The write is done: do not run this step again for it. StratusTexting's whole answer is in the Response fields. (HTTP 201)",
       response: null,
     });
   });
@@ -45,7 +45,7 @@ describe('Create Custom Consent (create_consent)', () => {
     const error = await rejection(create({ name: 'Promotions' }));
     expect(error.name).toBe('HaltedError');
     expect(error.message).toBe(
-      'StratusTexting answered "Create Custom Consent" with HTTP 409: A consent with this name exists. It conflicts with something that already exists, so this run stops here: running it again cannot help.',
+      'StratusTexting refused "Create Custom Consent" because it conflicts with something that already exists ("A consent with this name exists"). This run stops here: running it again cannot help. (HTTP 409)',
     );
   });
 });

@@ -63,12 +63,10 @@ describe('Find Contact (find_contact)', () => {
   });
 
   describe('provider errors', () => {
-    const said = (status: number, reason: string) => `StratusTexting answered "Find Contact" with HTTP ${status}: ${reason}.`;
-
     it('maps a 400 to provider_rejected', async () => {
       api().get(BY_MOBILE).reply(400, { message: 'Invalid mobile number format' });
       expect(appError(await rejection(find({ mobile: '+19495550111' })))).toEqual({
-        message: `${said(400, 'Invalid mobile number format')} Check the values in this step.`,
+        message: `StratusTexting refused the values given for "Find Contact" ("Invalid mobile number format"). Check the values in this step against that reason, then replay it. (HTTP 400)`,
         code: 'provider_rejected',
         status: 400,
       });
@@ -82,7 +80,7 @@ describe('Find Contact (find_contact)', () => {
     it('maps a 403 to forbidden with the API key hint', async () => {
       api().get(BY_MOBILE).reply(403, { message: 'Forbidden' });
       expect(appError(await rejection(find({ mobile: '+19495550111' })))).toEqual({
-        message: `${said(403, 'Forbidden')} ${FORBIDDEN_HINT}`,
+        message: `StratusTexting refused the connected account access to "Find Contact" ("Forbidden"). ${FORBIDDEN_HINT} (HTTP 403)`,
         code: 'forbidden',
         status: 403,
       });
@@ -93,7 +91,7 @@ describe('Find Contact (find_contact)', () => {
       const error = await rejection(find({ mobile: '+19495550111' }));
       expect(error.name).toBe('ThrottledError');
       expect(JSON.parse(error.message)).toEqual({
-        message: `${said(429, 'Too Many Requests')} StratusTexting is rate limiting; Zapier retries in 5 seconds.`,
+        message: `StratusTexting is limiting how often "Find Contact" may run ("Too Many Requests"). Zapier runs the step again in 5 seconds; nothing to change. (HTTP 429)`,
         delay: 5,
       });
     });
@@ -101,7 +99,7 @@ describe('Find Contact (find_contact)', () => {
     it.each([500, 503])('maps a %i to provider_unavailable', async (status) => {
       api().get(BY_MOBILE).reply(status, { message: 'Service Unavailable' });
       expect(appError(await rejection(find({ mobile: '+19495550111' })))).toEqual({
-        message: `${said(status, 'Service Unavailable')} This is a problem on StratusTexting's side; try again later.`,
+        message: `StratusTexting failed on its side during "Find Contact" ("Service Unavailable"). Nothing in this step needs to change: try again later. (HTTP ${status})`,
         code: 'provider_unavailable',
         status,
       });

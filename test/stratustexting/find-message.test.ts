@@ -58,7 +58,7 @@ describe('Find Message (find_message)', () => {
   it('refuses a message without an id', async () => {
     api().get(`${BASE}/message/getmessagebyid/m-1`).reply(200, { text: 'hello' });
     expect(appError(await rejection(find('m-1')))).toEqual({
-      message: 'StratusTexting answered "Get Message" with a response this integration does not understand (id: Invalid input).',
+      message: 'StratusTexting answered "Get Message" with a response this integration does not understand (id: Invalid input). (HTTP 200)',
       code: 'unexpected_response',
       status: 200,
     });
@@ -68,7 +68,7 @@ describe('Find Message (find_message)', () => {
     api().get(`${BASE}/message/getmessagebyid/m-1`).reply(200, { id: 'm-1', lastUpdated: 1e20 });
     expect(appError(await rejection(find('m-1')))).toEqual({
       message:
-        'StratusTexting answered "Get Message" with a response this integration does not understand (lastUpdated: Number must be less than or equal to 8640000000000000).',
+        'StratusTexting answered "Get Message" with a response this integration does not understand (lastUpdated: Number must be less than or equal to 8640000000000000). (HTTP 200)',
       code: 'unexpected_response',
       status: 200,
     });

@@ -134,10 +134,10 @@ describe('when the platform refuses the subscription', () => {
   it('without a relay, names the handshake as the likely cause when the reason speaks of validation, and says what the admin sets', async () => {
     expect(await refusedWith(400, { message: 'Webhook validation failed for the uri' })).toEqual({
       message:
-        'StratusTexting answered "Subscribe to events" with HTTP 400: Webhook validation failed for the uri. Check the values in this step. ' +
+        'StratusTexting refused the values given for "Subscribe to events" ("Webhook validation failed for the uri"). Check the values in this step against that reason, then replay it. ' +
         "The likely cause: StratusTexting checks a new hook URL with a validation-token handshake, which Zapier's hook URLs cannot answer. " +
         `An integration admin deploys the hook relay from this integration's relay/ folder (${DEPLOY}) and sets ` +
-        'STRATUSTEXTING_HOOK_RELAY_URL and STRATUSTEXTING_HOOK_RELAY_SECRET with `zapier-platform env:set`.',
+        'STRATUSTEXTING_HOOK_RELAY_URL and STRATUSTEXTING_HOOK_RELAY_SECRET with `zapier-platform env:set`. (HTTP 400)',
       code: 'provider_rejected',
       status: 400,
     });
@@ -146,10 +146,10 @@ describe('when the platform refuses the subscription', () => {
   it('without a relay, offers the handshake only as a possible cause when the reason does not speak of it', async () => {
     expect(await refusedWith(500, { message: 'Database unavailable' })).toEqual({
       message:
-        'StratusTexting answered "Subscribe to events" with HTTP 500: Database unavailable. This is a problem on StratusTexting\'s side; try again later. ' +
+        'StratusTexting failed on its side during "Subscribe to events" ("Database unavailable"). Nothing in this step needs to change: try again later. ' +
         "If every Zap fails to turn on this way, a possible cause: StratusTexting checks a new hook URL with a validation-token handshake, which Zapier's hook URLs cannot answer. " +
         `An integration admin deploys the hook relay from this integration's relay/ folder (${DEPLOY}) and sets ` +
-        'STRATUSTEXTING_HOOK_RELAY_URL and STRATUSTEXTING_HOOK_RELAY_SECRET with `zapier-platform env:set`.',
+        'STRATUSTEXTING_HOOK_RELAY_URL and STRATUSTEXTING_HOOK_RELAY_SECRET with `zapier-platform env:set`. (HTTP 500)',
       code: 'provider_unavailable',
       status: 500,
     });
@@ -160,9 +160,9 @@ describe('when the platform refuses the subscription', () => {
     const error = await refusedWith(422, { message: 'Callback verification failed' });
     expect(error).toEqual({
       message:
-        'StratusTexting answered "Subscribe to events" with HTTP 422: Callback verification failed. Check the values in this step. ' +
+        'StratusTexting refused the values given for "Subscribe to events" ("Callback verification failed"). Check the values in this step against that reason, then replay it. ' +
         `The likely cause: the hook relay at ${RELAY} did not answer StratusTexting's validation-token handshake. ` +
-        `An integration admin checks that the relay is deployed there and that its RELAY_SECRET equals STRATUSTEXTING_HOOK_RELAY_SECRET (${DEPLOY}).`,
+        `An integration admin checks that the relay is deployed there and that its RELAY_SECRET equals STRATUSTEXTING_HOOK_RELAY_SECRET (${DEPLOY}). (HTTP 422)`,
       code: 'provider_rejected',
       status: 422,
     });

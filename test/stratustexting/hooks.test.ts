@@ -78,8 +78,7 @@ describe('REST hook subscribe (performSubscribe)', () => {
     api().delete(`${BASE}/webhooksubscription/sub-1`).reply(204);
     expect(appError(await rejection(appTester(inbound.performSubscribe, subscribeBundle())))).toEqual({
       message:
-        'StratusTexting refused to send these events (User is not a member of the department). ' +
-        'Check that the connected user belongs to that department and may use webhooks, then turn the Zap on again.',
+        'StratusTexting refused to send these events (User is not a member of the department). Check that the connected user belongs to that department and may use webhooks, then turn the Zap on again.',
       code: 'subscription_refused',
       status: 400,
     });
@@ -91,8 +90,7 @@ describe('REST hook subscribe (performSubscribe)', () => {
     api().delete(`${BASE}/webhooksubscription/sub-3`).reply(200, {});
     expect(appError(await rejection(appTester(outbound.performSubscribe, subscribeBundle())))).toEqual({
       message:
-        'StratusTexting refused to send these events (the event filter was not accepted). ' +
-        'Check that the connected user belongs to that department and may use webhooks, then turn the Zap on again.',
+        'StratusTexting refused to send these events (the event filter was not accepted). Check that the connected user belongs to that department and may use webhooks, then turn the Zap on again.',
       code: 'subscription_refused',
       status: 400,
     });
@@ -129,9 +127,7 @@ describe('REST hook subscribe (performSubscribe)', () => {
     api().get(`${BASE}/sites`).reply(403, { message: 'Missing Authentication Token' });
     expect(appError(await rejection(appTester(inbound.performSubscribe, subscribeBundle())))).toEqual({
       message:
-        'StratusTexting\'s list of departments could not be read (StratusTexting answered "Get Sites" with HTTP 403: Missing Authentication Token. ' +
-        'StratusTexting does not offer "Get Sites" to this account or at this address: this integration\'s address for it is inferred, not documented, ' +
-        'and StratusTexting does not have it. The other steps of this integration are not affected.), so it cannot say which organization department "dept-1" belongs to. ' +
+        'StratusTexting\'s list of departments could not be read (StratusTexting does not offer "Get Sites" to this account or at this address ("Missing Authentication Token"). This integration\'s address for it is inferred, not documented, and StratusTexting does not have it. The other steps of this integration are not affected. (HTTP 403)), so it cannot say which organization department "dept-1" belongs to. ' +
         `Enter the Organization ID in this trigger's settings and turn the Zap on again. ${WHERE}`,
       code: 'organization_needed',
       status: 400,
@@ -159,7 +155,7 @@ describe('REST hook subscribe (performSubscribe)', () => {
     api().get(`${BASE}/sites`).reply(502, { message: 'Bad Gateway' });
     expect(appError(await rejection(appTester(inbound.performSubscribe, subscribeBundle())))).toEqual({
       message:
-        'StratusTexting answered "Get Sites" with HTTP 502: Bad Gateway. This is a problem on StratusTexting\'s side; try again later.',
+        'StratusTexting failed on its side during "Get Sites" ("Bad Gateway"). Nothing in this step needs to change: try again later. (HTTP 502)',
       code: 'provider_unavailable',
       status: 502,
     });
@@ -190,7 +186,7 @@ describe('REST hook subscribe (performSubscribe)', () => {
     api().post(`${BASE}/webhooksubscription`).reply(400, { message: 'Event filter is invalid' });
     expect(appError(await rejection(appTester(inbound.performSubscribe, subscribeBundle())))).toEqual({
       message: expect.stringMatching(
-        /^StratusTexting answered "Subscribe to events" with HTTP 400: Event filter is invalid\. Check the values in this step\. If every Zap fails to turn on this way, /,
+        /^StratusTexting refused the values given for "Subscribe to events" \("Event filter is invalid"\)\. Check the values in this step against that reason, then replay it\. If every Zap fails to turn on this way, .*\(HTTP 400\)$/,
       ),
       code: 'provider_rejected',
       status: 400,
@@ -246,7 +242,7 @@ describe('REST hook unsubscribe (performUnsubscribe)', () => {
     api().delete(`${BASE}/webhooksubscription/sub-1`).reply(500, { message: 'Internal server error' });
     expect(appError(await rejection(appTester(inbound.performUnsubscribe, unsubscribeBundle)))).toEqual({
       message:
-        'StratusTexting answered "Unsubscribe from events" with HTTP 500: Internal server error. This is a problem on StratusTexting\'s side; try again later.',
+        'StratusTexting failed on its side during "Unsubscribe from events" ("Internal server error"). Nothing in this step needs to change: try again later. (HTTP 500)',
       code: 'provider_unavailable',
       status: 500,
     });

@@ -198,7 +198,7 @@ describe('New or Updated Contact (new_contact)', () => {
       api().get(`${BASE}/contact/all`).query(true).reply(500, { message: 'Internal server error' });
       expect(appError(await rejection(appTester(performList, { authData, inputData: {} })))).toEqual({
         message:
-          'StratusTexting answered "Get All Contacts" with HTTP 500: Internal server error. This is a problem on StratusTexting\'s side; try again later.',
+          'StratusTexting failed on its side during "Get All Contacts" ("Internal server error"). Nothing in this step needs to change: try again later. (HTTP 500)',
         code: 'provider_unavailable',
         status: 500,
       });

@@ -117,7 +117,8 @@ describe('Send MMS (send_mms)', () => {
   it('maps a provider refusal to a readable error', async () => {
     expectSend(400, { message: 'Media type not supported' });
     expect(appError(await rejection(send({ from: '+19495550100', to: '+19495550111', media: MEDIA })))).toEqual({
-      message: 'StratusTexting answered "Send MMS" with HTTP 400: Media type not supported. Check the values in this step.',
+      message:
+        'StratusTexting refused the values given for "Send MMS" ("Media type not supported"). Check the values in this step against that reason, then replay it. (HTTP 400)',
       code: 'provider_rejected',
       status: 400,
     });

@@ -190,12 +190,11 @@ describe('Send SMS (send_sms)', () => {
 
   describe('provider errors', () => {
     const input = { from: '+19495550100', to: '+19495550111', text: 'Hi' };
-    const said = (status: number, reason: string) => `StratusTexting answered "Send SMS" with HTTP ${status}: ${reason}.`;
 
     it('maps a 400 to a provider_rejected error quoting the reason', async () => {
       expectSend(400, { message: 'Invalid from number' });
       expect(appError(await rejection(send(input)))).toEqual({
-        message: `${said(400, 'Invalid from number')} Check the values in this step.`,
+        message: `StratusTexting refused the values given for "Send SMS" ("Invalid from number"). Check the values in this step against that reason, then replay it. (HTTP 400)`,
         code: 'provider_rejected',
         status: 400,
       });
@@ -209,7 +208,7 @@ describe('Send SMS (send_sms)', () => {
     it('maps a 403 to a forbidden error that names the API key and the scope', async () => {
       expectSend(403, { message: 'Forbidden' });
       expect(appError(await rejection(send(input)))).toEqual({
-        message: `${said(403, 'Forbidden')} ${FORBIDDEN_HINT}`,
+        message: `StratusTexting refused the connected account access to "Send SMS" ("Forbidden"). ${FORBIDDEN_HINT} (HTTP 403)`,
         code: 'forbidden',
         status: 403,
       });
@@ -218,7 +217,7 @@ describe('Send SMS (send_sms)', () => {
     it('maps a 404 to a not_found error', async () => {
       expectSend(404, { message: 'Not Found' });
       expect(appError(await rejection(send(input)))).toEqual({
-        message: `${said(404, 'Not Found')} The item does not exist or this account cannot see it.`,
+        message: `StratusTexting found nothing for "Send SMS" ("Not Found"). The item does not exist or this account cannot see it: check the ids in this step. (HTTP 404)`,
         code: 'not_found',
         status: 404,
       });
@@ -229,15 +228,15 @@ describe('Send SMS (send_sms)', () => {
       const error = await rejection(send(input));
       expect(error.name).toBe('ThrottledError');
       expect(JSON.parse(error.message)).toEqual({
-        message: `${said(429, 'Too Many Requests')} StratusTexting is rate limiting; Zapier retries in 30 seconds.`,
+        message: `StratusTexting is limiting how often "Send SMS" may run ("Too Many Requests"). Zapier runs the step again in 30 seconds; nothing to change. (HTTP 429)`,
         delay: 30,
       });
     });
 
-    const unknown = (what: string) =>
-      `StratusTexting ${what}, so it is unknown whether "Send SMS" went through: the message may have been sent. ` +
+    const unknown = (what: string, status: number) =>
+      `The message may have been sent: StratusTexting ${what}, so it is unknown whether "Send SMS" went through. ` +
       'Open the conversation with the recipient in StratusTexting to see whether it is there. ' +
-      'Check before running this step again, or the recipient may get the message twice.';
+      `Check before running this step again, or the recipient may get the message twice. (HTTP ${status})`;
 
     it.each([
       [500, { message: 'Internal server error' }, 'Internal server error'],
@@ -249,7 +248,7 @@ describe('Send SMS (send_sms)', () => {
     ])('reports a %i as outcome unknown: the message may have been sent', async (status, body, reason) => {
       expectSend(status, body);
       expect(appError(await rejection(send(input)))).toEqual({
-        message: unknown(`answered with HTTP ${status}: ${reason}`),
+        message: unknown(`answered with an error ("${reason}")`, status),
         code: 'outcome_unknown',
         status,
       });
@@ -258,7 +257,7 @@ describe('Send SMS (send_sms)', () => {
     it('reports a success body that is not a JSON object as outcome unknown', async () => {
       expectSend(200, '[1, 2]');
       expect(appError(await rejection(send(input)))).toEqual({
-        message: unknown('answered with a response this integration does not understand (body: Expected object, received array)'),
+        message: unknown('answered with a response this integration does not understand (body: Expected object, received array)', 200),
         code: 'outcome_unknown',
         status: 200,
       });

@@ -41,7 +41,7 @@ describe('Add or Remove Contact Consent (set_contact_consent)', () => {
     api().post(`${BASE}/customconsent/contact`).reply(404, { message: 'Contact not found' });
     expect(appError(await rejection(set({ mobile: '+19495550111', consent_id: 'cc-1', action: 'remove' })))).toEqual({
       message:
-        'StratusTexting answered "Remove Custom Consent from Contact" with HTTP 404: Contact not found. The item does not exist or this account cannot see it.',
+        'StratusTexting found nothing for "Remove Custom Consent from Contact" ("Contact not found"). The item does not exist or this account cannot see it: check the ids in this step. (HTTP 404)',
       code: 'not_found',
       status: 404,
     });

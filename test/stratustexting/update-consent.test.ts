@@ -43,7 +43,7 @@ describe('Update Custom Consent (update_consent)', () => {
     api().put(`${BASE}/customconsent/cc-404`).reply(404, { message: 'Custom consent not found' });
     expect(appError(await rejection(update({ consent_id: 'cc-404', name: 'x' })))).toEqual({
       message:
-        'StratusTexting answered "Update Custom Consent" with HTTP 404: Custom consent not found. The item does not exist or this account cannot see it.',
+        'StratusTexting found nothing for "Update Custom Consent" ("Custom consent not found"). The item does not exist or this account cannot see it: check the ids in this step. (HTTP 404)',
       code: 'not_found',
       status: 404,
     });

@@ -86,7 +86,7 @@ describe('Update Contact (update_contact)', () => {
     api().put(`${BASE}/contact/mobile/%2B19495550111`).reply(404, { message: 'Contact not found' });
     expect(appError(await rejection(update({ mobile: '+19495550111', first_name: 'Sam' })))).toEqual({
       message:
-        'StratusTexting answered "Update Contact" with HTTP 404: Contact not found. The item does not exist or this account cannot see it.',
+        'StratusTexting found nothing for "Update Contact" ("Contact not found"). The item does not exist or this account cannot see it: check the ids in this step. (HTTP 404)',
       code: 'not_found',
       status: 404,
     });

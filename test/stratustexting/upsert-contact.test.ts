@@ -55,8 +55,8 @@ describe('Create or Update Contact (upsert_contact)', () => {
     await expect(upsert({ mobile: '(949) 555-0111' })).resolves.toEqual({
       response_understood: false,
       response_note:
-        'StratusTexting accepted "Create or Update Contact" (HTTP 200) but sent an answer this integration does not read (id: Invalid input). ' +
-        "The write is done: do not run this step again for it. StratusTexting's whole answer is in the Response fields.",
+        'StratusTexting accepted "Create or Update Contact" but sent an answer this integration does not read (id: Invalid input). ' +
+        "The write is done: do not run this step again for it. StratusTexting's whole answer is in the Response fields. (HTTP 200)",
       response__result: 'Contact saved',
       response__contact__contactId: 'c-101',
     });
@@ -66,8 +66,8 @@ describe('Create or Update Contact (upsert_contact)', () => {
     api().post(`${BASE}/contact`).reply(403, { message: 'Missing Authentication Token' });
     expect(appError(await rejection(upsert({ mobile: '(949) 555-0111' })))).toEqual({
       message:
-        'StratusTexting answered "Create or Update Contact" with HTTP 403: Missing Authentication Token. StratusTexting does not offer "Create or Update Contact" to this account or at this address: ' +
-        "this integration's address for it is inferred, not documented, and StratusTexting does not have it. The other steps of this integration are not affected.",
+        'StratusTexting does not offer "Create or Update Contact" to this account or at this address ("Missing Authentication Token"). ' +
+        "This integration's address for it is inferred, not documented, and StratusTexting does not have it. The other steps of this integration are not affected. (HTTP 403)",
       code: 'operation_not_available',
       status: 403,
     });
@@ -122,7 +122,7 @@ describe('Create or Update Contact (upsert_contact)', () => {
       const error = await rejection(upsert(input));
       expect(error.name).toBe('HaltedError');
       expect(error.message).toBe(
-        'StratusTexting answered "Create or Update Contact" with HTTP 409: Contact already exists in another department. It conflicts with something that already exists, so this run stops here: running it again cannot help.',
+        'StratusTexting refused "Create or Update Contact" because it conflicts with something that already exists ("Contact already exists in another department"). This run stops here: running it again cannot help. (HTTP 409)',
       );
     });
 
@@ -132,7 +132,7 @@ describe('Create or Update Contact (upsert_contact)', () => {
         .reply(400, { message: 'Validation failed', errors: { mobileNumber: ['must be E.164'] } });
       expect(appError(await rejection(upsert(input)))).toEqual({
         message:
-          'StratusTexting answered "Create or Update Contact" with HTTP 400: Validation failed — mobileNumber: must be E.164. Check the values in this step.',
+          'StratusTexting refused the values given for "Create or Update Contact" ("Validation failed — mobileNumber: must be E.164"). Check the values in this step against that reason, then replay it. (HTTP 400)',
         code: 'provider_rejected',
         status: 400,
       });
@@ -147,7 +147,7 @@ describe('Create or Update Contact (upsert_contact)', () => {
       api().post(`${BASE}/contact`).reply(503, '');
       expect(appError(await rejection(upsert(input)))).toEqual({
         message:
-          'StratusTexting answered "Create or Update Contact" with HTTP 503: no reason given (empty response). This is a problem on StratusTexting\'s side; try again later.',
+          'StratusTexting failed on its side during "Create or Update Contact" ("no reason given (empty response)"). Nothing in this step needs to change: try again later. (HTTP 503)',
         code: 'provider_unavailable',
         status: 503,
       });

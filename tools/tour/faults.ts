@@ -28,7 +28,7 @@ export async function faultsTour(sandbox: Sandbox, transcript: Transcript): Prom
     expectThat(failure !== undefined, 'the step succeeded although no answer came back');
     const message = messageOf(failure);
     expectThat(errorCodeOf(failure) === 'outcome_unknown', `expected the code outcome_unknown: ${message}`);
-    expectThat(message.includes('the message may have been sent'), `the step does not say the message may have been sent: ${message}`);
+    expectThat(message.includes('The message may have been sent'), `the step does not say the message may have been sent: ${message}`);
     const accepted = [...sandbox.state.commpeak.messages.values()].filter((sent) => sent.message_content === text);
     expectThat(accepted.length === 1, `the sandbox holds ${accepted.length} such messages, not 1`);
     const id = accepted[0]?.internal_id ?? '';

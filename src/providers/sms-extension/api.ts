@@ -2,7 +2,7 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
 import { checkedBaseUrl, pathSegment } from '../../core/base-url';
 import { inputError } from '../../core/input-error';
-import type { CallContext } from '../../core/provider-errors';
+import { withAdvice, type CallContext } from '../../core/provider-errors';
 import { callProvider, callProviderOrNull, callProviderWrite } from '../../core/provider-request';
 import { messageOf, providerStatusOf } from '../../core/error-details';
 
@@ -329,7 +329,10 @@ export async function sendSms(z: ZObject, bundle: Bundle, message: { source: str
     if (providerStatusOf(error) === 422 && error instanceof Error && /\bsource:/.test(messageOf(error))) {
       throw inputError(
         'Sender ID',
-        `sender id "${message.source}" is not approved yet, or is not one of this account's sender ids. ${messageOf(error)} Choose an approved sender id, or wait until ${PROVIDER} approves this one.`,
+        withAdvice(
+          `sender id "${message.source}" is not approved yet, or is not one of this account's sender ids. ${messageOf(error)}`,
+          `Choose an approved sender id, or wait until ${PROVIDER} approves this one.`,
+        ),
       );
     }
     throw error;

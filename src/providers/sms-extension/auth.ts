@@ -3,6 +3,7 @@ import { z as schema } from 'zod';
 import { parseInput, requiredText, type InputShape } from '../../core/input';
 import { isTokenRequest, listSenderIds, PROVIDER, requestToken, type TokenAnswer } from './api';
 import { messageOf, providerStatusOf } from '../../core/error-details';
+import { withAdvice } from '../../core/provider-errors';
 
 /** The published API document: it names the token endpoint and the credentials, but no portal page. */
 const API_DOCUMENT = '[API usage document](https://documenter-api.postman.tech/view/26315233/2sB3dQwVe1)';
@@ -86,9 +87,11 @@ async function startSession(z: ZObject, bundle: Bundle) {
     // Core's session middleware turns a 401 into a bare RefreshAuthError; Passport's 401 is invalid_client.
     const said =
       error instanceof errors.RefreshAuthError
-        ? `${PROVIDER} refused the client id or client secret (HTTP 401).`
+        ? `${PROVIDER} refused the client id or client secret. (HTTP 401)`
         : messageOf(error as Error);
-    throw new errors.ExpiredAuthError(`${said} Check the username, password, client id and client secret, then reconnect ${PROVIDER}.`);
+    throw new errors.ExpiredAuthError(
+      withAdvice(said, `Check the username, password, client id and client secret, then reconnect ${PROVIDER}.`),
+    );
   }
 }
 

@@ -64,7 +64,7 @@ async function requestToken(z: ZObject, form: Record<string, string>, action: st
     // token endpoint, where it means the client credentials were refused.
     if (cause instanceof Error && cause.name === 'RefreshAuthError') {
       throw new errors.Error(
-        `${brand().product} answered "${action}" with HTTP 401: the client credentials were refused. An integration admin checks CLIENT_ID and CLIENT_SECRET.`,
+        `${brand().product} refused this integration's client credentials for "${action}". An integration admin checks CLIENT_ID and CLIENT_SECRET. (HTTP 401)`,
         'invalid_client',
         401,
       );

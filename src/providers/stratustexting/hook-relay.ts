@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { errors } from 'zapier-platform-core';
 import { errorCodeOf, messageOf, providerStatusOf } from '../../core/error-details';
+import { withAdvice } from '../../core/provider-errors';
 import { brand } from './brand';
 
 /**
@@ -93,5 +94,5 @@ export function withHandshakeAdvice(cause: unknown): unknown {
   const code = errorCodeOf(cause);
   if (code === undefined || !REFUSALS.has(code)) return cause;
   const message = messageOf(cause);
-  return new errors.Error(`${message} ${handshakeAdvice(message)}`, code, providerStatusOf(cause));
+  return new errors.Error(withAdvice(message, handshakeAdvice(message)), code, providerStatusOf(cause));
 }
