@@ -3,7 +3,7 @@ import { appError, appTester, authData, commpeak, integration, rejection } from 
 const FIRST = 'e6b7ae60-6bbc-4db5-bfe4-7c9af27b8bdc';
 const SECOND = '81e766af-06eb-4676-ac83-0ca32b8aff85';
 
-const run = (operation: { perform: unknown }, inputData: Record<string, unknown>) =>
+const run = (operation: { perform?: unknown }, inputData: Record<string, unknown>) =>
   appTester(operation.perform as never, { authData, inputData });
 
 // A Zap can hold several CommPeak steps: an error names the one CommPeak refused.
