@@ -10,7 +10,7 @@
  * Options: --seed=N (default 12), --sample=N (default 40), --only=path-prefix, --timeout=seconds
  * (default 300) for a whole jest run, --test-timeout=seconds (default 60) for one test: the
  * config's 20 s fails slow tests unmutated when the two cores are busy, which left their mutants
- * uncounted. Not part of CI: a run of 80 mutants takes about 20 minutes on two busy cores.
+ * uncounted. Not part of CI: a run of 80 mutants took 33 minutes on two cores shared with other work.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
