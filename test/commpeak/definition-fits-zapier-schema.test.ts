@@ -1,0 +1,10 @@
+import integration from '../../src/providers/commpeak/integration';
+
+// The check `zapier validate` makes, with core's own tools: Zapier refuses to deploy a definition
+// its schema rejects, e.g. a field of a type it does not know.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { compileApp, validateApp } = require('zapier-platform-core/src/tools/schema');
+
+it("CommPeak's definition fits Zapier's app schema", () => {
+  expect(validateApp(compileApp(integration))).toEqual([]);
+});
