@@ -1,6 +1,7 @@
 import { defineCreate, defineInputFields, errors, type Bundle, type ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
 import { inputError } from '../../src/core/input-error';
+import { withAdvice } from '../../src/core/provider-errors';
 import { optionalText, parseInput, requiredText, type InputShape } from '../../src/core/input';
 import { distinctBy, splitNumbers, toInternationalDigits } from '../../src/core/phone';
 import { COUNTRY_CHOICES } from '../../src/core/country-names';
@@ -165,8 +166,7 @@ function unknownOutcomeError(outcomes: readonly MessageOutcome[], accepted: numb
   // A lost answer stops the step: at most one request's error, which names its messages' ids.
   const lost = unknown.find((result) => result.error === ANSWER_LOST);
   const unlisted = unknown.filter((result) => result.error !== ANSWER_LOST);
-  const details = [
-    ...(lost ? [lost.reason] : []),
+  const unlistedDetails = [
     ...(unlisted.length > 0
       ? [
           `${unlisted[0]?.reason}${unlisted.length > 1 ? ` (and ${unlisted.length - 1} more)` : ''}`,
@@ -179,8 +179,10 @@ function unknownOutcomeError(outcomes: readonly MessageOutcome[], accepted: numb
     : accepted > 0
       ? `A replay would send the ${accepted} accepted messages again (no Idempotency Key is set): send the ones that did not go in a new step instead.`
       : 'A replay gives the messages new internal IDs (no Idempotency Key is set): replay only once you know they did not go.';
+  const counts = `${PROVIDER} accepted ${accepted} of ${outcomes.length} messages; ${unknown.length} may have been sent (outcome unknown) and ${didNotGo} did not go.`;
+  // The lost request's reason may end with its HTTP code: the rest goes before it, so the code stays last.
   return new errors.Error(
-    `${PROVIDER} accepted ${accepted} of ${outcomes.length} messages; ${unknown.length} may have been sent (outcome unknown) and ${didNotGo} did not go. ${details.join(' ')} ${replay}`,
+    withAdvice(lost ? `${counts} ${lost.reason}` : counts, [...unlistedDetails, replay].join(' ')),
     'outcome_unknown',
     502,
   );

@@ -334,7 +334,7 @@ describe('Send Bulk SMS through CommPeak', () => {
           `CommPeak accepted ${BATCH_SIZE} of ${2 * BATCH_SIZE + 1} messages; ${BATCH_SIZE} may have been sent (outcome unknown) and 1 did not go. ` +
           'The message may have been sent: CommPeak answered with an error ("an HTML error page titled "502 Bad Gateway""), so it is unknown whether "send bulk SMS" went through. ' +
           `Look for internal IDs ${secondBatch[0].internal_id} to ${secondBatch[BATCH_SIZE - 1].internal_id} (${BATCH_SIZE} messages) in your CommPeak account's message log at my.commpeak.com. ` +
-          'Check before running this step again, or the recipient may get the message twice. (HTTP 502) A replay gives every message the internal ID it had, so CommPeak can recognise the ones it already has.',
+          'Check before running this step again, or the recipient may get the message twice. A replay gives every message the internal ID it had, so CommPeak can recognise the ones it already has. (HTTP 502)',
         code: 'outcome_unknown',
         status: 502,
       });
@@ -456,7 +456,7 @@ describe('Send Bulk SMS through CommPeak', () => {
         message:
           'CommPeak accepted 0 of 2 messages; 2 may have been sent (outcome unknown) and 0 did not go. The message may have been sent: CommPeak answered with a response this integration does not understand (body: Expected object, received string), so it is unknown whether "send bulk SMS" went through. ' +
           `Look for internal IDs ${A.internal_id} to ${B.internal_id} (2 messages) in your CommPeak account's message log at my.commpeak.com. ` +
-          'Check before running this step again, or the recipient may get the message twice. (HTTP 200) A replay gives every message the internal ID it had, so CommPeak can recognise the ones it already has.',
+          'Check before running this step again, or the recipient may get the message twice. A replay gives every message the internal ID it had, so CommPeak can recognise the ones it already has. (HTTP 200)',
         code: 'outcome_unknown',
         status: 502,
       });

@@ -14,6 +14,8 @@ describe('A CommPeak error names the step CommPeak answered with an error', () =
   ])('"%s"', async (step, operation, inputData, uuids) => {
     commpeak().post('/messages_status/', { message_uuids: uuids }).reply(500, { detail: 'Internal Server Error' });
     const error = appError(await rejection(run(operation, inputData)));
-    expect(error.message).toContain(`CommPeak answered "${step}" with HTTP 500`);
+    expect(error.message).toBe(
+      `CommPeak failed on its side during "${step}" ("Internal Server Error"). Nothing in this step needs to change: try again later. (HTTP 500)`,
+    );
   });
 });
