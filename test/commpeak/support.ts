@@ -30,13 +30,7 @@ export const NOT_AUTHENTICATED = { detail: 'Not authenticated' };
 export const FORBIDDEN_ADVICE =
   "The API key is wrong (or the stream's IP allow-list blocks Zapier): copy the stream's API key again from my.commpeak.com, and turn off the IP ACL of that stream, since Zapier's addresses change.";
 
-export { appError, inputProblem, rejection, thrown } from '../support/errors';
-
-/** Zapier's ThrottledError carries its message and delay as JSON in `message`. */
-export function throttle(error: Error): { message: string; delay: number } {
-  expect(error.name).toBe('ThrottledError');
-  return JSON.parse(error.message);
-}
+export { appError, inputProblem, rejection, throttle, thrown } from '../support/errors';
 
 /** The documented `internal_id`: "zap-" and 32 hex characters of a SHA-256 over the message's identity. */
 export function expectedInternalId(anchor: string, sender: string, recipient: string, text: string, position: number): string {

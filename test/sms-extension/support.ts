@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { createAppTester, type Bundle, type ZObject } from 'zapier-platform-core';
 import integration from '../../src/providers/sms-extension/integration';
-import { appError, rejection } from '../support/errors';
+import { appError, rejection, throttle } from '../support/errors';
 
 export { integration };
 
@@ -44,13 +44,7 @@ export function tokenEndpoint() {
 
 export const UNAUTHENTICATED = { message: 'Unauthenticated.' };
 
-export { appError, inputProblem, rejection } from '../support/errors';
-
-/** Zapier's ThrottledError carries its message and delay as JSON in `message`. */
-export function throttle(error: Error): { message: string; delay: number } {
-  expect(error.name).toBe('ThrottledError');
-  return JSON.parse(error.message);
-}
+export { appError, inputProblem, rejection, throttle } from '../support/errors';
 
 /**
  * The answers every SMS Extension call must turn into clear errors: `answer` registers the

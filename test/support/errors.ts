@@ -28,3 +28,9 @@ export function appError(error: Error): { message: string; code: string; status:
 export function inputProblem(message: string) {
   return { message, code: 'invalid_input', status: 400 };
 }
+
+/** Zapier's ThrottledError carries its message and delay as JSON in `message`. */
+export function throttle(error: Error): { message: string; delay: number } {
+  expect(error.name).toBe('ThrottledError');
+  return JSON.parse(error.message);
+}
