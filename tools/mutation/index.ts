@@ -90,17 +90,23 @@ function relatedTests(folder: string, file: string): string[] {
   return related.get(file) as string[];
 }
 
-/** The tests of the file's own area (test/core, test/<provider>), the file's namesake test first. */
+/**
+ * The tests of the file's own area (test/core, test/<provider>), the file's namesake test first,
+ * then the related contract tests over every integration's definition (test/architecture).
+ */
 function nearTests(file: string, tests: readonly string[]): string[][] {
   const area = /^src\/core\//.test(file) ? 'core' : (/(?:providers|creates|searches|triggers)\/([^/]+)\//.exec(file)?.[1] ?? '');
-  const near = tests.filter((test) => test.includes(`${path.sep}test${path.sep}${area}${path.sep}`));
+  const inFolder = (folder: string) => (test: string) => test.includes(`${path.sep}test${path.sep}${folder}${path.sep}`);
+  const near = tests.filter(inFolder(area));
   const namesake = near.filter((test) => path.basename(test) === `${path.basename(file, '.ts')}.test.ts`);
-  return [namesake, near.filter((test) => !namesake.includes(test))].filter((stage) => stage.length > 0);
+  if (near.length === 0) return [];
+  const contracts = tests.filter(inFolder('architecture'));
+  return [namesake, near.filter((test) => !namesake.includes(test)), contracts].filter((stage) => stage.length > 0);
 }
 
 type Fate = 'killed' | 'timed out' | 'survived' | 'no tests' | 'tests fail unmutated';
 
-/** The tests a mutant of `file` runs, in stages: its namesake test, the rest of its area; else every related test. */
+/** The tests a mutant of `file` runs, in stages: its namesake test, the rest of its area, the contract tests; else every related test. */
 function testsFor(folder: string, file: string): string[][] {
   const tests = relatedTests(folder, file);
   const near = nearTests(file, tests);
