@@ -5,16 +5,16 @@ import {
   FORBIDDEN_ADVICE,
   NOT_AUTHENTICATED,
   appError,
-  appTester,
   authData,
   commpeak,
   integration,
   rejection,
+  run,
   throttle,
 } from './support';
 
 const PROBE = { message_uuids: ['00000000-0000-0000-0000-000000000000'] };
-const testConnection = (auth: Record<string, string> = authData) => appTester(authentication.test as never, { authData: auth });
+const testConnection = (auth: Record<string, string> = authData) => run.connectionTest({ authData: auth });
 
 describe('CommPeak authentication', () => {
   it('is custom auth with one password field, api_key, whose help text says to turn off the IP ACL, and the optional stream name', () => {

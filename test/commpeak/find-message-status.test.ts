@@ -1,10 +1,9 @@
-import { appError, appTester, authData, commpeak, inputProblem, integration, rejection } from './support';
+import { MESSAGE_UUIDS, NO_RECORD_ANSWERS, appError, authData, commpeak, inputProblem, integration, rejection, run } from './support';
 
 const search = integration.searches.find_message_status;
-const findStatus = (inputData: Record<string, unknown>) => appTester(search.operation.perform as never, { authData, inputData });
+const findStatus = (inputData: Record<string, unknown>) => run.search('find_message_status', { authData, inputData });
 
-const FIRST = 'e6b7ae60-6bbc-4db5-bfe4-7c9af27b8bdc';
-const SECOND = '81e766af-06eb-4676-ac83-0ca32b8aff85';
+const [FIRST, SECOND] = MESSAGE_UUIDS;
 
 // Zapier uses only a search's first result: the search is about one message.
 describe('Find Message Status through CommPeak (find_message_status)', () => {
@@ -26,11 +25,12 @@ describe('Find Message Status through CommPeak (find_message_status)', () => {
     ]);
   });
 
-  it.each([
-    ['reports on another message only', 200, [{ message_uuid: SECOND, status: 'DELIVERED' }]],
-    ['reports on nothing', 200, { status: true, messages: [] }],
-    ['answers 404', 404, { detail: 'Not Found' }],
-  ])('finds nothing when CommPeak %s', async (_case, status, body) => {
+  const anotherMessageOnly = {
+    answer: 'reports on another message only',
+    status: 200,
+    body: [{ message_uuid: SECOND, status: 'DELIVERED' }],
+  };
+  it.each([anotherMessageOnly, ...NO_RECORD_ANSWERS])('finds nothing when CommPeak $answer', async ({ status, body }) => {
     commpeak()
       .post('/messages_status/', { message_uuids: [FIRST] })
       .reply(status, body);
