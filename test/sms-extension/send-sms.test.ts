@@ -1,17 +1,6 @@
-import {
-  appError,
-  appTester,
-  authData,
-  inputProblem,
-  integration,
-  itReportsProviderErrors,
-  performOf,
-  rejection,
-  smsExtension,
-} from './support';
+import { appError, authData, inputProblem, itReportsProviderErrors, rejection, run, smsExtension } from './support';
 
-const perform = performOf(integration.creates.send_sms.operation);
-const send = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData });
+const send = (inputData: Record<string, unknown>) => run.create('send_sms', { authData, inputData });
 
 const input = { from: 'ACMESHOP', to: '07400 900123', text: 'Your order #1042 is ready.' };
 const wireBody = { source: 'ACMESHOP', destination: '447400900123', text: 'Your order #1042 is ready.' };
