@@ -1,17 +1,6 @@
 import nock from 'nock';
 import { authentication } from '../../src/providers/commpeak/auth';
-import {
-  API_KEY,
-  FORBIDDEN_ADVICE,
-  NOT_AUTHENTICATED,
-  appError,
-  authData,
-  commpeak,
-  integration,
-  rejection,
-  run,
-  throttle,
-} from './support';
+import { API_KEY, NOT_AUTHENTICATED, appError, authData, commpeak, forbiddenError, integration, rejection, run, throttle } from './support';
 
 const PROBE = { message_uuids: ['00000000-0000-0000-0000-000000000000'] };
 const testConnection = (auth: Record<string, string> = authData) => run.connectionTest({ authData: auth });
@@ -55,11 +44,7 @@ describe('CommPeak authentication', () => {
 
     it('fails on the documented 403 Not authenticated, saying the key is wrong or the IP allow-list blocks Zapier', async () => {
       commpeak().post('/messages_status/', PROBE).reply(403, NOT_AUTHENTICATED);
-      expect(appError(await rejection(testConnection()))).toEqual({
-        message: `CommPeak refused the connected account access to "test the connection" ("Not authenticated"). ${FORBIDDEN_ADVICE} (HTTP 403)`,
-        code: 'forbidden',
-        status: 403,
-      });
+      expect(appError(await rejection(testConnection()))).toEqual(forbiddenError('test the connection'));
     });
 
     it("reports an outage (5xx) as a problem on CommPeak's side, not as a wrong key", async () => {

@@ -1,11 +1,11 @@
 import {
-  FORBIDDEN_ADVICE,
   MESSAGE_UUIDS,
   NOT_AUTHENTICATED,
   NO_RECORD_ANSWERS,
   appError,
   authData,
   commpeak,
+  forbiddenError,
   inputProblem,
   rejection,
   run,
@@ -89,11 +89,7 @@ describe('Get Message Statuses through CommPeak (get_message_statuses)', () => {
 
   it('fails on the documented 403 with the wrong-key advice', async () => {
     commpeak().post('/messages_status/', request).reply(403, NOT_AUTHENTICATED);
-    expect(appError(await rejection(getStatuses({ message_uuids: [FIRST, SECOND] })))).toEqual({
-      message: `CommPeak refused the connected account access to "get message statuses" ("Not authenticated"). ${FORBIDDEN_ADVICE} (HTTP 403)`,
-      code: 'forbidden',
-      status: 403,
-    });
+    expect(appError(await rejection(getStatuses({ message_uuids: [FIRST, SECOND] })))).toEqual(forbiddenError('get message statuses'));
   });
 
   it("reports a 5xx as CommPeak's problem", async () => {

@@ -1,11 +1,11 @@
 import nock from 'nock';
 import {
-  FORBIDDEN_ADVICE,
   NOT_AUTHENTICATED,
   appError,
   authData,
   commpeak,
   expectedInternalId,
+  forbiddenError,
   inputProblem,
   integration,
   rejection,
@@ -389,11 +389,7 @@ describe('Send Bulk SMS through CommPeak', () => {
         name: "with the first request's own error when it fails outright (the documented 403)",
         status: 403,
         body: NOT_AUTHENTICATED,
-        error: {
-          message: `CommPeak refused the connected account access to "send bulk SMS" ("Not authenticated"). ${FORBIDDEN_ADVICE} (HTTP 403)`,
-          code: 'forbidden',
-          status: 403,
-        },
+        error: forbiddenError('send bulk SMS'),
       },
       {
         name: 'with outcome_unknown on a malformed answer to the first request',

@@ -1,18 +1,18 @@
 import type nock from 'nock';
 import { internalId, senderFor } from '../../src/providers/commpeak/messages';
 import {
-  FORBIDDEN_ADVICE,
   NOT_AUTHENTICATED,
   appError,
   authData,
   commpeak,
   expectedInternalId,
+  forbiddenError,
   inputProblem,
   integration,
   rejection,
   run,
-  thrown,
   throttle,
+  thrown,
 } from './support';
 
 const create = integration.creates.send_sms;
@@ -105,11 +105,7 @@ describe('Send SMS through CommPeak', () => {
       answer: 'the documented 403, with the wrong-key advice',
       status: 403,
       body: NOT_AUTHENTICATED,
-      error: {
-        message: `CommPeak refused the connected account access to "send an SMS" ("Not authenticated"). ${FORBIDDEN_ADVICE} (HTTP 403)`,
-        code: 'forbidden',
-        status: 403,
-      },
+      error: forbiddenError('send an SMS'),
     },
     {
       answer: "a 422, showing FastAPI's validation detail",

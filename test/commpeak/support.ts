@@ -33,9 +33,16 @@ export const NO_RECORD_ANSWERS = [
   { answer: 'answers 404', status: 404, body: { detail: 'Not Found' } },
 ];
 
-/** What the step's error says when its request is answered 403, as CommPeak documents it. */
-export const FORBIDDEN_ADVICE =
-  "The API key is wrong (or the stream's IP allow-list blocks Zapier): copy the stream's API key again from my.commpeak.com, and turn off the IP ACL of that stream, since Zapier's addresses change.";
+/** The error `step` fails with when its request is answered CommPeak's documented 403 (NOT_AUTHENTICATED). */
+export function forbiddenError(step: string) {
+  const advice =
+    "The API key is wrong (or the stream's IP allow-list blocks Zapier): copy the stream's API key again from my.commpeak.com, and turn off the IP ACL of that stream, since Zapier's addresses change.";
+  return {
+    message: `CommPeak refused the connected account access to "${step}" ("Not authenticated"). ${advice} (HTTP 403)`,
+    code: 'forbidden',
+    status: 403,
+  };
+}
 
 export { appError, inputProblem, rejection, throttle, thrown } from '../support/errors';
 
