@@ -38,22 +38,20 @@ describe('Find Message Status through CommPeak (find_message_status)', () => {
   });
 
   describe('input', () => {
-    it('takes one UUID, and points to Get Message Statuses for more', async () => {
-      expect(appError(await rejection(findStatus({ message_uuid: `${FIRST}, ${SECOND}` })))).toEqual(
-        inputProblem('Message UUID: give one message UUID (2 given). To look up many at once, use the Get Message Statuses action.'),
-      );
-    });
-
-    it('quotes what is not a message UUID', async () => {
-      expect(appError(await rejection(findStatus({ message_uuid: 'zap-1234' })))).toEqual(
-        inputProblem('Message UUID: "zap-1234" is not a message UUID (like 0562f2aa-5945-4f41-824a-b774fc2e2b2a).'),
-      );
-    });
-
-    it('needs one', async () => {
-      expect(appError(await rejection(findStatus({ message_uuid: ' ' })))).toEqual(
-        inputProblem('Message UUID: The message UUID is required.'),
-      );
+    it.each([
+      {
+        name: 'takes one UUID, and points to Get Message Statuses for more',
+        typed: `${FIRST}, ${SECOND}`,
+        message: 'Message UUID: give one message UUID (2 given). To look up many at once, use the Get Message Statuses action.',
+      },
+      {
+        name: 'quotes what is not a message UUID',
+        typed: 'zap-1234',
+        message: 'Message UUID: "zap-1234" is not a message UUID (like 0562f2aa-5945-4f41-824a-b774fc2e2b2a).',
+      },
+      { name: 'needs one', typed: ' ', message: 'Message UUID: The message UUID is required.' },
+    ])('$name', async ({ typed, message }) => {
+      expect(appError(await rejection(findStatus({ message_uuid: typed })))).toEqual(inputProblem(message));
     });
   });
 

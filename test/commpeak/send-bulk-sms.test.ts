@@ -413,28 +413,29 @@ describe('Send Bulk SMS through CommPeak', () => {
   });
 
   describe('input', () => {
-    it('needs at least one number', async () => {
-      expect(appError(await rejection(sendBulk({ from: 'GLOBAL', text: 'Hi' })))).toEqual(
-        inputProblem('To: give at least one phone number, in To or in the line items.'),
-      );
-    });
-
-    it('needs a message for the numbers in To', async () => {
-      expect(appError(await rejection(sendBulk({ from: 'GLOBAL', to: ['+972524265292'] })))).toEqual(
-        inputProblem('Message: a message is required for the numbers in To.'),
-      );
-    });
-
-    it('needs a number for a line item with a text', async () => {
-      expect(appError(await rejection(sendBulk({ from: 'GLOBAL', messages: [{ item_to: ' ', item_text: 'Hi' }] })))).toEqual(
-        inputProblem('Line item 1: To: a phone number is required.'),
-      );
-    });
-
-    it('quotes a number that cannot be one', async () => {
-      expect(appError(await rejection(sendBulk({ from: 'GLOBAL', to: ['+972524265292', 'call me'], text: 'Hi' })))).toEqual(
-        inputProblem('To: "call me" is not a phone number. Include the country code (for example +1 for the US) or set Default Country.'),
-      );
+    it.each([
+      {
+        name: 'needs at least one number',
+        input: { text: 'Hi' },
+        message: 'To: give at least one phone number, in To or in the line items.',
+      },
+      {
+        name: 'needs a message for the numbers in To',
+        input: { to: ['+972524265292'] },
+        message: 'Message: a message is required for the numbers in To.',
+      },
+      {
+        name: 'needs a number for a line item with a text',
+        input: { messages: [{ item_to: ' ', item_text: 'Hi' }] },
+        message: 'Line item 1: To: a phone number is required.',
+      },
+      {
+        name: 'quotes a number that cannot be one',
+        input: { to: ['+972524265292', 'call me'], text: 'Hi' },
+        message: 'To: "call me" is not a phone number. Include the country code (for example +1 for the US) or set Default Country.',
+      },
+    ])('$name', async ({ input, message }) => {
+      expect(appError(await rejection(sendBulk({ from: 'GLOBAL', ...input })))).toEqual(inputProblem(message));
     });
 
     it(`refuses more than ${MAX_MESSAGES} messages in one step`, async () => {
