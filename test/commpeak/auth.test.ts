@@ -1,20 +1,9 @@
 import nock from 'nock';
 import { authentication } from '../../src/providers/commpeak/auth';
-import {
-  API_KEY,
-  FORBIDDEN_ADVICE,
-  NOT_AUTHENTICATED,
-  appError,
-  appTester,
-  authData,
-  commpeak,
-  integration,
-  rejection,
-  throttle,
-} from './support';
+import { API_KEY, NOT_AUTHENTICATED, appError, authData, commpeak, forbiddenError, integration, rejection, run, throttle } from './support';
 
 const PROBE = { message_uuids: ['00000000-0000-0000-0000-000000000000'] };
-const testConnection = (auth: Record<string, string> = authData) => appTester(authentication.test as never, { authData: auth });
+const testConnection = (auth: Record<string, string> = authData) => run.connectionTest({ authData: auth });
 
 describe('CommPeak authentication', () => {
   it('is custom auth with one password field, api_key, whose help text says to turn off the IP ACL, and the optional stream name', () => {
@@ -55,11 +44,7 @@ describe('CommPeak authentication', () => {
 
     it('fails on the documented 403 Not authenticated, saying the key is wrong or the IP allow-list blocks Zapier', async () => {
       commpeak().post('/messages_status/', PROBE).reply(403, NOT_AUTHENTICATED);
-      expect(appError(await rejection(testConnection()))).toEqual({
-        message: `CommPeak refused the connected account access to "test the connection" ("Not authenticated"). ${FORBIDDEN_ADVICE} (HTTP 403)`,
-        code: 'forbidden',
-        status: 403,
-      });
+      expect(appError(await rejection(testConnection()))).toEqual(forbiddenError('test the connection'));
     });
 
     it("reports an outage (5xx) as a problem on CommPeak's side, not as a wrong key", async () => {

@@ -1,10 +1,9 @@
-import { appError, appTester, authData, commpeak, inputProblem, integration, rejection } from './support';
+import { MESSAGE_UUIDS, NO_RECORD_ANSWERS, appError, authData, commpeak, inputProblem, integration, rejection, run } from './support';
 
 const search = integration.searches.find_message_status;
-const findStatus = (inputData: Record<string, unknown>) => appTester(search.operation.perform as never, { authData, inputData });
+const findStatus = (inputData: Record<string, unknown>) => run.search('find_message_status', { authData, inputData });
 
-const FIRST = 'e6b7ae60-6bbc-4db5-bfe4-7c9af27b8bdc';
-const SECOND = '81e766af-06eb-4676-ac83-0ca32b8aff85';
+const [FIRST, SECOND] = MESSAGE_UUIDS;
 
 // Zapier uses only a search's first result: the search is about one message.
 describe('Find Message Status through CommPeak (find_message_status)', () => {
@@ -26,11 +25,12 @@ describe('Find Message Status through CommPeak (find_message_status)', () => {
     ]);
   });
 
-  it.each([
-    ['reports on another message only', 200, [{ message_uuid: SECOND, status: 'DELIVERED' }]],
-    ['reports on nothing', 200, { status: true, messages: [] }],
-    ['answers 404', 404, { detail: 'Not Found' }],
-  ])('finds nothing when CommPeak %s', async (_case, status, body) => {
+  const anotherMessageOnly = {
+    answer: 'reports on another message only',
+    status: 200,
+    body: [{ message_uuid: SECOND, status: 'DELIVERED' }],
+  };
+  it.each([anotherMessageOnly, ...NO_RECORD_ANSWERS])('finds nothing when CommPeak $answer', async ({ status, body }) => {
     commpeak()
       .post('/messages_status/', { message_uuids: [FIRST] })
       .reply(status, body);
@@ -38,22 +38,20 @@ describe('Find Message Status through CommPeak (find_message_status)', () => {
   });
 
   describe('input', () => {
-    it('takes one UUID, and points to Get Message Statuses for more', async () => {
-      expect(appError(await rejection(findStatus({ message_uuid: `${FIRST}, ${SECOND}` })))).toEqual(
-        inputProblem('Message UUID: give one message UUID (2 given). To look up many at once, use the Get Message Statuses action.'),
-      );
-    });
-
-    it('quotes what is not a message UUID', async () => {
-      expect(appError(await rejection(findStatus({ message_uuid: 'zap-1234' })))).toEqual(
-        inputProblem('Message UUID: "zap-1234" is not a message UUID (like 0562f2aa-5945-4f41-824a-b774fc2e2b2a).'),
-      );
-    });
-
-    it('needs one', async () => {
-      expect(appError(await rejection(findStatus({ message_uuid: ' ' })))).toEqual(
-        inputProblem('Message UUID: The message UUID is required.'),
-      );
+    it.each([
+      {
+        name: 'takes one UUID, and points to Get Message Statuses for more',
+        typed: `${FIRST}, ${SECOND}`,
+        message: 'Message UUID: give one message UUID (2 given). To look up many at once, use the Get Message Statuses action.',
+      },
+      {
+        name: 'quotes what is not a message UUID',
+        typed: 'zap-1234',
+        message: 'Message UUID: "zap-1234" is not a message UUID (like 0562f2aa-5945-4f41-824a-b774fc2e2b2a).',
+      },
+      { name: 'needs one', typed: ' ', message: 'Message UUID: The message UUID is required.' },
+    ])('$name', async ({ typed, message }) => {
+      expect(appError(await rejection(findStatus({ message_uuid: typed })))).toEqual(inputProblem(message));
     });
   });
 

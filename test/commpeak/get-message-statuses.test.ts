@@ -1,23 +1,22 @@
 import {
-  FORBIDDEN_ADVICE,
+  MESSAGE_UUIDS,
   NOT_AUTHENTICATED,
+  NO_RECORD_ANSWERS,
   appError,
-  appTester,
   authData,
   commpeak,
+  forbiddenError,
   inputProblem,
-  integration,
   rejection,
+  run,
 } from './support';
 
-const action = integration.creates.get_message_statuses;
-const getStatuses = (inputData: Record<string, unknown>) => appTester(action.operation.perform as never, { authData, inputData });
+const getStatuses = (inputData: Record<string, unknown>) => run.create('get_message_statuses', { authData, inputData });
 
 /** Pinned here, not imported: one step asks about at most this many messages. */
 const MAX_MESSAGE_UUIDS = 100;
 
-const FIRST = 'e6b7ae60-6bbc-4db5-bfe4-7c9af27b8bdc';
-const SECOND = '81e766af-06eb-4676-ac83-0ca32b8aff85';
+const [FIRST, SECOND] = MESSAGE_UUIDS;
 const request = { message_uuids: [FIRST, SECOND] };
 
 describe('Get Message Statuses through CommPeak (get_message_statuses)', () => {
@@ -66,10 +65,7 @@ describe('Get Message Statuses through CommPeak (get_message_statuses)', () => {
     });
   });
 
-  it.each([
-    ['reports on none of them', 200, { status: true, messages: [] }],
-    ['answers 404', 404, { detail: 'Not Found' }],
-  ])('marks every UUID not found when CommPeak %s', async (_case, status, body) => {
+  it.each(NO_RECORD_ANSWERS)('marks every UUID not found when CommPeak $answer', async ({ status, body }) => {
     commpeak()
       .post('/messages_status/', { message_uuids: [FIRST] })
       .reply(status, body);
@@ -93,11 +89,7 @@ describe('Get Message Statuses through CommPeak (get_message_statuses)', () => {
 
   it('fails on the documented 403 with the wrong-key advice', async () => {
     commpeak().post('/messages_status/', request).reply(403, NOT_AUTHENTICATED);
-    expect(appError(await rejection(getStatuses({ message_uuids: [FIRST, SECOND] })))).toEqual({
-      message: `CommPeak refused the connected account access to "get message statuses" ("Not authenticated"). ${FORBIDDEN_ADVICE} (HTTP 403)`,
-      code: 'forbidden',
-      status: 403,
-    });
+    expect(appError(await rejection(getStatuses({ message_uuids: [FIRST, SECOND] })))).toEqual(forbiddenError('get message statuses'));
   });
 
   it("reports a 5xx as CommPeak's problem", async () => {

@@ -1,18 +1,9 @@
-import { appError, appTester, authData, commpeak, expectedInternalId, integration, rejection } from './support';
+import { appError, authData, commpeak, expectedInternalId, rejection, run, ukNumbers } from './support';
 
-const sendBulk = (inputData: Record<string, unknown>) =>
-  appTester(integration.creates.send_bulk_sms.operation.perform as never, { authData, inputData });
+const sendBulk = (inputData: Record<string, unknown>) => run.create('send_bulk_sms', { authData, inputData });
 
 const KEY = 'order-1042';
 const TEXT = 'Your order is ready';
-
-/** `count` UK test numbers (+44 7700 900000 onwards) as typed and as CommPeak is sent them. */
-function ukNumbers(count: number) {
-  return Array.from({ length: count }, (_, index) => {
-    const local = String(900000 + index);
-    return { typed: `+44 7700 ${local}`, digits: `447700${local}` };
-  });
-}
 
 describe('When CommPeak accepts none of a bulk send, the error', () => {
   it('lists the first five refused numbers with their codes and counts the rest', async () => {

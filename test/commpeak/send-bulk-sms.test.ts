@@ -1,16 +1,17 @@
 import nock from 'nock';
 import {
-  FORBIDDEN_ADVICE,
   NOT_AUTHENTICATED,
   appError,
-  appTester,
   authData,
   commpeak,
   expectedInternalId,
+  forbiddenError,
   inputProblem,
   integration,
   rejection,
+  run,
   throttle,
+  ukNumbers,
 } from './support';
 
 /** Messages per request to CommPeak, and per step: pinned, so a change to either fails here. */
@@ -18,7 +19,7 @@ const BATCH_SIZE = 100;
 const MAX_MESSAGES = 1000;
 
 const create = integration.creates.send_bulk_sms;
-const sendBulk = (inputData: Record<string, unknown>) => appTester(create.operation.perform as never, { authData, inputData });
+const sendBulk = (inputData: Record<string, unknown>) => run.create('send_bulk_sms', { authData, inputData });
 
 const KEY = 'order-1042';
 const TASK = '251a4cfb-f098-4a84-83a1-66f6273bbb1d';
@@ -54,16 +55,27 @@ function outcome(
   };
 }
 
-/** `count` UK test numbers (+44 7400 900000 onwards) and their international digits. */
-function ukNumbers(count: number) {
-  return Array.from({ length: count }, (_, index) => {
-    const local = String(900000 + index);
-    return { typed: `+44 7700 ${local}`, digits: `447700${local}` };
-  });
+/** A sale to `count` UK numbers: the messages CommPeak is sent, and the step that sends them. */
+function saleTo(count: number) {
+  const numbers = ukNumbers(count);
+  return {
+    messages: numbers.map((number, position) => sent(number.digits, 'Sale!', position)),
+    send: () => sendBulk({ from: 'GLOBAL', to: numbers.map((number) => number.typed), text: 'Sale!', idempotency_key: KEY }),
+  };
+}
+
+/** CommPeak accepting every message of `batch` as task `taskId`. */
+function acceptsBatch(batch: Sent[], taskId: string, uuidPrefix = 'u') {
+  commpeak()
+    .post('/simple_send/', { messages: batch })
+    .reply(200, { status: true, task_id: taskId, messages: batch.map((message, index) => accepted(message, `${uuidPrefix}${index}`)) });
 }
 
 const A = sent('972524265292', 'Your order is ready', 0);
 const B = sent('972545330008', 'Your order is ready', 1);
+/** The step sending A and B, without and with the Idempotency Key. */
+const toAandB = { from: 'GLOBAL', to: ['+972524265292', '+972545330008'], text: 'Your order is ready' };
+const toAandBWithKey = { ...toAandB, idempotency_key: KEY };
 
 describe('Send Bulk SMS through CommPeak', () => {
   it('sends one text to a list of numbers in one request and lists each message', async () => {
@@ -159,17 +171,10 @@ describe('Send Bulk SMS through CommPeak', () => {
   });
 
   it(`sends ${BATCH_SIZE} messages per request`, async () => {
-    const numbers = ukNumbers(BATCH_SIZE + 20);
-    const messages = numbers.map((number, position) => sent(number.digits, 'Sale!', position));
-    const firstBatch = messages.slice(0, BATCH_SIZE);
-    const secondBatch = messages.slice(BATCH_SIZE);
-    commpeak()
-      .post('/simple_send/', { messages: firstBatch })
-      .reply(200, { status: true, task_id: 'task-1', messages: firstBatch.map((message, index) => accepted(message, `u${index}`)) });
-    commpeak()
-      .post('/simple_send/', { messages: secondBatch })
-      .reply(200, { status: true, task_id: 'task-2', messages: secondBatch.map((message, index) => accepted(message, `v${index}`)) });
-    const output = await sendBulk({ from: 'GLOBAL', to: numbers.map((number) => number.typed), text: 'Sale!', idempotency_key: KEY });
+    const sale = saleTo(BATCH_SIZE + 20);
+    acceptsBatch(sale.messages.slice(0, BATCH_SIZE), 'task-1');
+    acceptsBatch(sale.messages.slice(BATCH_SIZE), 'task-2', 'v');
+    const output = await sale.send();
     expect(output).toMatchObject({
       total_count: BATCH_SIZE + 20,
       accepted_count: BATCH_SIZE + 20,
@@ -192,9 +197,8 @@ describe('Send Bulk SMS through CommPeak', () => {
         runs.push(messages.map((message) => message.internal_id));
         return [200, { status: true, task_id: TASK, messages: messages.map((message, index) => accepted(message, `u${index}`)) }];
       });
-    const step = { from: 'GLOBAL', to: ['+972524265292', '+972545330008'], text: 'Your order is ready' };
-    await expect(sendBulk(step)).resolves.toMatchObject({ accepted_count: 2 });
-    await expect(sendBulk(step)).resolves.toMatchObject({ accepted_count: 2 });
+    await expect(sendBulk(toAandB)).resolves.toMatchObject({ accepted_count: 2 });
+    await expect(sendBulk(toAandB)).resolves.toMatchObject({ accepted_count: 2 });
     expect(new Set(runs.flat()).size).toBe(4);
   });
 
@@ -237,14 +241,10 @@ describe('Send Bulk SMS through CommPeak', () => {
     });
 
     it('stops at a RATE_LIMIT and says exactly which messages went and which were not sent', async () => {
-      const numbers = ukNumbers(2 * BATCH_SIZE + 1);
-      const messages = numbers.map((number, position) => sent(number.digits, 'Sale!', position));
-      const firstBatch = messages.slice(0, BATCH_SIZE);
+      const { messages, send } = saleTo(2 * BATCH_SIZE + 1);
       const secondBatch = messages.slice(BATCH_SIZE, 2 * BATCH_SIZE);
       const lastMessage = messages[2 * BATCH_SIZE];
-      commpeak()
-        .post('/simple_send/', { messages: firstBatch })
-        .reply(200, { status: true, task_id: 'task-1', messages: firstBatch.map((message, index) => accepted(message, `u${index}`)) });
+      acceptsBatch(messages.slice(0, BATCH_SIZE), 'task-1');
       commpeak()
         .post('/simple_send/', { messages: secondBatch })
         .reply(200, {
@@ -252,15 +252,7 @@ describe('Send Bulk SMS through CommPeak', () => {
           task_id: 'task-2',
           messages: [accepted(secondBatch[0], 'v0'), ...secondBatch.slice(1).map((message) => refused(message, 'RATE_LIMIT'))],
         });
-      const output = (await sendBulk({
-        from: 'GLOBAL',
-        to: numbers.map((number) => number.typed),
-        text: 'Sale!',
-        idempotency_key: KEY,
-      })) as {
-        messages: { status: string }[];
-        failed: unknown[];
-      };
+      const output = (await send()) as { messages: { status: string }[]; failed: unknown[] };
       expect(output).toMatchObject({
         total_count: 2 * BATCH_SIZE + 1,
         accepted_count: BATCH_SIZE + 1,
@@ -283,23 +275,12 @@ describe('Send Bulk SMS through CommPeak', () => {
     });
 
     it('keeps what went when a later request is answered 429, and sends nothing after it', async () => {
-      const numbers = ukNumbers(2 * BATCH_SIZE + 1);
-      const messages = numbers.map((number, position) => sent(number.digits, 'Sale!', position));
-      const firstBatch = messages.slice(0, BATCH_SIZE);
-      commpeak()
-        .post('/simple_send/', { messages: firstBatch })
-        .reply(200, { status: true, task_id: 'task-1', messages: firstBatch.map((message, index) => accepted(message, `u${index}`)) });
+      const { messages, send } = saleTo(2 * BATCH_SIZE + 1);
+      acceptsBatch(messages.slice(0, BATCH_SIZE), 'task-1');
       commpeak()
         .post('/simple_send/', { messages: messages.slice(BATCH_SIZE, 2 * BATCH_SIZE) })
         .reply(429, { detail: 'Too Many Requests' }, { 'Retry-After': '120' });
-      const output = (await sendBulk({
-        from: 'GLOBAL',
-        to: numbers.map((number) => number.typed),
-        text: 'Sale!',
-        idempotency_key: KEY,
-      })) as {
-        failed: unknown[];
-      };
+      const output = (await send()) as { failed: unknown[] };
       expect(output).toMatchObject({ accepted_count: BATCH_SIZE, failed_count: BATCH_SIZE + 1, task_ids: ['task-1'] });
       expect(output.failed[0]).toEqual(
         outcome(messages[BATCH_SIZE], {
@@ -319,16 +300,11 @@ describe('Send Bulk SMS through CommPeak', () => {
     });
 
     it('fails with outcome_unknown when a later request is answered 5xx: its messages may have gone, later ones did not', async () => {
-      const numbers = ukNumbers(2 * BATCH_SIZE + 1);
-      const messages = numbers.map((number, position) => sent(number.digits, 'Sale!', position));
-      const [firstBatch, secondBatch] = [messages.slice(0, BATCH_SIZE), messages.slice(BATCH_SIZE, 2 * BATCH_SIZE)];
-      commpeak()
-        .post('/simple_send/', { messages: firstBatch })
-        .reply(200, { status: true, task_id: 'task-1', messages: firstBatch.map((message, index) => accepted(message, `u${index}`)) });
+      const { messages, send } = saleTo(2 * BATCH_SIZE + 1);
+      const secondBatch = messages.slice(BATCH_SIZE, 2 * BATCH_SIZE);
+      acceptsBatch(messages.slice(0, BATCH_SIZE), 'task-1');
       commpeak().post('/simple_send/', { messages: secondBatch }).reply(502, '<html><head><title>502 Bad Gateway</title></head></html>');
-      const error = await rejection(
-        sendBulk({ from: 'GLOBAL', to: numbers.map((number) => number.typed), text: 'Sale!', idempotency_key: KEY }),
-      );
+      const error = await rejection(send());
       expect(appError(error)).toEqual({
         message:
           `CommPeak accepted ${BATCH_SIZE} of ${2 * BATCH_SIZE + 1} messages; ${BATCH_SIZE} may have been sent (outcome unknown) and 1 did not go. ` +
@@ -356,7 +332,7 @@ describe('Send Bulk SMS through CommPeak', () => {
             },
           ];
         });
-      const error = await rejection(sendBulk({ from: 'GLOBAL', to: ['+972524265292', '+972545330008'], text: 'Your order is ready' }));
+      const error = await rejection(sendBulk(toAandB));
       expect(appError(error)).toMatchObject({ code: 'outcome_unknown', status: 502 });
       expect(appError(error).message).toMatch(
         new RegExp(
@@ -377,115 +353,89 @@ describe('Send Bulk SMS through CommPeak', () => {
           task_id: 'ad340f18-e91d-4975-bd6a-efa0cd82a7e3',
           messages: [refused(A, 'RATE_LIMIT'), refused(B, 'RATE_LIMIT')],
         });
-      expect(
-        throttle(
-          await rejection(
-            sendBulk({ from: 'GLOBAL', to: ['+972524265292', '+972545330008'], text: 'Your order is ready', idempotency_key: KEY }),
-          ),
-        ),
-      ).toEqual({
+      expect(throttle(await rejection(sendBulk(toAandBWithKey)))).toEqual({
         message:
           'CommPeak accepted none of the 2 messages (972524265292: RATE_LIMIT, 972545330008: RATE_LIMIT). CommPeak is rate limiting; Zapier retries in 60 seconds.',
         delay: 60,
       });
     });
 
-    it('with outcome_unknown, not a throttle, for the documented rate-limit answer that leaves one message out', async () => {
-      commpeak()
-        .post('/simple_send/', { messages: [A, B] })
-        .reply(200, { status: true, task_id: 'ad340f18-e91d-4975-bd6a-efa0cd82a7e3', messages: [refused(A, 'RATE_LIMIT')] });
-      const error = await rejection(
-        sendBulk({ from: 'GLOBAL', to: ['+972524265292', '+972545330008'], text: 'Your order is ready', idempotency_key: KEY }),
-      );
-      expect(appError(error)).toEqual({
-        message:
-          'CommPeak accepted 0 of 2 messages; 1 may have been sent (outcome unknown) and 1 did not go. CommPeak answered without listing the message to 972545330008: it may have been sent. ' +
-          `Look for internal ID ${B.internal_id} in your CommPeak account's message log at my.commpeak.com. Check them before running this step again. ` +
-          'A replay gives every message the internal ID it had, so CommPeak can recognise the ones it already has.',
-        code: 'outcome_unknown',
-        status: 502,
-      });
-    });
-
-    it('with an error naming the codes otherwise', async () => {
-      commpeak()
-        .post('/simple_send/', { messages: [A, B] })
-        .reply(200, { status: true, task_id: TASK, messages: [refused(A, 'INVALID_NUMBER'), refused(B, 'BLACKLISTED')] });
-      expect(
-        appError(
-          await rejection(
-            sendBulk({ from: 'GLOBAL', to: ['+972524265292', '+972545330008'], text: 'Your order is ready', idempotency_key: KEY }),
-          ),
-        ),
-      ).toEqual({
-        message:
-          'CommPeak accepted none of the 2 messages (972524265292: INVALID_NUMBER, 972545330008: BLACKLISTED). Check the numbers, the sender and the text.',
-        code: 'messages_rejected',
-        status: 400,
-      });
-    });
-
-    it("with the first request's own error when it fails outright (the documented 403)", async () => {
-      commpeak()
-        .post('/simple_send/', { messages: [A, B] })
-        .reply(403, NOT_AUTHENTICATED);
-      expect(
-        appError(
-          await rejection(
-            sendBulk({ from: 'GLOBAL', to: ['+972524265292', '+972545330008'], text: 'Your order is ready', idempotency_key: KEY }),
-          ),
-        ),
-      ).toEqual({
-        message: `CommPeak refused the connected account access to "send bulk SMS" ("Not authenticated"). ${FORBIDDEN_ADVICE} (HTTP 403)`,
-        code: 'forbidden',
+    it.each([
+      {
+        name: 'with outcome_unknown, not a throttle, for the documented rate-limit answer that leaves one message out',
+        status: 200,
+        body: { status: true, task_id: 'ad340f18-e91d-4975-bd6a-efa0cd82a7e3', messages: [refused(A, 'RATE_LIMIT')] },
+        error: {
+          message:
+            'CommPeak accepted 0 of 2 messages; 1 may have been sent (outcome unknown) and 1 did not go. CommPeak answered without listing the message to 972545330008: it may have been sent. ' +
+            `Look for internal ID ${B.internal_id} in your CommPeak account's message log at my.commpeak.com. Check them before running this step again. ` +
+            'A replay gives every message the internal ID it had, so CommPeak can recognise the ones it already has.',
+          code: 'outcome_unknown',
+          status: 502,
+        },
+      },
+      {
+        name: 'with an error naming the codes otherwise',
+        status: 200,
+        body: { status: true, task_id: TASK, messages: [refused(A, 'INVALID_NUMBER'), refused(B, 'BLACKLISTED')] },
+        error: {
+          message:
+            'CommPeak accepted none of the 2 messages (972524265292: INVALID_NUMBER, 972545330008: BLACKLISTED). Check the numbers, the sender and the text.',
+          code: 'messages_rejected',
+          status: 400,
+        },
+      },
+      {
+        name: "with the first request's own error when it fails outright (the documented 403)",
         status: 403,
-      });
-    });
-
-    it('with outcome_unknown on a malformed answer to the first request', async () => {
+        body: NOT_AUTHENTICATED,
+        error: forbiddenError('send bulk SMS'),
+      },
+      {
+        name: 'with outcome_unknown on a malformed answer to the first request',
+        status: 200,
+        body: 'OK',
+        error: {
+          message:
+            'CommPeak accepted 0 of 2 messages; 2 may have been sent (outcome unknown) and 0 did not go. The message may have been sent: CommPeak answered with a response this integration does not understand (body: Expected object, received string), so it is unknown whether "send bulk SMS" went through. ' +
+            `Look for internal IDs ${A.internal_id} to ${B.internal_id} (2 messages) in your CommPeak account's message log at my.commpeak.com. ` +
+            'Check before running this step again, or the recipient may get the message twice. A replay gives every message the internal ID it had, so CommPeak can recognise the ones it already has. (HTTP 200)',
+          code: 'outcome_unknown',
+          status: 502,
+        },
+      },
+    ])('$name', async ({ status, body, error }: { status: number; body: nock.Body; error: ReturnType<typeof appError> }) => {
       commpeak()
         .post('/simple_send/', { messages: [A, B] })
-        .reply(200, 'OK');
-      expect(
-        appError(
-          await rejection(
-            sendBulk({ from: 'GLOBAL', to: ['+972524265292', '+972545330008'], text: 'Your order is ready', idempotency_key: KEY }),
-          ),
-        ),
-      ).toEqual({
-        message:
-          'CommPeak accepted 0 of 2 messages; 2 may have been sent (outcome unknown) and 0 did not go. The message may have been sent: CommPeak answered with a response this integration does not understand (body: Expected object, received string), so it is unknown whether "send bulk SMS" went through. ' +
-          `Look for internal IDs ${A.internal_id} to ${B.internal_id} (2 messages) in your CommPeak account's message log at my.commpeak.com. ` +
-          'Check before running this step again, or the recipient may get the message twice. A replay gives every message the internal ID it had, so CommPeak can recognise the ones it already has. (HTTP 200)',
-        code: 'outcome_unknown',
-        status: 502,
-      });
+        .reply(status, body);
+      expect(appError(await rejection(sendBulk(toAandBWithKey)))).toEqual(error);
     });
   });
 
   describe('input', () => {
-    it('needs at least one number', async () => {
-      expect(appError(await rejection(sendBulk({ from: 'GLOBAL', text: 'Hi' })))).toEqual(
-        inputProblem('To: give at least one phone number, in To or in the line items.'),
-      );
-    });
-
-    it('needs a message for the numbers in To', async () => {
-      expect(appError(await rejection(sendBulk({ from: 'GLOBAL', to: ['+972524265292'] })))).toEqual(
-        inputProblem('Message: a message is required for the numbers in To.'),
-      );
-    });
-
-    it('needs a number for a line item with a text', async () => {
-      expect(appError(await rejection(sendBulk({ from: 'GLOBAL', messages: [{ item_to: ' ', item_text: 'Hi' }] })))).toEqual(
-        inputProblem('Line item 1: To: a phone number is required.'),
-      );
-    });
-
-    it('quotes a number that cannot be one', async () => {
-      expect(appError(await rejection(sendBulk({ from: 'GLOBAL', to: ['+972524265292', 'call me'], text: 'Hi' })))).toEqual(
-        inputProblem('To: "call me" is not a phone number. Include the country code (for example +1 for the US) or set Default Country.'),
-      );
+    it.each([
+      {
+        name: 'needs at least one number',
+        input: { text: 'Hi' },
+        message: 'To: give at least one phone number, in To or in the line items.',
+      },
+      {
+        name: 'needs a message for the numbers in To',
+        input: { to: ['+972524265292'] },
+        message: 'Message: a message is required for the numbers in To.',
+      },
+      {
+        name: 'needs a number for a line item with a text',
+        input: { messages: [{ item_to: ' ', item_text: 'Hi' }] },
+        message: 'Line item 1: To: a phone number is required.',
+      },
+      {
+        name: 'quotes a number that cannot be one',
+        input: { to: ['+972524265292', 'call me'], text: 'Hi' },
+        message: 'To: "call me" is not a phone number. Include the country code (for example +1 for the US) or set Default Country.',
+      },
+    ])('$name', async ({ input, message }) => {
+      expect(appError(await rejection(sendBulk({ from: 'GLOBAL', ...input })))).toEqual(inputProblem(message));
     });
 
     it(`refuses more than ${MAX_MESSAGES} messages in one step`, async () => {

@@ -1,21 +1,22 @@
+import type nock from 'nock';
 import { internalId, senderFor } from '../../src/providers/commpeak/messages';
 import {
-  FORBIDDEN_ADVICE,
   NOT_AUTHENTICATED,
   appError,
-  appTester,
   authData,
   commpeak,
   expectedInternalId,
+  forbiddenError,
   inputProblem,
   integration,
   rejection,
-  thrown,
+  run,
   throttle,
+  thrown,
 } from './support';
 
 const create = integration.creates.send_sms;
-const sendSms = (inputData: Record<string, unknown>) => appTester(create.operation.perform as never, { authData, inputData });
+const sendSms = (inputData: Record<string, unknown>) => run.create('send_sms', { authData, inputData });
 
 const KEY = 'row-42';
 const TEXT = 'test message 1';
@@ -78,32 +79,97 @@ describe('Send SMS through CommPeak', () => {
     });
   });
 
-  it('fails with an error naming any other per-message code, and its details', async () => {
-    commpeak()
-      .post('/simple_send/', request)
-      .reply(200, {
+  /** Sends the step's message, CommPeak answering `status` with `body`, and expects the step to fail with `error`. */
+  async function failsWith({ status, body, error }: { status: number; body: nock.Body; error: ReturnType<typeof appError> }) {
+    commpeak().post('/simple_send/', request).reply(status, body);
+    expect(appError(await rejection(sendSms(input)))).toEqual(error);
+  }
+
+  it.each([
+    {
+      answer: 'any other per-message code, naming it and its details',
+      status: 200,
+      body: {
         status: true,
         task_id: 't-1',
         messages: [{ internal_id: ID, message_uuid: null, error: 'INVALID_SENDER', details: 'Sender not allowed' }],
-      });
-    expect(appError(await rejection(sendSms(input)))).toEqual({
-      message:
-        'CommPeak did not accept the message to 972524265292: INVALID_SENDER (Sender not allowed). Check the number, the sender and the text.',
-      code: 'message_rejected',
-      status: 400,
-    });
-  });
+      },
+      error: {
+        message:
+          'CommPeak did not accept the message to 972524265292: INVALID_SENDER (Sender not allowed). Check the number, the sender and the text.',
+        code: 'message_rejected',
+        status: 400,
+      },
+    },
+    {
+      answer: 'the documented 403, with the wrong-key advice',
+      status: 403,
+      body: NOT_AUTHENTICATED,
+      error: forbiddenError('send an SMS'),
+    },
+    {
+      answer: "a 422, showing FastAPI's validation detail",
+      status: 422,
+      body: { detail: [{ loc: ['body', 'messages', 0, 'sender'], msg: 'field required', type: 'value_error.missing' }] },
+      error: {
+        message:
+          'CommPeak refused the values given for "send an SMS" ("body.messages.0.sender: field required"). Check the values in this step against that reason, then replay it. (HTTP 422)',
+        code: 'provider_rejected',
+        status: 422,
+      },
+    },
+  ])('fails on $answer', failsWith);
 
-  it('reports a 200 that leaves the message out as outcome unknown, naming its internal id', async () => {
-    commpeak().post('/simple_send/', request).reply(200, { status: false, task_id: 't-1' });
-    expect(appError(await rejection(sendSms(input)))).toEqual({
-      message:
-        'The message may have been sent: CommPeak answered "status": false, without listing the message to 972524265292, ' +
-        `so it is unknown whether "send an SMS" went through. ${CHECK}`,
-      code: 'outcome_unknown',
-      status: 502,
-    });
-  });
+  it.each([
+    {
+      answer: 'a 200 that leaves the message out',
+      status: 200,
+      body: { status: false, task_id: 't-1' },
+      error: {
+        message:
+          'The message may have been sent: CommPeak answered "status": false, without listing the message to 972524265292, ' +
+          `so it is unknown whether "send an SMS" went through. ${CHECK}`,
+        code: 'outcome_unknown',
+        status: 502,
+      },
+    },
+    {
+      answer: 'an entry with neither a message_uuid nor an error',
+      status: 200,
+      body: { status: true, task_id: 't-1', messages: [{ internal_id: ID, message_uuid: null, error: null }] },
+      error: {
+        message:
+          'The message may have been sent: CommPeak listed the message to 972524265292 with neither a message_uuid nor an error, ' +
+          `so it is unknown whether "send an SMS" went through. ${CHECK}`,
+        code: 'outcome_unknown',
+        status: 502,
+      },
+    },
+    {
+      answer: 'a 5xx (CommPeak may have accepted the message before failing)',
+      status: 503,
+      body: '',
+      error: {
+        message:
+          'The message may have been sent: CommPeak answered with an error ("no reason given (empty response)"), ' +
+          `so it is unknown whether "send an SMS" went through. ${CHECK} (HTTP 503)`,
+        code: 'outcome_unknown',
+        status: 503,
+      },
+    },
+    {
+      answer: 'a malformed 200 (quoting what it could not read)',
+      status: 200,
+      body: { status: true, messages: 'queued' },
+      error: {
+        message:
+          'The message may have been sent: CommPeak answered with a response this integration does not understand (messages: Expected array, received string), ' +
+          `so it is unknown whether "send an SMS" went through. ${CHECK} (HTTP 200)`,
+        code: 'outcome_unknown',
+        status: 200,
+      },
+    },
+  ])('reports $answer as outcome unknown, naming the internal id', failsWith);
 
   it('matches the answer by internal_id, not by position', async () => {
     commpeak()
@@ -112,65 +178,9 @@ describe('Send SMS through CommPeak', () => {
     expect(appError(await rejection(sendSms(input))).code).toBe('outcome_unknown');
   });
 
-  it('does not take an entry with neither a message_uuid nor an error as accepted: its outcome is unknown', async () => {
-    commpeak()
-      .post('/simple_send/', request)
-      .reply(200, { status: true, task_id: 't-1', messages: [{ internal_id: ID, message_uuid: null, error: null }] });
-    expect(appError(await rejection(sendSms(input)))).toEqual({
-      message:
-        'The message may have been sent: CommPeak listed the message to 972524265292 with neither a message_uuid nor an error, ' +
-        `so it is unknown whether "send an SMS" went through. ${CHECK}`,
-      code: 'outcome_unknown',
-      status: 502,
-    });
-  });
-
-  it('fails on the documented 403 with the wrong-key advice', async () => {
-    commpeak().post('/simple_send/', request).reply(403, NOT_AUTHENTICATED);
-    expect(appError(await rejection(sendSms(input)))).toEqual({
-      message: `CommPeak refused the connected account access to "send an SMS" ("Not authenticated"). ${FORBIDDEN_ADVICE} (HTTP 403)`,
-      code: 'forbidden',
-      status: 403,
-    });
-  });
-
-  it("shows FastAPI's validation detail on a 422", async () => {
-    commpeak()
-      .post('/simple_send/', request)
-      .reply(422, { detail: [{ loc: ['body', 'messages', 0, 'sender'], msg: 'field required', type: 'value_error.missing' }] });
-    expect(appError(await rejection(sendSms(input)))).toEqual({
-      message:
-        'CommPeak refused the values given for "send an SMS" ("body.messages.0.sender: field required"). Check the values in this step against that reason, then replay it. (HTTP 422)',
-      code: 'provider_rejected',
-      status: 422,
-    });
-  });
-
   it('raises the throttle with Retry-After on an HTTP 429', async () => {
     commpeak().post('/simple_send/', request).reply(429, { detail: 'Too Many Requests' }, { 'Retry-After': '30' });
     expect(throttle(await rejection(sendSms(input))).delay).toBe(30);
-  });
-
-  it('reports a 5xx as outcome unknown: CommPeak may have accepted the message before failing', async () => {
-    commpeak().post('/simple_send/', request).reply(503, '');
-    expect(appError(await rejection(sendSms(input)))).toEqual({
-      message:
-        'The message may have been sent: CommPeak answered with an error ("no reason given (empty response)"), ' +
-        `so it is unknown whether "send an SMS" went through. ${CHECK} (HTTP 503)`,
-      code: 'outcome_unknown',
-      status: 503,
-    });
-  });
-
-  it('reports a malformed 200 as outcome unknown, quoting what it could not read', async () => {
-    commpeak().post('/simple_send/', request).reply(200, { status: true, messages: 'queued' });
-    expect(appError(await rejection(sendSms(input)))).toEqual({
-      message:
-        'The message may have been sent: CommPeak answered with a response this integration does not understand (messages: Expected array, received string), ' +
-        `so it is unknown whether "send an SMS" went through. ${CHECK} (HTTP 200)`,
-      code: 'outcome_unknown',
-      status: 200,
-    });
   });
 
   it('refuses an idempotency key that is not text, naming the field, rather than silently ignoring it', async () => {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import nock from 'nock';
-import { createAppTester } from 'zapier-platform-core';
 import integration from '../../src/providers/commpeak/integration';
+import { runner } from '../support/run';
 
 export { integration };
 
@@ -9,9 +9,7 @@ export { integration };
 export const BASE_URL = 'https://sendsms.commpeak.test';
 process.env.COMMPEAK_BASE_URL = BASE_URL;
 
-// Core's logging patch of http(s).request outlives a test file and captures its nock (see
-// test/core/send-sms.test.ts); it only logs, so the tests run without it.
-export const appTester = createAppTester({ ...integration, flags: { skipHttpPatch: true } });
+export const run = runner(integration);
 
 export const API_KEY = 'cp-stream-key-0123456789abcd';
 export const authData = { api_key: API_KEY };
@@ -26,9 +24,25 @@ export function commpeak() {
 
 export const NOT_AUTHENTICATED = { detail: 'Not authenticated' };
 
-/** What the step's error says when its request is answered 403, as CommPeak documents it. */
-export const FORBIDDEN_ADVICE =
-  "The API key is wrong (or the stream's IP allow-list blocks Zapier): copy the stream's API key again from my.commpeak.com, and turn off the IP ACL of that stream, since Zapier's addresses change.";
+/** Two message UUIDs in the form CommPeak issues them. */
+export const MESSAGE_UUIDS = ['e6b7ae60-6bbc-4db5-bfe4-7c9af27b8bdc', '81e766af-06eb-4676-ac83-0ca32b8aff85'] as const;
+
+/** Answers of /messages_status/ that hold no record of the UUIDs asked about. */
+export const NO_RECORD_ANSWERS = [
+  { answer: 'reports on none of them', status: 200, body: { status: true, messages: [] } },
+  { answer: 'answers 404', status: 404, body: { detail: 'Not Found' } },
+];
+
+/** The error `step` fails with when its request is answered CommPeak's documented 403 (NOT_AUTHENTICATED). */
+export function forbiddenError(step: string) {
+  const advice =
+    "The API key is wrong (or the stream's IP allow-list blocks Zapier): copy the stream's API key again from my.commpeak.com, and turn off the IP ACL of that stream, since Zapier's addresses change.";
+  return {
+    message: `CommPeak refused the connected account access to "${step}" ("Not authenticated"). ${advice} (HTTP 403)`,
+    code: 'forbidden',
+    status: 403,
+  };
+}
 
 export { appError, inputProblem, rejection, throttle, thrown } from '../support/errors';
 
@@ -38,4 +52,12 @@ export function expectedInternalId(anchor: string, sender: string, recipient: st
     .update(JSON.stringify([anchor, sender, recipient, text, position]))
     .digest('hex');
   return `zap-${digest.slice(0, 32)}`;
+}
+
+/** `count` UK test numbers (+44 7700 900000 onwards) as typed and as CommPeak is sent them. */
+export function ukNumbers(count: number) {
+  return Array.from({ length: count }, (_, index) => {
+    const local = String(900000 + index);
+    return { typed: `+44 7700 ${local}`, digits: `447700${local}` };
+  });
 }

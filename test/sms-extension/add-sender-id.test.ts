@@ -1,17 +1,6 @@
-import {
-  appError,
-  appTester,
-  authData,
-  inputProblem,
-  integration,
-  itReportsProviderErrors,
-  performOf,
-  rejection,
-  smsExtension,
-} from './support';
+import { appError, authData, inputProblem, integration, itReportsProviderErrors, rejection, run, smsExtension } from './support';
 
-const perform = performOf(integration.creates.add_sender_id.operation);
-const add = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData });
+const add = (inputData: Record<string, unknown>) => run.create('add_sender_id', { authData, inputData });
 
 const approvalNote = (senderId: string) =>
   `SMS Extension must approve "${senderId}" before it can send SMS; it then appears in Send SMS's Sender ID list.`;

@@ -1,8 +1,6 @@
 import nock from 'nock';
 import { authentication } from '../../src/providers/sms-extension/auth';
-import { appError, appTester, authData, credentials, HOST, rejection, smsExtension, tokenEndpoint, UNAUTHENTICATED } from './support';
-
-const startSession = authentication.sessionConfig.perform;
+import { appError, authData, credentials, HOST, rejection, run, smsExtension, tokenEndpoint, UNAUTHENTICATED } from './support';
 
 const clientFields = { client_id: '7', client_secret: 'client-secret-c1d2e3' };
 const passwordGrant = { grant_type: 'password', username: 'sam@example.co.uk', password: 'pa55word-f4g5h6', ...clientFields };
@@ -27,7 +25,7 @@ describe('SMS Extension authentication (session on the password grant)', () => {
   describe('connecting', () => {
     it('signs in with the password grant and keeps the access and refresh tokens', async () => {
       tokenEndpoint().post('/api/oauth/token', passwordGrant).reply(200, passportTokens(1));
-      expect(await appTester(startSession, { authData: credentials })).toEqual({
+      expect(await run.startSession({ authData: credentials })).toEqual({
         access_token: 'access-token-1',
         refresh_token: 'refresh-token-1',
       });
@@ -35,17 +33,17 @@ describe('SMS Extension authentication (session on the password grant)', () => {
 
     it('keeps only the access token when the grant issues no refresh token', async () => {
       tokenEndpoint().post('/api/oauth/token', passwordGrant).reply(200, { access_token: 'access-token-1' });
-      expect(await appTester(startSession, { authData: credentials })).toEqual({ access_token: 'access-token-1' });
+      expect(await run.startSession({ authData: credentials })).toEqual({ access_token: 'access-token-1' });
     });
 
     it('accepts a base URL with a trailing slash', async () => {
       tokenEndpoint().post('/api/oauth/token', passwordGrant).reply(200, passportTokens(1));
-      const session = await appTester(startSession, { authData: { ...credentials, base_url: `${credentials.base_url}/` } });
+      const session = await run.startSession({ authData: { ...credentials, base_url: `${credentials.base_url}/` } });
       expect(session).toEqual({ access_token: 'access-token-1', refresh_token: 'refresh-token-1' });
     });
 
     it('refuses a base URL that is not HTTPS, naming the field', async () => {
-      const error = await rejection(appTester(startSession, { authData: { ...credentials, base_url: 'http://portal.smsext.test/api' } }));
+      const error = await rejection(run.startSession({ authData: { ...credentials, base_url: 'http://portal.smsext.test/api' } }));
       expect(appError(error)).toEqual({
         message: 'Base URL: "http://portal.smsext.test/api" must start with https:// (plain HTTP is allowed only for localhost).',
         code: 'invalid_input',
@@ -54,7 +52,7 @@ describe('SMS Extension authentication (session on the password grant)', () => {
     });
 
     it('names a missing field instead of calling SMS Extension', async () => {
-      const error = await rejection(appTester(startSession, { authData: { ...credentials, client_secret: ' ' } }));
+      const error = await rejection(run.startSession({ authData: { ...credentials, client_secret: ' ' } }));
       expect(appError(error)).toEqual({ message: 'Client Secret: The client secret is required.', code: 'invalid_input', status: 400 });
     });
 
@@ -66,7 +64,7 @@ describe('SMS Extension authentication (session on the password grant)', () => {
           ...INVALID_GRANT,
           message: `The user credentials were incorrect: password ${credentials.password}, client secret ${credentials.client_secret}.`,
         });
-      const error = await rejection(appTester(startSession, { authData: credentials }));
+      const error = await rejection(run.startSession({ authData: credentials }));
       expect(error.name).toBe('ExpiredAuthError');
       expect(firstLine(error)).toBe(
         'SMS Extension refused the values given for "sign in with the username and password" ("The user credentials were incorrect: password [redacted], client secret [redacted]"). Check the values in this step against that reason, then replay it. Check the username, password, client id and client secret, then reconnect SMS Extension. (HTTP 400)',
@@ -79,7 +77,7 @@ describe('SMS Extension authentication (session on the password grant)', () => {
       tokenEndpoint()
         .post('/api/oauth/token', passwordGrant)
         .reply(401, { error: 'invalid_client', message: 'Client authentication failed' });
-      const error = await rejection(appTester(startSession, { authData: credentials }));
+      const error = await rejection(run.startSession({ authData: credentials }));
       expect(error.name).toBe('ExpiredAuthError');
       expect(firstLine(error)).toBe(
         'SMS Extension refused the client id or client secret. Check the username, password, client id and client secret, then reconnect SMS Extension. (HTTP 401)',
@@ -88,7 +86,7 @@ describe('SMS Extension authentication (session on the password grant)', () => {
 
     it('reports a token answer without an access token as not understood', async () => {
       tokenEndpoint().post('/api/oauth/token', passwordGrant).reply(200, { token_type: 'Bearer' });
-      const error = await rejection(appTester(startSession, { authData: credentials }));
+      const error = await rejection(run.startSession({ authData: credentials }));
       expect(appError(error)).toEqual({
         message:
           'SMS Extension answered "sign in with the username and password" with a response this integration does not understand (access_token: Required). (HTTP 200)',
@@ -101,7 +99,7 @@ describe('SMS Extension authentication (session on the password grant)', () => {
       smsExtension()
         .get('/api/sender-id/list')
         .reply(200, [{ id: 3, sender_id: 'ACMESHOP', status: 'approved' }]);
-      expect(await appTester(authentication.test, { authData })).toEqual([
+      expect(await run.connectionTest({ authData })).toEqual([
         { id: '3', sender_id: 'ACMESHOP', status: 'approved', approved: true, approval_status: 'approved' },
       ]);
     });
@@ -127,17 +125,17 @@ describe('SMS Extension authentication (session on the password grant)', () => {
   describe('refreshing on 401', () => {
     it('asks Zapier to refresh when an API call answers 401', async () => {
       smsExtension().get('/api/sender-id/list').reply(401, UNAUTHENTICATED);
-      expect((await rejection(appTester(authentication.test, { authData }))).name).toBe('RefreshAuthError');
+      expect((await rejection(run.connectionTest({ authData }))).name).toBe('RefreshAuthError');
     });
 
     it('refreshes with the refresh-token grant and keeps the rotated refresh token', async () => {
       tokenEndpoint().post('/api/oauth/token', refreshGrant).reply(200, passportTokens(2));
-      expect(await appTester(startSession, { authData })).toEqual({ access_token: 'access-token-2', refresh_token: 'refresh-token-2' });
+      expect(await run.startSession({ authData })).toEqual({ access_token: 'access-token-2', refresh_token: 'refresh-token-2' });
     });
 
     it('keeps the current refresh token when the refresh answer carries none', async () => {
       tokenEndpoint().post('/api/oauth/token', refreshGrant).reply(200, { access_token: 'access-token-2', expires_in: 3600 });
-      expect(await appTester(startSession, { authData })).toEqual({ access_token: 'access-token-2', refresh_token: 'refresh-token-1' });
+      expect(await run.startSession({ authData })).toEqual({ access_token: 'access-token-2', refresh_token: 'refresh-token-1' });
     });
 
     it.each([
@@ -146,12 +144,12 @@ describe('SMS Extension authentication (session on the password grant)', () => {
     ])('signs in again with the password grant when the refresh token is refused with %i', async (status, body) => {
       tokenEndpoint().post('/api/oauth/token', refreshGrant).reply(status, body);
       tokenEndpoint().post('/api/oauth/token', passwordGrant).reply(200, passportTokens(3));
-      expect(await appTester(startSession, { authData })).toEqual({ access_token: 'access-token-3', refresh_token: 'refresh-token-3' });
+      expect(await run.startSession({ authData })).toEqual({ access_token: 'access-token-3', refresh_token: 'refresh-token-3' });
     });
 
     it('does not fall back to the password when the token endpoint fails for another reason', async () => {
       tokenEndpoint().post('/api/oauth/token', refreshGrant).reply(500, { message: 'Server Error' });
-      expect(appError(await rejection(appTester(startSession, { authData })))).toEqual({
+      expect(appError(await rejection(run.startSession({ authData })))).toEqual({
         message:
           'SMS Extension failed on its side during "refresh the session" ("Server Error"). Nothing in this step needs to change: try again later. (HTTP 500)',
         code: 'provider_unavailable',
@@ -161,13 +159,13 @@ describe('SMS Extension authentication (session on the password grant)', () => {
 
     it('retries the call with the new token once the session is refreshed', async () => {
       smsExtension().get('/api/sender-id/list').reply(401, UNAUTHENTICATED);
-      expect((await rejection(appTester(authentication.test, { authData }))).name).toBe('RefreshAuthError');
+      expect((await rejection(run.connectionTest({ authData }))).name).toBe('RefreshAuthError');
 
       tokenEndpoint().post('/api/oauth/token', refreshGrant).reply(200, passportTokens(2));
-      const session = await appTester(startSession, { authData });
+      const session = await run.startSession<Record<string, string>>({ authData });
 
       nock(HOST).matchHeader('authorization', 'Bearer access-token-2').get('/api/sender-id/list').reply(200, ['ACMESHOP']);
-      expect(await appTester(authentication.test, { authData: { ...authData, ...session } })).toEqual([
+      expect(await run.connectionTest({ authData: { ...authData, ...session } })).toEqual([
         { id: 'ACMESHOP', sender_id: 'ACMESHOP', approved: null, approval_status: 'unknown' },
       ]);
     });

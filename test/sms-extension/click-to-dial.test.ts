@@ -1,17 +1,6 @@
-import {
-  appError,
-  appTester,
-  authData,
-  inputProblem,
-  integration,
-  itReportsProviderErrors,
-  performOf,
-  rejection,
-  smsExtension,
-} from './support';
+import { appError, authData, inputProblem, itReportsProviderErrors, rejection, run, smsExtension } from './support';
 
-const perform = performOf(integration.creates.click_to_dial.operation);
-const dial = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData });
+const dial = (inputData: Record<string, unknown>) => run.create('click_to_dial', { authData, inputData });
 
 describe('Click to Dial (click_to_dial)', () => {
   it.each([['07400 900123'], ['+44 7400 900123'], ['0044 7400-900123']])(

@@ -1,17 +1,6 @@
-import {
-  appError,
-  appTester,
-  authData,
-  inputProblem,
-  integration,
-  itReportsProviderErrors,
-  performOf,
-  rejection,
-  smsExtension,
-} from './support';
+import { appError, authData, clockAt, inputProblem, itReportsProviderErrors, rejection, run, smsExtension } from './support';
 
-const perform = performOf(integration.searches.find_sms.operation);
-const find = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData });
+const find = (inputData: Record<string, unknown>) => run.search('find_sms', { authData, inputData });
 
 const NOW = '2026-11-25T12:34:56.000Z';
 const MONTH_AGO = '2026-10-26 12:34:56';
@@ -25,18 +14,11 @@ const sms = {
   sent_at: '2026-11-20 08:05:03',
 };
 const smsOutput = { ...sms, id: '48213', sent_at: '2026-11-20T08:05:03.000Z' };
-const earlier = {
-  id: 48100,
-  sender: 'ACMESHOP',
-  receiver: '447400900123',
-  text: 'Order received',
-  status: 'delivered',
-  sent_at: '2026-11-19 17:00:00',
-};
+/** An earlier SMS between the same numbers. */
+const earlier = { ...sms, id: 48100, text: 'Order received', sent_at: '2026-11-19 17:00:00' };
 const earlierOutput = { ...earlier, id: '48100', sent_at: '2026-11-19T17:00:00.000Z' };
 
-beforeEach(() => jest.spyOn(Date, 'now').mockReturnValue(Date.parse(NOW)));
-afterEach(() => jest.restoreAllMocks());
+clockAt(NOW);
 
 describe('Find SMS (find_sms)', () => {
   describe('by id', () => {

@@ -1,17 +1,6 @@
-import {
-  appError,
-  appTester,
-  authData,
-  inputProblem,
-  integration,
-  itReportsProviderErrors,
-  performOf,
-  rejection,
-  smsExtension,
-} from './support';
+import { appError, authData, inputProblem, itReportsProviderErrors, rejection, run, smsExtension } from './support';
 
-const perform = performOf(integration.creates.masked_click_to_dial.operation);
-const dial = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData });
+const dial = (inputData: Record<string, unknown>) => run.create('masked_click_to_dial', { authData, inputData });
 
 const wireBody = { source: '442079460123', destination: '447400900123' };
 

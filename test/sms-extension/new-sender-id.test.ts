@@ -1,7 +1,6 @@
-import { appError, appTester, authData, integration, itReportsProviderErrors, performOf, rejection, smsExtension } from './support';
+import { appError, authData, integration, itReportsProviderErrors, rejection, run, smsExtension } from './support';
 
-const perform = performOf(integration.triggers.new_sender_id.operation);
-const poll = (meta: Record<string, unknown> = {}) => appTester(perform, { authData, meta });
+const poll = (meta: Record<string, unknown> = {}) => run.trigger('new_sender_id', { authData, meta });
 
 const approved = { id: 3, sender_id: 'ACMESHOP', status: 'approved', created_at: '2026-11-20 10:00:00' };
 const pending = { id: 4, sender_id: 'ACMESALE', status: 'pending' };

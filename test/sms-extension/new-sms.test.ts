@@ -1,13 +1,12 @@
-import { appError, appTester, authData, HOST, integration, itReportsProviderErrors, performOf, rejection, smsExtension } from './support';
+import { appError, authData, clockAt, HOST, itReportsProviderErrors, rejection, run, smsExtension } from './support';
 
 /** Pages one poll reads at most: pinned, so a change fails here. */
 const SMS_PAGE_CAP = 10;
 
-const perform = performOf(integration.triggers.new_sms.operation);
 const NOW = '2026-11-25T12:34:56.789Z';
 const DAY_AGO = '2026-11-24 12:34:56';
 
-const poll = (meta: Record<string, unknown> = {}) => appTester(perform, { authData, meta });
+const poll = (meta: Record<string, unknown> = {}) => run.trigger('new_sms', { authData, meta });
 
 const older = {
   id: 41,
@@ -36,8 +35,7 @@ const olderOutput = {
 };
 const newerOutput = { ...newer, id: '42', sent_at: '2026-11-25T09:30:00.000Z' };
 
-beforeEach(() => jest.spyOn(Date, 'now').mockReturnValue(Date.parse(NOW)));
-afterEach(() => jest.restoreAllMocks());
+clockAt(NOW);
 
 describe('New SMS (new_sms, polling)', () => {
   it('asks only for SMS sent in the last 24 hours, in UTC as YYYY-MM-DD HH:MM:SS, and lists them newest first', async () => {

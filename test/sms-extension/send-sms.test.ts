@@ -1,17 +1,6 @@
-import {
-  appError,
-  appTester,
-  authData,
-  inputProblem,
-  integration,
-  itReportsProviderErrors,
-  performOf,
-  rejection,
-  smsExtension,
-} from './support';
+import { appError, authData, inputProblem, itReportsProviderErrors, rejection, run, smsExtension } from './support';
 
-const perform = performOf(integration.creates.send_sms.operation);
-const send = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData });
+const send = (inputData: Record<string, unknown>) => run.create('send_sms', { authData, inputData });
 
 const input = { from: 'ACMESHOP', to: '07400 900123', text: 'Your order #1042 is ready.' };
 const wireBody = { source: 'ACMESHOP', destination: '447400900123', text: 'Your order #1042 is ready.' };
@@ -103,32 +92,26 @@ describe('Send SMS (send_sms)', () => {
   });
 
   describe('input', () => {
-    it('refuses a sender id with anything but letters and digits, before calling SMS Extension', async () => {
-      expect(appError(await rejection(send({ ...input, from: 'ACME SHOP' })))).toEqual(
-        inputProblem('Sender ID: "ACME SHOP" may contain only letters A-Z and digits 0-9 (no spaces or symbols).'),
-      );
-    });
-
-    it('refuses a number outside the UK', async () => {
-      expect(appError(await rejection(send({ ...input, to: '+1 949 555 0100' })))).toEqual(
-        inputProblem('To: "+1 949 555 0100" is not a GB phone number.'),
-      );
-    });
-
-    it('refuses a UK number outside the ranges carriers assign, before calling SMS Extension', async () => {
-      expect(appError(await rejection(send({ ...input, to: '07700 900123' })))).toEqual(
-        inputProblem('To: "07700 900123" is not a number in use: no carrier is assigned its range. Check the number.'),
-      );
-    });
-
-    it('refuses what is not a phone number', async () => {
-      expect(appError(await rejection(send({ ...input, to: 'call me' })))).toEqual(inputProblem('To: "call me" is not a phone number.'));
-    });
-
-    it('takes one recipient per step', async () => {
-      expect(appError(await rejection(send({ ...input, to: '07400 900123, 07400 900456' })))).toEqual(
-        inputProblem('To: Give one phone number only.'),
-      );
+    it.each([
+      {
+        name: 'refuses a sender id with anything but letters and digits, before calling SMS Extension',
+        change: { from: 'ACME SHOP' },
+        message: 'Sender ID: "ACME SHOP" may contain only letters A-Z and digits 0-9 (no spaces or symbols).',
+      },
+      {
+        name: 'refuses a number outside the UK',
+        change: { to: '+1 949 555 0100' },
+        message: 'To: "+1 949 555 0100" is not a GB phone number.',
+      },
+      {
+        name: 'refuses a UK number outside the ranges carriers assign, before calling SMS Extension',
+        change: { to: '07700 900123' },
+        message: 'To: "07700 900123" is not a number in use: no carrier is assigned its range. Check the number.',
+      },
+      { name: 'refuses what is not a phone number', change: { to: 'call me' }, message: 'To: "call me" is not a phone number.' },
+      { name: 'takes one recipient per step', change: { to: '07400 900123, 07400 900456' }, message: 'To: Give one phone number only.' },
+    ])('$name', async ({ change, message }) => {
+      expect(appError(await rejection(send({ ...input, ...change })))).toEqual(inputProblem(message));
     });
   });
 

@@ -1,22 +1,11 @@
 import nock from 'nock';
-import { createAppTester, type Bundle, type ZObject } from 'zapier-platform-core';
 import integration from '../../src/providers/sms-extension/integration';
 import { appError, rejection, throttle } from '../support/errors';
+import { runner } from '../support/run';
 
 export { integration };
 
-// Core's logging patch of http(s).request outlives a test file and captures its nock (see
-// test/core/send-sms.test.ts); it only logs, so the tests run without it.
-export const appTester = createAppTester({ ...integration, flags: { skipHttpPatch: true } });
-
-type Perform = (z: ZObject, bundle: Bundle) => Promise<unknown>;
-
-/** An operation's perform function, which Zapier's types leave as a function or a request. */
-export function performOf(operation: object): Perform {
-  const perform = (operation as { perform?: unknown }).perform;
-  if (typeof perform !== 'function') throw new Error('The operation should perform with a function.');
-  return perform as Perform;
-}
+export const run = runner(integration);
 
 export const HOST = 'https://portal.smsext.test';
 export const BASE_URL = `${HOST}/api`;
@@ -48,19 +37,19 @@ export { appError, inputProblem, rejection, throttle } from '../support/errors';
 
 /**
  * The answers every SMS Extension call must turn into clear errors: `answer` registers the
- * interceptor for the call under test, `run` makes the call. Where a 404 is a normal answer
+ * interceptor for the call under test, `call` makes the call. Where a 404 is a normal answer
  * (a lookup by id), the caller tests it itself.
  */
 export function itReportsProviderErrors(
   action: string,
   answer: () => nock.Interceptor,
-  run: () => Promise<unknown>,
+  call: () => Promise<unknown>,
   { notFoundIsAnAnswer = false, sendCheck }: { notFoundIsAnAnswer?: boolean; sendCheck?: string } = {},
 ) {
   if (!notFoundIsAnAnswer) {
     it('reports a 404 as something that does not exist', async () => {
       answer().reply(404, { message: 'Not Found' });
-      expect(appError(await rejection(run()))).toEqual({
+      expect(appError(await rejection(call()))).toEqual({
         message: `SMS Extension found nothing for "${action}" ("Not Found"). The item does not exist or this account cannot see it: check the ids in this step. (HTTP 404)`,
         code: 'not_found',
         status: 404,
@@ -70,12 +59,12 @@ export function itReportsProviderErrors(
 
   it('asks Zapier to refresh the session on 401', async () => {
     answer().reply(401, UNAUTHENTICATED);
-    expect((await rejection(run())).name).toBe('RefreshAuthError');
+    expect((await rejection(call())).name).toBe('RefreshAuthError');
   });
 
   it('reports a 400 with the validation errors the provider gave', async () => {
     answer().reply(400, { message: 'The given data was invalid.', errors: { field: ['The field is wrong.'] } });
-    expect(appError(await rejection(run()))).toEqual({
+    expect(appError(await rejection(call()))).toEqual({
       message:
         `SMS Extension refused the values given for "${action}" ("The given data was invalid. — field: The field is wrong"). ` +
         'Check the values in this step against that reason, then replay it. (HTTP 400)',
@@ -86,7 +75,7 @@ export function itReportsProviderErrors(
 
   it('reports a 403 as an account that may not do this', async () => {
     answer().reply(403, { message: 'This action is unauthorized.' });
-    expect(appError(await rejection(run()))).toEqual({
+    expect(appError(await rejection(call()))).toEqual({
       message: `SMS Extension refused the connected account access to "${action}" ("This action is unauthorized"). Check that the connected SMS Extension account may do this. (HTTP 403)`,
       code: 'forbidden',
       status: 403,
@@ -95,7 +84,7 @@ export function itReportsProviderErrors(
 
   it('waits as long as Retry-After says on 429', async () => {
     answer().reply(429, { message: 'Too Many Attempts.' }, { 'Retry-After': '42' });
-    expect(throttle(await rejection(run()))).toEqual({
+    expect(throttle(await rejection(call()))).toEqual({
       message: `SMS Extension is limiting how often "${action}" may run ("Too Many Attempts"). Zapier runs the step again in 42 seconds; nothing to change. (HTTP 429)`,
       delay: 42,
     });
@@ -105,7 +94,7 @@ export function itReportsProviderErrors(
   if (sendCheck) {
     it('reports a 5xx to a send as outcome unknown: the message may have been sent', async () => {
       answer().reply(503, serviceUnavailable);
-      expect(appError(await rejection(run()))).toEqual({
+      expect(appError(await rejection(call()))).toEqual({
         message:
           `The message may have been sent: SMS Extension answered with an error ("an HTML error page titled "Service Unavailable""), so it is unknown whether "${action}" went through. ` +
           `${sendCheck} Check before running this step again, or the recipient may get the message twice. (HTTP 503)`,
@@ -116,11 +105,17 @@ export function itReportsProviderErrors(
   } else {
     it("reports a 5xx as a problem on the provider's side", async () => {
       answer().reply(503, serviceUnavailable);
-      expect(appError(await rejection(run()))).toEqual({
+      expect(appError(await rejection(call()))).toEqual({
         message: `SMS Extension failed on its side during "${action}" ("an HTML error page titled "Service Unavailable""). Nothing in this step needs to change: try again later. (HTTP 503)`,
         code: 'provider_unavailable',
         status: 503,
       });
     });
   }
+}
+
+/** Stops the clock at `iso` for each test of the file, as Date.now() reads it. */
+export function clockAt(iso: string) {
+  beforeEach(() => jest.spyOn(Date, 'now').mockReturnValue(Date.parse(iso)));
+  afterEach(() => jest.restoreAllMocks());
 }
