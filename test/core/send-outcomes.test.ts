@@ -1,12 +1,13 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import nock from 'nock';
-import { createAppTester, defineApp, defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
+import type { Bundle, ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
 import { connectionError } from '../../src/core/provider-errors';
 import { callProvider } from '../../src/core/provider-request';
-import { release } from '../../src/core/release';
+import { appOf } from '../support/apps';
 import { appError, rejection } from '../support/errors';
+import { runner } from '../support/run';
 
 /**
  * The three outcomes of a send (accepted, not sent, outcome unknown), decided by the one error
@@ -36,27 +37,9 @@ const postNote = async (z: ZObject, bundle: Bundle) =>
     { provider: 'Acme SMS', action: 'Post Note' },
   );
 
-const app = defineApp({
-  ...release,
-  flags: { skipHttpPatch: true },
-  creates: {
-    send_text: defineCreate({
-      key: 'send_text',
-      noun: 'Text',
-      display: { label: 'Send Text', description: 'Sends a text through callProvider.' },
-      operation: { perform: sendText },
-    }),
-    post_note: defineCreate({
-      key: 'post_note',
-      noun: 'Note',
-      display: { label: 'Post Note', description: 'Posts a note: not a send.' },
-      operation: { perform: postNote },
-    }),
-  },
-});
-const appTester = createAppTester(app);
-const send = (base?: string) => appTester(sendText, { inputData: { base } });
-const note = (base?: string) => appTester(postNote, { inputData: { base } });
+const run = runner(appOf({ creates: { send_text: sendText, post_note: postNote } }));
+const send = (base?: string) => run.create('send_text', { inputData: { base } });
+const note = (base?: string) => run.create('post_note', { inputData: { base } });
 
 beforeAll(() => {
   process.env.PROVIDER_REQUEST_TIMEOUT_MS = '2000';

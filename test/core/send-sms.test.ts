@@ -1,18 +1,15 @@
 import { z as schema } from 'zod';
-import { createAppTester, defineApp, type Bundle, type ZObject } from 'zapier-platform-core';
+import { defineApp, type Bundle, type ZObject } from 'zapier-platform-core';
 import { release } from '../../src/core/release';
 import { sendSmsCreate, type SmsChannel } from '../../src/core/send-sms';
 import { appError, inputProblem, rejection } from '../support/errors';
+import { runner } from '../support/run';
 
 interface SentMessage {
   from: string;
   to: string[];
   text: string;
 }
-
-// Core's logging patch of http(s).request outlives this file and captures this file's nock, which
-// then swallows later files' requests in the same jest worker (test/setup.ts restores nock after each file).
-const flags = { skipHttpPatch: true };
 
 /** A provider stand-in that records what the shared create asks it to send. */
 function fakeChannel(overrides: Partial<SmsChannel> = {}) {
@@ -31,10 +28,8 @@ function fakeChannel(overrides: Partial<SmsChannel> = {}) {
     ...overrides,
   };
   const create = sendSmsCreate(channel);
-  const appTester = createAppTester(defineApp({ ...release, flags, creates: { [create.key]: create } }));
-  const { perform } = create.operation;
-  if (typeof perform !== 'function') throw new Error('send_sms should perform with a function.');
-  const run = (inputData: Record<string, unknown>) => appTester(perform, { inputData });
+  const integration = runner(defineApp({ ...release, creates: { [create.key]: create } }));
+  const run = (inputData: Record<string, unknown>) => integration.create(create.key, { inputData });
   return { sent, create, fields: create.operation.inputFields ?? [], run };
 }
 
