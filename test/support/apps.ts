@@ -1,11 +1,11 @@
 import { defineApp, defineCreate, defineSearch, type Bundle, type ZObject } from 'zapier-platform-core';
 import { release } from '../../src/core/release';
 
-type Step = (z: ZObject, bundle: Bundle) => Promise<unknown>;
+type Step<Result> = (z: ZObject, bundle: Bundle) => Promise<Result>;
 
 interface Steps {
-  creates?: Record<string, Step>;
-  searches?: Record<string, Step>;
+  creates?: Record<string, Step<unknown>>;
+  searches?: Record<string, Step<object[]>>;
   authentication?: Parameters<typeof defineApp>[0]['authentication'];
 }
 
@@ -18,7 +18,7 @@ const labelOf = (key: string) =>
  * running core code through Zapier's runtime with `runner(appOf({ creates: { post_note } }))`.
  */
 export function appOf({ creates = {}, searches = {}, authentication }: Steps) {
-  const operation = (key: string, perform: Step) => ({
+  const operation = <Result>(key: string, perform: Step<Result>) => ({
     key,
     noun: labelOf(key),
     display: { label: labelOf(key), description: `Runs the test's ${key} function.` },
