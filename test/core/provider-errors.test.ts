@@ -18,67 +18,60 @@ function answer(status: number, content: string, headers: Record<string, string>
 
 describe('providerReason', () => {
   describe('from a JSON body', () => {
-    it('takes `message`', () => {
-      expect(providerReason('{"message":"Sender ID is not approved","code":1004}')).toBe('Sender ID is not approved');
-    });
-
-    it('takes `detail` when it is a string', () => {
-      expect(providerReason('{"detail":"Not authenticated"}')).toBe('Not authenticated');
-    });
-
-    it('takes each FastAPI `detail` item as its location and message', () => {
-      const body = JSON.stringify({
-        detail: [
-          { loc: ['body', 'to'], msg: 'field required', type: 'value_error.missing' },
-          { loc: ['body', 'text'], msg: 'ensure this value has at most 918 characters', type: 'value_error' },
-        ],
-      });
-      expect(providerReason(body)).toBe('body.to: field required; body.text: ensure this value has at most 918 characters');
-    });
-
-    it('takes a `detail` item without a location as its message alone', () => {
-      expect(providerReason('{"detail":[{"msg":"Too many recipients"}]}')).toBe('Too many recipients');
-    });
-
-    it('takes the OAuth `error_description` over the bare `error` code', () => {
-      expect(providerReason('{"error":"invalid_grant","error_description":"The refresh token has expired"}')).toBe(
-        'The refresh token has expired',
-      );
-    });
-
-    it('takes a bare `error` string', () => {
-      expect(providerReason('{"error":"invalid_token"}')).toBe('invalid_token');
-    });
-
-    it('adds each field of a Laravel `errors` object to the message', () => {
-      const body = JSON.stringify({
-        message: 'The given data was invalid.',
-        errors: {
-          to: ['The to field is required.'],
-          text: ['The text may not be greater than 918 characters.', 'The text must be a string.'],
-        },
-      });
-      expect(providerReason(body)).toBe(
-        'The given data was invalid. — to: The to field is required.; text: The text may not be greater than 918 characters.; The text must be a string.',
-      );
-    });
-
-    it('takes a Laravel `errors` object alone when there is no message', () => {
-      expect(providerReason('{"errors":{"sender_id":["The sender id has already been taken."]}}')).toBe(
-        'sender_id: The sender id has already been taken.',
-      );
-    });
-
-    it('does not repeat a reason given twice', () => {
-      expect(providerReason('{"message":"Invalid number","errors":"Invalid number"}')).toBe('Invalid number');
-    });
-
-    it('quotes the whole body when it has none of those keys', () => {
-      expect(providerReason('{"status":"failed","code":17}')).toBe('{"status":"failed","code":17}');
-    });
-
-    it('quotes a body that is a bare JSON string as its text', () => {
-      expect(providerReason('"quota exceeded"')).toBe('quota exceeded');
+    it.each([
+      { name: 'takes `message`', body: '{"message":"Sender ID is not approved","code":1004}', reason: 'Sender ID is not approved' },
+      { name: 'takes `detail` when it is a string', body: '{"detail":"Not authenticated"}', reason: 'Not authenticated' },
+      {
+        name: 'takes each FastAPI `detail` item as its location and message',
+        body: JSON.stringify({
+          detail: [
+            { loc: ['body', 'to'], msg: 'field required', type: 'value_error.missing' },
+            { loc: ['body', 'text'], msg: 'ensure this value has at most 918 characters', type: 'value_error' },
+          ],
+        }),
+        reason: 'body.to: field required; body.text: ensure this value has at most 918 characters',
+      },
+      {
+        name: 'takes a `detail` item without a location as its message alone',
+        body: '{"detail":[{"msg":"Too many recipients"}]}',
+        reason: 'Too many recipients',
+      },
+      {
+        name: 'takes the OAuth `error_description` over the bare `error` code',
+        body: '{"error":"invalid_grant","error_description":"The refresh token has expired"}',
+        reason: 'The refresh token has expired',
+      },
+      { name: 'takes a bare `error` string', body: '{"error":"invalid_token"}', reason: 'invalid_token' },
+      {
+        name: 'adds each field of a Laravel `errors` object to the message',
+        body: JSON.stringify({
+          message: 'The given data was invalid.',
+          errors: {
+            to: ['The to field is required.'],
+            text: ['The text may not be greater than 918 characters.', 'The text must be a string.'],
+          },
+        }),
+        reason:
+          'The given data was invalid. — to: The to field is required.; text: The text may not be greater than 918 characters.; The text must be a string.',
+      },
+      {
+        name: 'takes a Laravel `errors` object alone when there is no message',
+        body: '{"errors":{"sender_id":["The sender id has already been taken."]}}',
+        reason: 'sender_id: The sender id has already been taken.',
+      },
+      {
+        name: 'does not repeat a reason given twice',
+        body: '{"message":"Invalid number","errors":"Invalid number"}',
+        reason: 'Invalid number',
+      },
+      {
+        name: 'quotes the whole body when it has none of those keys',
+        body: '{"status":"failed","code":17}',
+        reason: '{"status":"failed","code":17}',
+      },
+      { name: 'quotes a body that is a bare JSON string as its text', body: '"quota exceeded"', reason: 'quota exceeded' },
+    ])('$name', ({ body, reason }) => {
+      expect(providerReason(body)).toBe(reason);
     });
   });
 
