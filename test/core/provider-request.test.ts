@@ -123,6 +123,17 @@ describe('callProvider', () => {
       },
     },
     {
+      name: 'refuses an HTML page sent with 200: a login page or a proxy is never a success',
+      answer: (request: nock.Interceptor) =>
+        request.reply(200, '<!DOCTYPE html><html><head><title>Sign in</title></head></html>', { 'Content-Type': 'text/html' }),
+      error: {
+        message:
+          'Acme SMS answered "Find Message" with an HTML error page titled "Sign in" instead of data: check that the step reaches the Acme SMS API. (HTTP 200)',
+        code: 'unexpected_response',
+        status: 200,
+      },
+    },
+    {
       name: 'says the provider could not be reached when the connection fails',
       answer: (request: nock.Interceptor) => request.replyWithError('connect ECONNREFUSED 203.0.113.7:443'),
       error: {
@@ -173,18 +184,6 @@ describe('callProvider under faults', () => {
         'Acme SMS did not answer "Find Message" within 1 seconds. It may or may not have been carried out: check Acme SMS before running this step again.',
       code: 'provider_timeout',
       status: 504,
-    });
-  });
-
-  it('refuses an HTML page sent with 200: a login page or a proxy is never a success', async () => {
-    nock(API)
-      .get('/messages/msg_42')
-      .reply(200, '<!DOCTYPE html><html><head><title>Sign in</title></head></html>', { 'Content-Type': 'text/html' });
-    expect(appError(await rejection(run.create('fetch_message', bundle)))).toEqual({
-      message:
-        'Acme SMS answered "Find Message" with an HTML error page titled "Sign in" instead of data: check that the step reaches the Acme SMS API. (HTTP 200)',
-      code: 'unexpected_response',
-      status: 200,
     });
   });
 

@@ -91,24 +91,30 @@ describe('a send whose answer was lost is outcome unknown, never "not sent"', ()
     });
   });
 
-  it('on a 200 HTML page', async () => {
-    nock(API).post('/messages').reply(200, '<!DOCTYPE html><html><head><title>Sign in</title></head></html>');
-    expect(appError(await rejection(send()))).toEqual({
-      message:
-        'The message may have been sent: Acme SMS answered with an HTML error page titled "Sign in" instead of data: check that the step reaches the Acme SMS API, ' +
-        `so it is unknown whether "Send Text" went through. ${UNKNOWN_TAIL} (HTTP 200)`,
-      code: 'outcome_unknown',
-      status: 200,
-    });
-  });
-
-  it('on a timeout', async () => {
-    nock(API).post('/messages').delay(6000).reply(201, { id: 'm-1' });
-    expect(appError(await rejection(send()))).toEqual({
-      message: `The message may have been sent: Acme SMS did not answer within 2 seconds, so it is unknown whether "Send Text" went through. ${UNKNOWN_TAIL}`,
-      code: 'outcome_unknown',
-      status: 504,
-    });
+  it.each([
+    {
+      name: 'on a 200 HTML page',
+      answer: (request: nock.Interceptor) => request.reply(200, '<!DOCTYPE html><html><head><title>Sign in</title></head></html>'),
+      error: {
+        message:
+          'The message may have been sent: Acme SMS answered with an HTML error page titled "Sign in" instead of data: check that the step reaches the Acme SMS API, ' +
+          `so it is unknown whether "Send Text" went through. ${UNKNOWN_TAIL} (HTTP 200)`,
+        code: 'outcome_unknown',
+        status: 200,
+      },
+    },
+    {
+      name: 'on a timeout',
+      answer: (request: nock.Interceptor) => request.delay(6000).reply(201, { id: 'm-1' }),
+      error: {
+        message: `The message may have been sent: Acme SMS did not answer within 2 seconds, so it is unknown whether "Send Text" went through. ${UNKNOWN_TAIL}`,
+        code: 'outcome_unknown',
+        status: 504,
+      },
+    },
+  ])('$name', async ({ answer, error }) => {
+    answer(nock(API).post('/messages'));
+    expect(appError(await rejection(send()))).toEqual(error);
     nock.abortPendingRequests();
   });
 
