@@ -111,33 +111,38 @@ describe('toE164', () => {
       expect(toE164('07400 123456', { field: 'To', defaultCountry: 'GB', onlyCountry: 'GB' })).toBe('+447400123456');
     });
 
-    it('refuses a number of another country, naming the country', () => {
-      expect(appError(thrown(() => toE164('+44 7400 123456', { field: 'To', onlyCountry: 'US' })))).toEqual(
-        inputProblem('To: "+44 7400 123456" is not a US phone number.'),
-      );
-    });
-
-    it('refuses a number of a country that shares the calling code (Canada for the US)', () => {
-      expect(appError(thrown(() => toE164('+1 416 555 0100', { field: 'To', onlyCountry: 'US' })))).toEqual(
-        inputProblem('To: "+1 416 555 0100" is not a US phone number.'),
-      );
-    });
-
     it('accepts a possible number of that country outside its assigned ranges', () => {
       expect(toE164('+44 7700 900123', { field: 'To', onlyCountry: 'GB' })).toBe('+447700900123');
       expect(toE164('+1 555 555 0100', { field: 'To', onlyCountry: 'US' })).toBe('+15555550100');
     });
 
-    it('refuses a two-letter code that is no country, naming the default country', () => {
-      expect(appError(thrown(() => toE164('07400900123', { field: 'To', defaultCountry: 'XX' })))).toEqual(
-        inputProblem('Default Country: "XX" is not a two-letter country code (for example US or GB).'),
-      );
-    });
-
-    it('refuses a malformed country code, naming the field', () => {
-      expect(appError(thrown(() => toE164('+1 212 555 0100', { field: 'To', onlyCountry: 'USA' })))).toEqual(
-        inputProblem('To: "USA" is not a two-letter country code (for example US or GB).'),
-      );
+    it.each([
+      {
+        name: 'refuses a number of another country, naming the country',
+        typed: '+44 7400 123456',
+        options: { field: 'To', onlyCountry: 'US' },
+        problem: 'To: "+44 7400 123456" is not a US phone number.',
+      },
+      {
+        name: 'refuses a number of a country that shares the calling code (Canada for the US)',
+        typed: '+1 416 555 0100',
+        options: { field: 'To', onlyCountry: 'US' },
+        problem: 'To: "+1 416 555 0100" is not a US phone number.',
+      },
+      {
+        name: 'refuses a two-letter code that is no country, naming the default country',
+        typed: '07400900123',
+        options: { field: 'To', defaultCountry: 'XX' },
+        problem: 'Default Country: "XX" is not a two-letter country code (for example US or GB).',
+      },
+      {
+        name: 'refuses a malformed country code, naming the field',
+        typed: '+1 212 555 0100',
+        options: { field: 'To', onlyCountry: 'USA' },
+        problem: 'To: "USA" is not a two-letter country code (for example US or GB).',
+      },
+    ])('$name', ({ typed, options, problem }) => {
+      expect(appError(thrown(() => toE164(typed, options)))).toEqual(inputProblem(problem));
     });
   });
 });

@@ -147,13 +147,61 @@ describe('retryAfterSeconds', () => {
 });
 
 describe('providerError', () => {
-  it('400: the provider rejected the values, quoting its reason', () => {
-    const error = providerError(answer(400, '{"message":"Invalid sender ID"}'), context);
-    expect(appError(error)).toEqual({
-      message: `Acme SMS refused the values given for "Send SMS" ("Invalid sender ID"). Check the values in this step against that reason, then replay it. (HTTP 400)`,
-      code: 'provider_rejected',
-      status: 400,
-    });
+  const hint = 'Ask your Acme SMS administrator to enable API access for this user.';
+
+  it.each([
+    {
+      name: '400: the provider rejected the values, quoting its reason',
+      answer: answer(400, '{"message":"Invalid sender ID"}'),
+      context,
+      error: {
+        message: `Acme SMS refused the values given for "Send SMS" ("Invalid sender ID"). Check the values in this step against that reason, then replay it. (HTTP 400)`,
+        code: 'provider_rejected',
+        status: 400,
+      },
+    },
+    {
+      name: '403 without a hint: asks to check what the account may do',
+      answer: answer(403, 'Forbidden'),
+      context,
+      error: {
+        message: `Acme SMS refused the connected account access to "Send SMS" ("Forbidden"). Check that the connected Acme SMS account may do this. (HTTP 403)`,
+        code: 'forbidden',
+        status: 403,
+      },
+    },
+    {
+      name: "403 with a hint: gives the provider's hint instead",
+      answer: answer(403, '{"detail":"Permission denied"}'),
+      context: { ...context, forbiddenHint: hint },
+      error: {
+        message: `Acme SMS refused the connected account access to "Send SMS" ("Permission denied"). ${hint} (HTTP 403)`,
+        code: 'forbidden',
+        status: 403,
+      },
+    },
+    {
+      name: '404: the item does not exist or cannot be seen',
+      answer: answer(404, '{"message":"Message not found"}'),
+      context,
+      error: {
+        message: `Acme SMS found nothing for "Send SMS" ("Message not found"). The item does not exist or this account cannot see it: check the ids in this step. (HTTP 404)`,
+        code: 'not_found',
+        status: 404,
+      },
+    },
+    {
+      name: '422: the provider rejected the values, listing its field errors',
+      answer: answer(422, '{"errors":{"to":["must be a valid phone number"]}}'),
+      context,
+      error: {
+        message: `Acme SMS refused the values given for "Send SMS" ("to: must be a valid phone number"). Check the values in this step against that reason, then replay it. (HTTP 422)`,
+        code: 'provider_rejected',
+        status: 422,
+      },
+    },
+  ])('$name', ({ answer: given, context: called, error }) => {
+    expect(appError(providerError(given, called))).toEqual(error);
   });
 
   it('401 where the token can be refreshed: RefreshAuthError', () => {
@@ -172,34 +220,6 @@ describe('providerError', () => {
     );
   });
 
-  it('403 without a hint: asks to check what the account may do', () => {
-    const error = providerError(answer(403, 'Forbidden'), context);
-    expect(appError(error)).toEqual({
-      message: `Acme SMS refused the connected account access to "Send SMS" ("Forbidden"). Check that the connected Acme SMS account may do this. (HTTP 403)`,
-      code: 'forbidden',
-      status: 403,
-    });
-  });
-
-  it("403 with a hint: gives the provider's hint instead", () => {
-    const hint = 'Ask your Acme SMS administrator to enable API access for this user.';
-    const error = providerError(answer(403, '{"detail":"Permission denied"}'), { ...context, forbiddenHint: hint });
-    expect(appError(error)).toEqual({
-      message: `Acme SMS refused the connected account access to "Send SMS" ("Permission denied"). ${hint} (HTTP 403)`,
-      code: 'forbidden',
-      status: 403,
-    });
-  });
-
-  it('404: the item does not exist or cannot be seen', () => {
-    const error = providerError(answer(404, '{"message":"Message not found"}'), context);
-    expect(appError(error)).toEqual({
-      message: `Acme SMS found nothing for "Send SMS" ("Message not found"). The item does not exist or this account cannot see it: check the ids in this step. (HTTP 404)`,
-      code: 'not_found',
-      status: 404,
-    });
-  });
-
   it('409: HaltedError, since running the step again cannot help and the Zap must not be turned off for it', () => {
     const error = providerError(answer(409, '{"message":"Sender ID already registered"}'), context);
     expect(error.name).toBe('HaltedError');
@@ -213,15 +233,6 @@ describe('providerError', () => {
     expect(JSON.parse(error.message).message).toBe(
       `Acme SMS refused the values given for "Send SMS" ("The given data was invalid"). Check the values in this step against that reason, then replay it. (HTTP 422)`,
     );
-  });
-
-  it('422: the provider rejected the values, listing its field errors', () => {
-    const error = providerError(answer(422, '{"errors":{"to":["must be a valid phone number"]}}'), context);
-    expect(appError(error)).toEqual({
-      message: `Acme SMS refused the values given for "Send SMS" ("to: must be a valid phone number"). Check the values in this step against that reason, then replay it. (HTTP 422)`,
-      code: 'provider_rejected',
-      status: 422,
-    });
   });
 
   it('429: ThrottledError carrying the Retry-After delay', () => {
