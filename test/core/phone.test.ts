@@ -36,50 +36,57 @@ describe('toE164', () => {
   });
 
   describe('refuses what cannot be a phone number, naming the field and quoting the input', () => {
-    it('refuses words, and asks for a country code when none was given', () => {
-      expect(appError(thrown(() => toE164('call me', { field: 'To' })))).toEqual(
-        inputProblem(`To: "call me" is not a phone number.${MISSING_COUNTRY_HINT}`),
-      );
-    });
-
-    it('refuses a national number when no default country says whose it is', () => {
-      expect(appError(thrown(() => toE164('949 555 0100', { field: 'Mobile' })))).toEqual(
-        inputProblem(`Mobile: "949 555 0100" is not a phone number.${MISSING_COUNTRY_HINT}`),
-      );
-    });
-
-    it('refuses a number too short for its country, without the country hint when a default country is set', () => {
-      expect(appError(thrown(() => toE164('12345', { field: 'To', defaultCountry: 'US' })))).toEqual(
-        inputProblem('To: "12345" is not a phone number.'),
-      );
-    });
-
-    it('refuses a number with letters in it, without the country hint when it starts with +', () => {
-      expect(appError(thrown(() => toE164('+1 949 555 01OO', { field: 'To' })))).toEqual(
-        inputProblem('To: "+1 949 555 01OO" is not a phone number.'),
-      );
-    });
-
-    it('refuses a vanity number spelled with letters', () => {
-      expect(appError(thrown(() => toE164('1-800-FLOWERS', { field: 'To', defaultCountry: 'US' })))).toEqual(
-        inputProblem('To: "1-800-FLOWERS" is not a phone number.'),
-      );
-    });
-
-    it('refuses a number followed by other words', () => {
-      expect(appError(thrown(() => toE164('949-555-0100 after 5pm', { field: 'To', defaultCountry: 'US' })))).toEqual(
-        inputProblem('To: "949-555-0100 after 5pm" is not a phone number.'),
-      );
-    });
-
-    it('refuses an unknown country calling code', () => {
-      expect(appError(thrown(() => toE164('+999 123 4567', { field: 'To' })))).toEqual(
-        inputProblem('To: "+999 123 4567" is not a phone number.'),
-      );
-    });
-
-    it('asks for a number when the field is blank', () => {
-      expect(appError(thrown(() => toE164('   ', { field: 'To' })))).toEqual(inputProblem('To: a phone number is required.'));
+    it.each([
+      {
+        name: 'refuses words, and asks for a country code when none was given',
+        typed: 'call me',
+        options: { field: 'To' },
+        problem: `To: "call me" is not a phone number.${MISSING_COUNTRY_HINT}`,
+      },
+      {
+        name: 'refuses a national number when no default country says whose it is',
+        typed: '949 555 0100',
+        options: { field: 'Mobile' },
+        problem: `Mobile: "949 555 0100" is not a phone number.${MISSING_COUNTRY_HINT}`,
+      },
+      {
+        name: 'refuses a number too short for its country, without the country hint when a default country is set',
+        typed: '12345',
+        options: { field: 'To', defaultCountry: 'US' },
+        problem: 'To: "12345" is not a phone number.',
+      },
+      {
+        name: 'refuses a number with letters in it, without the country hint when it starts with +',
+        typed: '+1 949 555 01OO',
+        options: { field: 'To' },
+        problem: 'To: "+1 949 555 01OO" is not a phone number.',
+      },
+      {
+        name: 'refuses a vanity number spelled with letters',
+        typed: '1-800-FLOWERS',
+        options: { field: 'To', defaultCountry: 'US' },
+        problem: 'To: "1-800-FLOWERS" is not a phone number.',
+      },
+      {
+        name: 'refuses a number followed by other words',
+        typed: '949-555-0100 after 5pm',
+        options: { field: 'To', defaultCountry: 'US' },
+        problem: 'To: "949-555-0100 after 5pm" is not a phone number.',
+      },
+      {
+        name: 'refuses an unknown country calling code',
+        typed: '+999 123 4567',
+        options: { field: 'To' },
+        problem: 'To: "+999 123 4567" is not a phone number.',
+      },
+      {
+        name: 'asks for a number when the field is blank',
+        typed: '   ',
+        options: { field: 'To' },
+        problem: 'To: a phone number is required.',
+      },
+    ])('$name', ({ typed, options, problem }) => {
+      expect(appError(thrown(() => toE164(typed, options)))).toEqual(inputProblem(problem));
     });
   });
 
@@ -104,33 +111,38 @@ describe('toE164', () => {
       expect(toE164('07400 123456', { field: 'To', defaultCountry: 'GB', onlyCountry: 'GB' })).toBe('+447400123456');
     });
 
-    it('refuses a number of another country, naming the country', () => {
-      expect(appError(thrown(() => toE164('+44 7400 123456', { field: 'To', onlyCountry: 'US' })))).toEqual(
-        inputProblem('To: "+44 7400 123456" is not a US phone number.'),
-      );
-    });
-
-    it('refuses a number of a country that shares the calling code (Canada for the US)', () => {
-      expect(appError(thrown(() => toE164('+1 416 555 0100', { field: 'To', onlyCountry: 'US' })))).toEqual(
-        inputProblem('To: "+1 416 555 0100" is not a US phone number.'),
-      );
-    });
-
     it('accepts a possible number of that country outside its assigned ranges', () => {
       expect(toE164('+44 7700 900123', { field: 'To', onlyCountry: 'GB' })).toBe('+447700900123');
       expect(toE164('+1 555 555 0100', { field: 'To', onlyCountry: 'US' })).toBe('+15555550100');
     });
 
-    it('refuses a two-letter code that is no country, naming the default country', () => {
-      expect(appError(thrown(() => toE164('07400900123', { field: 'To', defaultCountry: 'XX' })))).toEqual(
-        inputProblem('Default Country: "XX" is not a two-letter country code (for example US or GB).'),
-      );
-    });
-
-    it('refuses a malformed country code, naming the field', () => {
-      expect(appError(thrown(() => toE164('+1 212 555 0100', { field: 'To', onlyCountry: 'USA' })))).toEqual(
-        inputProblem('To: "USA" is not a two-letter country code (for example US or GB).'),
-      );
+    it.each([
+      {
+        name: 'refuses a number of another country, naming the country',
+        typed: '+44 7400 123456',
+        options: { field: 'To', onlyCountry: 'US' },
+        problem: 'To: "+44 7400 123456" is not a US phone number.',
+      },
+      {
+        name: 'refuses a number of a country that shares the calling code (Canada for the US)',
+        typed: '+1 416 555 0100',
+        options: { field: 'To', onlyCountry: 'US' },
+        problem: 'To: "+1 416 555 0100" is not a US phone number.',
+      },
+      {
+        name: 'refuses a two-letter code that is no country, naming the default country',
+        typed: '07400900123',
+        options: { field: 'To', defaultCountry: 'XX' },
+        problem: 'Default Country: "XX" is not a two-letter country code (for example US or GB).',
+      },
+      {
+        name: 'refuses a malformed country code, naming the field',
+        typed: '+1 212 555 0100',
+        options: { field: 'To', onlyCountry: 'USA' },
+        problem: 'To: "USA" is not a two-letter country code (for example US or GB).',
+      },
+    ])('$name', ({ typed, options, problem }) => {
+      expect(appError(thrown(() => toE164(typed, options)))).toEqual(inputProblem(problem));
     });
   });
 });

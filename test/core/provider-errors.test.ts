@@ -18,67 +18,60 @@ function answer(status: number, content: string, headers: Record<string, string>
 
 describe('providerReason', () => {
   describe('from a JSON body', () => {
-    it('takes `message`', () => {
-      expect(providerReason('{"message":"Sender ID is not approved","code":1004}')).toBe('Sender ID is not approved');
-    });
-
-    it('takes `detail` when it is a string', () => {
-      expect(providerReason('{"detail":"Not authenticated"}')).toBe('Not authenticated');
-    });
-
-    it('takes each FastAPI `detail` item as its location and message', () => {
-      const body = JSON.stringify({
-        detail: [
-          { loc: ['body', 'to'], msg: 'field required', type: 'value_error.missing' },
-          { loc: ['body', 'text'], msg: 'ensure this value has at most 918 characters', type: 'value_error' },
-        ],
-      });
-      expect(providerReason(body)).toBe('body.to: field required; body.text: ensure this value has at most 918 characters');
-    });
-
-    it('takes a `detail` item without a location as its message alone', () => {
-      expect(providerReason('{"detail":[{"msg":"Too many recipients"}]}')).toBe('Too many recipients');
-    });
-
-    it('takes the OAuth `error_description` over the bare `error` code', () => {
-      expect(providerReason('{"error":"invalid_grant","error_description":"The refresh token has expired"}')).toBe(
-        'The refresh token has expired',
-      );
-    });
-
-    it('takes a bare `error` string', () => {
-      expect(providerReason('{"error":"invalid_token"}')).toBe('invalid_token');
-    });
-
-    it('adds each field of a Laravel `errors` object to the message', () => {
-      const body = JSON.stringify({
-        message: 'The given data was invalid.',
-        errors: {
-          to: ['The to field is required.'],
-          text: ['The text may not be greater than 918 characters.', 'The text must be a string.'],
-        },
-      });
-      expect(providerReason(body)).toBe(
-        'The given data was invalid. — to: The to field is required.; text: The text may not be greater than 918 characters.; The text must be a string.',
-      );
-    });
-
-    it('takes a Laravel `errors` object alone when there is no message', () => {
-      expect(providerReason('{"errors":{"sender_id":["The sender id has already been taken."]}}')).toBe(
-        'sender_id: The sender id has already been taken.',
-      );
-    });
-
-    it('does not repeat a reason given twice', () => {
-      expect(providerReason('{"message":"Invalid number","errors":"Invalid number"}')).toBe('Invalid number');
-    });
-
-    it('quotes the whole body when it has none of those keys', () => {
-      expect(providerReason('{"status":"failed","code":17}')).toBe('{"status":"failed","code":17}');
-    });
-
-    it('quotes a body that is a bare JSON string as its text', () => {
-      expect(providerReason('"quota exceeded"')).toBe('quota exceeded');
+    it.each([
+      { name: 'takes `message`', body: '{"message":"Sender ID is not approved","code":1004}', reason: 'Sender ID is not approved' },
+      { name: 'takes `detail` when it is a string', body: '{"detail":"Not authenticated"}', reason: 'Not authenticated' },
+      {
+        name: 'takes each FastAPI `detail` item as its location and message',
+        body: JSON.stringify({
+          detail: [
+            { loc: ['body', 'to'], msg: 'field required', type: 'value_error.missing' },
+            { loc: ['body', 'text'], msg: 'ensure this value has at most 918 characters', type: 'value_error' },
+          ],
+        }),
+        reason: 'body.to: field required; body.text: ensure this value has at most 918 characters',
+      },
+      {
+        name: 'takes a `detail` item without a location as its message alone',
+        body: '{"detail":[{"msg":"Too many recipients"}]}',
+        reason: 'Too many recipients',
+      },
+      {
+        name: 'takes the OAuth `error_description` over the bare `error` code',
+        body: '{"error":"invalid_grant","error_description":"The refresh token has expired"}',
+        reason: 'The refresh token has expired',
+      },
+      { name: 'takes a bare `error` string', body: '{"error":"invalid_token"}', reason: 'invalid_token' },
+      {
+        name: 'adds each field of a Laravel `errors` object to the message',
+        body: JSON.stringify({
+          message: 'The given data was invalid.',
+          errors: {
+            to: ['The to field is required.'],
+            text: ['The text may not be greater than 918 characters.', 'The text must be a string.'],
+          },
+        }),
+        reason:
+          'The given data was invalid. — to: The to field is required.; text: The text may not be greater than 918 characters.; The text must be a string.',
+      },
+      {
+        name: 'takes a Laravel `errors` object alone when there is no message',
+        body: '{"errors":{"sender_id":["The sender id has already been taken."]}}',
+        reason: 'sender_id: The sender id has already been taken.',
+      },
+      {
+        name: 'does not repeat a reason given twice',
+        body: '{"message":"Invalid number","errors":"Invalid number"}',
+        reason: 'Invalid number',
+      },
+      {
+        name: 'quotes the whole body when it has none of those keys',
+        body: '{"status":"failed","code":17}',
+        reason: '{"status":"failed","code":17}',
+      },
+      { name: 'quotes a body that is a bare JSON string as its text', body: '"quota exceeded"', reason: 'quota exceeded' },
+    ])('$name', ({ body, reason }) => {
+      expect(providerReason(body)).toBe(reason);
     });
   });
 
@@ -154,13 +147,61 @@ describe('retryAfterSeconds', () => {
 });
 
 describe('providerError', () => {
-  it('400: the provider rejected the values, quoting its reason', () => {
-    const error = providerError(answer(400, '{"message":"Invalid sender ID"}'), context);
-    expect(appError(error)).toEqual({
-      message: `Acme SMS refused the values given for "Send SMS" ("Invalid sender ID"). Check the values in this step against that reason, then replay it. (HTTP 400)`,
-      code: 'provider_rejected',
-      status: 400,
-    });
+  const hint = 'Ask your Acme SMS administrator to enable API access for this user.';
+
+  it.each([
+    {
+      name: '400: the provider rejected the values, quoting its reason',
+      answer: answer(400, '{"message":"Invalid sender ID"}'),
+      context,
+      error: {
+        message: `Acme SMS refused the values given for "Send SMS" ("Invalid sender ID"). Check the values in this step against that reason, then replay it. (HTTP 400)`,
+        code: 'provider_rejected',
+        status: 400,
+      },
+    },
+    {
+      name: '403 without a hint: asks to check what the account may do',
+      answer: answer(403, 'Forbidden'),
+      context,
+      error: {
+        message: `Acme SMS refused the connected account access to "Send SMS" ("Forbidden"). Check that the connected Acme SMS account may do this. (HTTP 403)`,
+        code: 'forbidden',
+        status: 403,
+      },
+    },
+    {
+      name: "403 with a hint: gives the provider's hint instead",
+      answer: answer(403, '{"detail":"Permission denied"}'),
+      context: { ...context, forbiddenHint: hint },
+      error: {
+        message: `Acme SMS refused the connected account access to "Send SMS" ("Permission denied"). ${hint} (HTTP 403)`,
+        code: 'forbidden',
+        status: 403,
+      },
+    },
+    {
+      name: '404: the item does not exist or cannot be seen',
+      answer: answer(404, '{"message":"Message not found"}'),
+      context,
+      error: {
+        message: `Acme SMS found nothing for "Send SMS" ("Message not found"). The item does not exist or this account cannot see it: check the ids in this step. (HTTP 404)`,
+        code: 'not_found',
+        status: 404,
+      },
+    },
+    {
+      name: '422: the provider rejected the values, listing its field errors',
+      answer: answer(422, '{"errors":{"to":["must be a valid phone number"]}}'),
+      context,
+      error: {
+        message: `Acme SMS refused the values given for "Send SMS" ("to: must be a valid phone number"). Check the values in this step against that reason, then replay it. (HTTP 422)`,
+        code: 'provider_rejected',
+        status: 422,
+      },
+    },
+  ])('$name', ({ answer: given, context: called, error }) => {
+    expect(appError(providerError(given, called))).toEqual(error);
   });
 
   it('401 where the token can be refreshed: RefreshAuthError', () => {
@@ -179,34 +220,6 @@ describe('providerError', () => {
     );
   });
 
-  it('403 without a hint: asks to check what the account may do', () => {
-    const error = providerError(answer(403, 'Forbidden'), context);
-    expect(appError(error)).toEqual({
-      message: `Acme SMS refused the connected account access to "Send SMS" ("Forbidden"). Check that the connected Acme SMS account may do this. (HTTP 403)`,
-      code: 'forbidden',
-      status: 403,
-    });
-  });
-
-  it("403 with a hint: gives the provider's hint instead", () => {
-    const hint = 'Ask your Acme SMS administrator to enable API access for this user.';
-    const error = providerError(answer(403, '{"detail":"Permission denied"}'), { ...context, forbiddenHint: hint });
-    expect(appError(error)).toEqual({
-      message: `Acme SMS refused the connected account access to "Send SMS" ("Permission denied"). ${hint} (HTTP 403)`,
-      code: 'forbidden',
-      status: 403,
-    });
-  });
-
-  it('404: the item does not exist or cannot be seen', () => {
-    const error = providerError(answer(404, '{"message":"Message not found"}'), context);
-    expect(appError(error)).toEqual({
-      message: `Acme SMS found nothing for "Send SMS" ("Message not found"). The item does not exist or this account cannot see it: check the ids in this step. (HTTP 404)`,
-      code: 'not_found',
-      status: 404,
-    });
-  });
-
   it('409: HaltedError, since running the step again cannot help and the Zap must not be turned off for it', () => {
     const error = providerError(answer(409, '{"message":"Sender ID already registered"}'), context);
     expect(error.name).toBe('HaltedError');
@@ -220,15 +233,6 @@ describe('providerError', () => {
     expect(JSON.parse(error.message).message).toBe(
       `Acme SMS refused the values given for "Send SMS" ("The given data was invalid"). Check the values in this step against that reason, then replay it. (HTTP 422)`,
     );
-  });
-
-  it('422: the provider rejected the values, listing its field errors', () => {
-    const error = providerError(answer(422, '{"errors":{"to":["must be a valid phone number"]}}'), context);
-    expect(appError(error)).toEqual({
-      message: `Acme SMS refused the values given for "Send SMS" ("to: must be a valid phone number"). Check the values in this step against that reason, then replay it. (HTTP 422)`,
-      code: 'provider_rejected',
-      status: 422,
-    });
   });
 
   it('429: ThrottledError carrying the Retry-After delay', () => {

@@ -1,9 +1,10 @@
 import nock from 'nock';
-import { createAppTester, defineApp, defineCreate, defineSearch, type Bundle, type ZObject } from 'zapier-platform-core';
+import type { Bundle, ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
 import { callProvider, callProviderOrNull, callProviderWrite } from '../../src/core/provider-request';
-import { release } from '../../src/core/release';
+import { appOf } from '../support/apps';
 import { appError, rejection } from '../support/errors';
+import { runner } from '../support/run';
 
 const API = 'https://api.acme-sms.test';
 const getMessage = { provider: 'Acme SMS', action: 'Find Message' };
@@ -28,71 +29,38 @@ const postNote = async (z: ZObject, bundle: Bundle) => {
   return callProvider(z, request, schema.object({ id: schema.string() }), { provider: 'Acme SMS', action: 'Post Note' });
 };
 
-const app = defineApp({
-  ...release,
-  // Core's logging patch of http(s).request outlives this file and captures this file's nock, which
-  // then swallows later files' requests in the same jest worker (test/setup.ts restores nock after each file).
-  flags: { skipHttpPatch: true },
-  creates: {
-    fetch_message: defineCreate({
-      key: 'fetch_message',
-      noun: 'Message',
-      display: { label: 'Fetch Message', description: 'Fetches a message through callProvider.' },
-      operation: { perform: fetchMessage },
-    }),
-    post_note: defineCreate({
-      key: 'post_note',
-      noun: 'Note',
-      display: { label: 'Post Note', description: 'Posts the text it is given.' },
-      operation: { perform: postNote },
-    }),
-    acknowledge: defineCreate({
-      key: 'acknowledge',
-      noun: 'Acknowledgement',
-      display: { label: 'Acknowledge', description: 'Posts and expects an empty answer.' },
-      operation: { perform: acknowledge },
-    }),
-  },
-  searches: {
-    find_message: defineSearch({
-      key: 'find_message',
-      noun: 'Message',
-      display: { label: 'Find Message', description: 'Finds a message through callProviderOrNull.' },
-      operation: { perform: findMessage },
-    }),
-  },
-});
-
-const appTester = createAppTester(app);
+const run = runner(
+  appOf({ creates: { fetch_message: fetchMessage, post_note: postNote, acknowledge }, searches: { find_message: findMessage } }),
+);
 const bundle = { inputData: { id: 'msg_42' } };
 
 describe('callProvider', () => {
   it('returns the body parsed by the schema', async () => {
     nock(API).get('/messages/msg_42').reply(200, { id: 'msg_42', status: 'delivered', extra: 'dropped by the schema' });
-    await expect(appTester(fetchMessage, bundle)).resolves.toEqual({ id: 'msg_42', status: 'delivered' });
+    await expect(run.create('fetch_message', bundle)).resolves.toEqual({ id: 'msg_42', status: 'delivered' });
   });
 
   it('sends the request as given, method and body included, and reads an empty body as undefined', async () => {
     nock(API).post('/acknowledgements', { all: true }).reply(204, '');
-    await expect(appTester(acknowledge)).resolves.toEqual({ bodyWasEmpty: true });
+    await expect(run.create('acknowledge')).resolves.toEqual({ bodyWasEmpty: true });
   });
 
   it('identifies itself to the provider as Zapier', async () => {
     nock(API, { reqheaders: { 'user-agent': 'Zapier' } })
       .get('/messages/msg_42')
       .reply(200, { id: 'msg_42', status: 'sent' });
-    await expect(appTester(fetchMessage, bundle)).resolves.toEqual({ id: 'msg_42', status: 'sent' });
+    await expect(run.create('fetch_message', bundle)).resolves.toEqual({ id: 'msg_42', status: 'sent' });
   });
 
   it("sends a user's text verbatim, even one that looks like a Zapier template", async () => {
     const text = 'Hi {{bundle.inputData.name}}, your code is {{process.env.CODE}}';
     nock(API).post('/notes', { text }).reply(201, { id: 'note_1' });
-    await expect(appTester(postNote, { inputData: { text } })).resolves.toEqual({ id: 'note_1' });
+    await expect(run.create('post_note', { inputData: { text } })).resolves.toEqual({ id: 'note_1' });
   });
 
   it('maps an HTTP error once to the matching Zapier error', async () => {
     nock(API).get('/messages/msg_42').reply(401, { message: 'Invalid API key' });
-    const error = await rejection(appTester(fetchMessage, bundle));
+    const error = await rejection(run.create('fetch_message', bundle));
     expect(error.name).toBe('ExpiredAuthError');
     // The runtime appends "What happened: ..." to auth errors; the first line is ours.
     expect(error.message.split('\n')[0]).toBe(
@@ -101,20 +69,9 @@ describe('callProvider', () => {
     );
   });
 
-  it('maps a 5xx to a provider_unavailable error', async () => {
-    nock(API).get('/messages/msg_42').reply(503, '<html><head><title>Service Unavailable</title></head></html>');
-    expect(appError(await rejection(appTester(fetchMessage, bundle)))).toEqual({
-      message:
-        'Acme SMS failed on its side during "Find Message" ("an HTML error page titled "Service Unavailable""). ' +
-        'Nothing in this step needs to change: try again later. (HTTP 503)',
-      code: 'provider_unavailable',
-      status: 503,
-    });
-  });
-
   it('maps a 429 to a ThrottledError carrying the Retry-After delay', async () => {
     nock(API).get('/messages/msg_42').reply(429, { message: 'Slow down' }, { 'Retry-After': '17' });
-    const error = await rejection(appTester(fetchMessage, bundle));
+    const error = await rejection(run.create('fetch_message', bundle));
     expect(error.name).toBe('ThrottledError');
     expect(JSON.parse(error.message)).toEqual({
       message:
@@ -123,61 +80,89 @@ describe('callProvider', () => {
     });
   });
 
-  it('refuses a body that does not fit the schema, saying where', async () => {
-    nock(API).get('/messages/msg_42').reply(200, { id: 42, status: 'lost' });
-    expect(appError(await rejection(appTester(fetchMessage, bundle)))).toEqual({
-      message:
-        'Acme SMS answered "Find Message" with a response this integration does not understand ' +
-        "(id: Expected string, received number; status: Invalid enum value. Expected 'queued' | 'sent' | 'delivered', received 'lost'). (HTTP 200)",
-      code: 'unexpected_response',
-      status: 200,
-    });
-  });
-
-  it('refuses a body that is not JSON, as a string the schema does not expect', async () => {
-    nock(API).get('/messages/msg_42').reply(200, 'OK', { 'Content-Type': 'text/plain' });
-    expect(appError(await rejection(appTester(fetchMessage, bundle)))).toEqual({
-      message:
-        'Acme SMS answered "Find Message" with a response this integration does not understand (body: Expected object, received string). (HTTP 200)',
-      code: 'unexpected_response',
-      status: 200,
-    });
-  });
-
-  it('refuses an empty body where the schema expects one', async () => {
-    nock(API).get('/messages/msg_42').reply(200, '');
-    expect(appError(await rejection(appTester(fetchMessage, bundle)))).toEqual({
-      message: 'Acme SMS answered "Find Message" with a response this integration does not understand ' + '(body: Required). (HTTP 200)',
-      code: 'unexpected_response',
-      status: 200,
-    });
-  });
-
-  it('says the provider could not be reached when the connection fails', async () => {
-    nock(API).get('/messages/msg_42').replyWithError('connect ECONNREFUSED 203.0.113.7:443');
-    expect(appError(await rejection(appTester(fetchMessage, bundle)))).toEqual({
-      message:
-        'Could not reach Acme SMS for "Find Message": request to https://api.acme-sms.test/messages/msg_42 failed, reason: connect ECONNREFUSED 203.0.113.7:443. Try again later.',
-      code: 'provider_unreachable',
-      status: 503,
-    });
+  it.each([
+    {
+      name: 'maps a 5xx to a provider_unavailable error',
+      answer: (request: nock.Interceptor) => request.reply(503, '<html><head><title>Service Unavailable</title></head></html>'),
+      error: {
+        message:
+          'Acme SMS failed on its side during "Find Message" ("an HTML error page titled "Service Unavailable""). ' +
+          'Nothing in this step needs to change: try again later. (HTTP 503)',
+        code: 'provider_unavailable',
+        status: 503,
+      },
+    },
+    {
+      name: 'refuses a body that does not fit the schema, saying where',
+      answer: (request: nock.Interceptor) => request.reply(200, { id: 42, status: 'lost' }),
+      error: {
+        message:
+          'Acme SMS answered "Find Message" with a response this integration does not understand ' +
+          "(id: Expected string, received number; status: Invalid enum value. Expected 'queued' | 'sent' | 'delivered', received 'lost'). (HTTP 200)",
+        code: 'unexpected_response',
+        status: 200,
+      },
+    },
+    {
+      name: 'refuses a body that is not JSON, as a string the schema does not expect',
+      answer: (request: nock.Interceptor) => request.reply(200, 'OK', { 'Content-Type': 'text/plain' }),
+      error: {
+        message:
+          'Acme SMS answered "Find Message" with a response this integration does not understand (body: Expected object, received string). (HTTP 200)',
+        code: 'unexpected_response',
+        status: 200,
+      },
+    },
+    {
+      name: 'refuses an empty body where the schema expects one',
+      answer: (request: nock.Interceptor) => request.reply(200, ''),
+      error: {
+        message: 'Acme SMS answered "Find Message" with a response this integration does not understand (body: Required). (HTTP 200)',
+        code: 'unexpected_response',
+        status: 200,
+      },
+    },
+    {
+      name: 'refuses an HTML page sent with 200: a login page or a proxy is never a success',
+      answer: (request: nock.Interceptor) =>
+        request.reply(200, '<!DOCTYPE html><html><head><title>Sign in</title></head></html>', { 'Content-Type': 'text/html' }),
+      error: {
+        message:
+          'Acme SMS answered "Find Message" with an HTML error page titled "Sign in" instead of data: check that the step reaches the Acme SMS API. (HTTP 200)',
+        code: 'unexpected_response',
+        status: 200,
+      },
+    },
+    {
+      name: 'says the provider could not be reached when the connection fails',
+      answer: (request: nock.Interceptor) => request.replyWithError('connect ECONNREFUSED 203.0.113.7:443'),
+      error: {
+        message:
+          'Could not reach Acme SMS for "Find Message": request to https://api.acme-sms.test/messages/msg_42 failed, reason: connect ECONNREFUSED 203.0.113.7:443. Try again later.',
+        code: 'provider_unreachable',
+        status: 503,
+      },
+    },
+  ])('$name', async ({ answer, error }) => {
+    answer(nock(API).get('/messages/msg_42'));
+    expect(appError(await rejection(run.create('fetch_message', bundle)))).toEqual(error);
   });
 });
 
 describe('callProviderOrNull', () => {
   it('returns null on a 404', async () => {
     nock(API).get('/messages/msg_42').reply(404, { message: 'Not found' });
-    await expect(appTester(findMessage, bundle)).resolves.toEqual([]);
+    await expect(run.search('find_message', bundle)).resolves.toEqual([]);
   });
 
   it('returns the parsed body on success', async () => {
     nock(API).get('/messages/msg_42').reply(200, { id: 'msg_42', status: 'sent' });
-    await expect(appTester(findMessage, bundle)).resolves.toEqual([{ id: 'msg_42', status: 'sent' }]);
+    await expect(run.search('find_message', bundle)).resolves.toEqual([{ id: 'msg_42', status: 'sent' }]);
   });
 
   it('maps every other HTTP error as callProvider does', async () => {
     nock(API).get('/messages/msg_42').reply(403, { detail: 'API access is disabled' });
-    expect(appError(await rejection(appTester(findMessage, bundle)))).toEqual({
+    expect(appError(await rejection(run.search('find_message', bundle)))).toEqual({
       message:
         'Acme SMS refused the connected account access to "Find Message" ("API access is disabled"). Check that the connected Acme SMS account may do this. (HTTP 403)',
       code: 'forbidden',
@@ -194,23 +179,11 @@ describe('callProvider under faults', () => {
   it('gives up after PROVIDER_REQUEST_TIMEOUT_MS, naming the provider and the operation', async () => {
     process.env.PROVIDER_REQUEST_TIMEOUT_MS = '1000';
     nock(API).get('/messages/msg_42').delay(1500).reply(200, { id: 'msg_42', status: 'sent' });
-    expect(appError(await rejection(appTester(fetchMessage, bundle)))).toEqual({
+    expect(appError(await rejection(run.create('fetch_message', bundle)))).toEqual({
       message:
         'Acme SMS did not answer "Find Message" within 1 seconds. It may or may not have been carried out: check Acme SMS before running this step again.',
       code: 'provider_timeout',
       status: 504,
-    });
-  });
-
-  it('refuses an HTML page sent with 200: a login page or a proxy is never a success', async () => {
-    nock(API)
-      .get('/messages/msg_42')
-      .reply(200, '<!DOCTYPE html><html><head><title>Sign in</title></head></html>', { 'Content-Type': 'text/html' });
-    expect(appError(await rejection(appTester(fetchMessage, bundle)))).toEqual({
-      message:
-        'Acme SMS answered "Find Message" with an HTML error page titled "Sign in" instead of data: check that the step reaches the Acme SMS API. (HTTP 200)',
-      code: 'unexpected_response',
-      status: 200,
     });
   });
 
@@ -222,25 +195,25 @@ describe('callProvider under faults', () => {
         messageSchema,
         getMessage,
       );
+    const withKey = runner(appOf({ creates: { send_with_key: sendWithKey } }));
     nock(API).post('/messages').reply(422, { message: 'Bad key key-0123456789 or password hunter2-hunter2' });
-    expect(appError(await rejection(appTester(sendWithKey))).message).toBe(
+    expect(appError(await rejection(withKey.create('send_with_key'))).message).toBe(
       'Acme SMS refused the values given for "Find Message" ("Bad key [redacted] or password [redacted]"). Check the values in this step against that reason, then replay it. (HTTP 422)',
     );
   });
 });
 
 describe('callProvider with auth the runtime refreshes', () => {
-  const refreshing = defineApp({
-    ...release,
-    flags: { skipHttpPatch: true },
-    authentication: { type: 'session', fields: [], test: fetchMessage, sessionConfig: { perform: async () => ({ token: 't' }) } },
-    creates: {},
-  });
-  const refreshingTester = createAppTester(refreshing);
+  const refreshing = runner(
+    appOf({
+      authentication: { type: 'session', fields: [], test: fetchMessage, sessionConfig: { perform: async () => ({ token: 't' }) } },
+      creates: { fetch_message: fetchMessage },
+    }),
+  );
 
   it('names the provider and the operation in the RefreshAuthError the runtime raises on a 401', async () => {
     nock(API).get('/messages/msg_42').reply(401, { message: 'Token expired' });
-    const error = await rejection(refreshingTester(fetchMessage, bundle));
+    const error = await rejection(refreshing.create('fetch_message', bundle));
     expect(error.name).toBe('RefreshAuthError');
     expect(error.message).toBe(
       'Acme SMS did not accept the connection\'s access token for "Find Message" ("the access token was not accepted"). ' +
@@ -258,15 +231,16 @@ describe("a provider echoing the request's credentials in a success", () => {
       echoed,
       { provider: 'Acme SMS', action: 'Echo', issuesCredentials },
     );
+  const echoes = runner(appOf({ creates: { echo: call(false), token_echo: call(true) } }));
 
   it('has them blanked out before they can reach the step output', async () => {
     nock(API).post('/echo').reply(200, { note: 'got Bearer tok-1234567890 and pw-0987654321' });
-    await expect(appTester(call(false), bundle)).resolves.toEqual({ note: 'got [redacted] and [redacted]' });
+    await expect(echoes.create('echo', bundle)).resolves.toEqual({ note: 'got [redacted] and [redacted]' });
   });
 
   it('keeps what a token endpoint hands out, even when it repeats what was sent', async () => {
     nock(API).post('/echo').reply(200, { note: 'refresh token pw-0987654321 still valid' });
-    await expect(appTester(call(true), bundle)).resolves.toEqual({ note: 'refresh token pw-0987654321 still valid' });
+    await expect(echoes.create('token_echo', bundle)).resolves.toEqual({ note: 'refresh token pw-0987654321 still valid' });
   });
 });
 
@@ -284,6 +258,7 @@ describe('redirects', () => {
       schema.object({ id: schema.string() }),
       { provider: 'Acme SMS', action: 'Post Note' },
     );
+  const redirected = runner(appOf({ creates: { post_note: withKey } }));
 
   it.each([301, 302, 303, 307, 308])(
     'never follows a %s to another host: the step fails naming the host, and the key stays home',
@@ -298,7 +273,7 @@ describe('redirects', () => {
         .get('/steal')
         .query(true)
         .reply(200, { id: 'stolen' });
-      expect(appError(await rejection(appTester(withKey, { inputData: { method: 'POST' } })))).toEqual({
+      expect(appError(await rejection(redirected.create('post_note', { inputData: { method: 'POST' } })))).toEqual({
         message: `Acme SMS redirected "Post Note" to another host, collector.evil.test, and the request was not followed: the step's credentials stay with Acme SMS's own address. Check the address the integration uses. (HTTP ${status})`,
         code: 'redirect_refused',
         status,
@@ -310,7 +285,7 @@ describe('redirects', () => {
 
   it('refuses a same-host redirect that drops from HTTPS to HTTP (another origin)', async () => {
     nock(API).post('/notes').reply(307, '', { Location: 'http://api.acme-sms.test/notes/' });
-    expect(appError(await rejection(appTester(withKey, { inputData: { method: 'POST' } }))).message).toContain(
+    expect(appError(await rejection(redirected.create('post_note', { inputData: { method: 'POST' } }))).message).toContain(
       'redirected "Post Note" to another host, api.acme-sms.test, and the request was not followed',
     );
   });
@@ -320,7 +295,7 @@ describe('redirects', () => {
     nock(API, { reqheaders: { 'x-api-key': 'key-0123456789' } })
       .post('/notes/', { text: 'hi' })
       .reply(201, { id: 'note_1' });
-    await expect(appTester(withKey, { inputData: { method: 'POST' } })).resolves.toEqual({ id: 'note_1' });
+    await expect(redirected.create('post_note', { inputData: { method: 'POST' } })).resolves.toEqual({ id: 'note_1' });
   });
 
   it('continues a same-host 303 as a GET without the body', async () => {
@@ -328,13 +303,13 @@ describe('redirects', () => {
       .post('/notes', { text: 'hi' })
       .reply(303, '', { Location: `${API}/notes/note_1` });
     nock(API).get('/notes/note_1').reply(200, { id: 'note_1' });
-    await expect(appTester(withKey, { inputData: { method: 'POST' } })).resolves.toEqual({ id: 'note_1' });
+    await expect(redirected.create('post_note', { inputData: { method: 'POST' } })).resolves.toEqual({ id: 'note_1' });
   });
 
   it('gives up after three same-host redirects in a row', async () => {
     nock(API).get('/notes').reply(307, '', { Location: '/a' }).get('/a').reply(307, '', { Location: '/b' });
     nock(API).get('/b').reply(307, '', { Location: '/c' }).get('/c').reply(307, '', { Location: '/d' });
-    expect(appError(await rejection(appTester(withKey, { inputData: { method: 'GET' } })))).toEqual({
+    expect(appError(await rejection(redirected.create('post_note', { inputData: { method: 'GET' } })))).toEqual({
       message:
         'Acme SMS redirected "Post Note" more than 3 times in a row, and the request was not followed: the step\'s credentials stay with Acme SMS\'s own address. Check the address the integration uses. (HTTP 307)',
       code: 'redirect_refused',
@@ -344,7 +319,7 @@ describe('redirects', () => {
 
   it('fails a redirect that does not say where to', async () => {
     nock(API).get('/notes').reply(302, '');
-    expect(appError(await rejection(appTester(withKey, { inputData: { method: 'GET' } }))).message).toContain(
+    expect(appError(await rejection(redirected.create('post_note', { inputData: { method: 'GET' } }))).message).toContain(
       'redirected "Post Note" without saying where to, and the request was not followed',
     );
   });
@@ -359,17 +334,18 @@ describe('callProviderWrite: a write the provider accepted', () => {
       note,
       { provider: 'Acme SMS', action: 'Post Note' },
     );
+  const writes = runner(appOf({ creates: { post_note: write } }));
 
   it('returns the answer parsed by the schema when it fits', async () => {
     nock(API).post('/notes', { text: 'hi' }).reply(201, { id: 'note_1', text: 'hi', extra: 1 });
-    await expect(appTester(write)).resolves.toEqual({ id: 'note_1', text: 'hi' });
+    await expect(writes.create('post_note')).resolves.toEqual({ id: 'note_1', text: 'hi' });
   });
 
   it('is a success, with the whole answer flattened and a note, when the answer has another shape', async () => {
     nock(API)
       .post('/notes')
       .reply(200, { data: { noteId: 7, tags: ['a', 'b'] }, echo: 'Bearer tok-1234567890', ok: true, none: null });
-    await expect(appTester(write)).resolves.toEqual({
+    await expect(writes.create('post_note')).resolves.toEqual({
       response_understood: false,
       response_note:
         'Acme SMS accepted "Post Note" but sent an answer this integration does not read (id: Required; text: Required). ' +
@@ -401,7 +377,7 @@ describe('callProviderWrite: a write the provider accepted', () => {
     ],
   ])('is a success when a 2xx carries %s', async (_case, status, body, what, raw) => {
     nock(API).post('/notes').reply(status, body);
-    await expect(appTester(write)).resolves.toEqual({
+    await expect(writes.create('post_note')).resolves.toEqual({
       response_understood: false,
       response_note: `Acme SMS accepted "Post Note" but sent ${what}. The write is done: do not run this step again for it. Acme SMS's whole answer is in the Response fields. (HTTP ${status})`,
       ...raw,
@@ -410,7 +386,7 @@ describe('callProviderWrite: a write the provider accepted', () => {
 
   it('still fails on an HTTP error', async () => {
     nock(API).post('/notes').reply(422, { message: 'text is too long' });
-    expect(appError(await rejection(appTester(write)))).toEqual({
+    expect(appError(await rejection(writes.create('post_note')))).toEqual({
       message:
         'Acme SMS refused the values given for "Post Note" ("text is too long"). Check the values in this step against that reason, then replay it. (HTTP 422)',
       code: 'provider_rejected',

@@ -1,12 +1,13 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import nock from 'nock';
-import { createAppTester, defineApp, defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
+import type { Bundle, ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
 import { connectionError } from '../../src/core/provider-errors';
 import { callProvider } from '../../src/core/provider-request';
-import { release } from '../../src/core/release';
+import { appOf } from '../support/apps';
 import { appError, rejection } from '../support/errors';
+import { runner } from '../support/run';
 
 /**
  * The three outcomes of a send (accepted, not sent, outcome unknown), decided by the one error
@@ -36,27 +37,9 @@ const postNote = async (z: ZObject, bundle: Bundle) =>
     { provider: 'Acme SMS', action: 'Post Note' },
   );
 
-const app = defineApp({
-  ...release,
-  flags: { skipHttpPatch: true },
-  creates: {
-    send_text: defineCreate({
-      key: 'send_text',
-      noun: 'Text',
-      display: { label: 'Send Text', description: 'Sends a text through callProvider.' },
-      operation: { perform: sendText },
-    }),
-    post_note: defineCreate({
-      key: 'post_note',
-      noun: 'Note',
-      display: { label: 'Post Note', description: 'Posts a note: not a send.' },
-      operation: { perform: postNote },
-    }),
-  },
-});
-const appTester = createAppTester(app);
-const send = (base?: string) => appTester(sendText, { inputData: { base } });
-const note = (base?: string) => appTester(postNote, { inputData: { base } });
+const run = runner(appOf({ creates: { send_text: sendText, post_note: postNote } }));
+const send = (base?: string) => run.create('send_text', { inputData: { base } });
+const note = (base?: string) => run.create('post_note', { inputData: { base } });
 
 beforeAll(() => {
   process.env.PROVIDER_REQUEST_TIMEOUT_MS = '2000';
@@ -108,24 +91,30 @@ describe('a send whose answer was lost is outcome unknown, never "not sent"', ()
     });
   });
 
-  it('on a 200 HTML page', async () => {
-    nock(API).post('/messages').reply(200, '<!DOCTYPE html><html><head><title>Sign in</title></head></html>');
-    expect(appError(await rejection(send()))).toEqual({
-      message:
-        'The message may have been sent: Acme SMS answered with an HTML error page titled "Sign in" instead of data: check that the step reaches the Acme SMS API, ' +
-        `so it is unknown whether "Send Text" went through. ${UNKNOWN_TAIL} (HTTP 200)`,
-      code: 'outcome_unknown',
-      status: 200,
-    });
-  });
-
-  it('on a timeout', async () => {
-    nock(API).post('/messages').delay(6000).reply(201, { id: 'm-1' });
-    expect(appError(await rejection(send()))).toEqual({
-      message: `The message may have been sent: Acme SMS did not answer within 2 seconds, so it is unknown whether "Send Text" went through. ${UNKNOWN_TAIL}`,
-      code: 'outcome_unknown',
-      status: 504,
-    });
+  it.each([
+    {
+      name: 'on a 200 HTML page',
+      answer: (request: nock.Interceptor) => request.reply(200, '<!DOCTYPE html><html><head><title>Sign in</title></head></html>'),
+      error: {
+        message:
+          'The message may have been sent: Acme SMS answered with an HTML error page titled "Sign in" instead of data: check that the step reaches the Acme SMS API, ' +
+          `so it is unknown whether "Send Text" went through. ${UNKNOWN_TAIL} (HTTP 200)`,
+        code: 'outcome_unknown',
+        status: 200,
+      },
+    },
+    {
+      name: 'on a timeout',
+      answer: (request: nock.Interceptor) => request.delay(6000).reply(201, { id: 'm-1' }),
+      error: {
+        message: `The message may have been sent: Acme SMS did not answer within 2 seconds, so it is unknown whether "Send Text" went through. ${UNKNOWN_TAIL}`,
+        code: 'outcome_unknown',
+        status: 504,
+      },
+    },
+  ])('$name', async ({ answer, error }) => {
+    answer(nock(API).post('/messages'));
+    expect(appError(await rejection(send()))).toEqual(error);
     nock.abortPendingRequests();
   });
 

@@ -1,13 +1,14 @@
 import nock from 'nock';
-import { api, appError, appTester, authData, BASE, creates, firstLine, inputProblem, rejection } from '../stratustexting/support';
+import { runner } from '../support/run';
+import { api, appError, authData, BASE, firstLine, inputProblem, integration, rejection } from '../stratustexting/support';
 
 /**
  * The guards of the shared Send SMS, run through StratusTexting's Send SMS (up to 50 recipients):
  * what reaches the provider when a guard lets the message go, and that nothing leaves when it stops it.
  */
 
-const perform = creates.send_sms.operation.perform;
-const send = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData });
+const run = runner(integration);
+const send = (inputData: Record<string, unknown>) => run.create('send_sms', { authData, inputData });
 const SENT = { result: 'Message Processed Successfully' };
 
 /** The one send a test expects: its query, answered 200. */

@@ -1,18 +1,15 @@
 import { z as schema } from 'zod';
-import { createAppTester, defineApp, type Bundle, type ZObject } from 'zapier-platform-core';
+import { defineApp, type Bundle, type ZObject } from 'zapier-platform-core';
 import { release } from '../../src/core/release';
 import { sendSmsCreate, type SmsChannel } from '../../src/core/send-sms';
 import { appError, inputProblem, rejection } from '../support/errors';
+import { runner } from '../support/run';
 
 interface SentMessage {
   from: string;
   to: string[];
   text: string;
 }
-
-// Core's logging patch of http(s).request outlives this file and captures this file's nock, which
-// then swallows later files' requests in the same jest worker (test/setup.ts restores nock after each file).
-const flags = { skipHttpPatch: true };
 
 /** A provider stand-in that records what the shared create asks it to send. */
 function fakeChannel(overrides: Partial<SmsChannel> = {}) {
@@ -31,11 +28,17 @@ function fakeChannel(overrides: Partial<SmsChannel> = {}) {
     ...overrides,
   };
   const create = sendSmsCreate(channel);
-  const appTester = createAppTester(defineApp({ ...release, flags, creates: { [create.key]: create } }));
-  const { perform } = create.operation;
-  if (typeof perform !== 'function') throw new Error('send_sms should perform with a function.');
-  const run = (inputData: Record<string, unknown>) => appTester(perform, { inputData });
+  const integration = runner(defineApp({ ...release, creates: { [create.key]: create } }));
+  const run = (inputData: Record<string, unknown>) => integration.create(create.key, { inputData });
   return { sent, create, fields: create.operation.inputFields ?? [], run };
+}
+
+/** The input problem a step with `inputData` stops at, having sent nothing. */
+async function problemWith(inputData: Record<string, unknown>, overrides: Partial<SmsChannel> = {}) {
+  const { sent, run } = fakeChannel(overrides);
+  const error = await rejection(run(inputData));
+  expect(sent).toEqual([]);
+  return appError(error);
 }
 
 const noGuardOutput = { non_gsm_characters: [], replaced_characters: [], duplicates_dropped: [], quiet_hours_held: [] };
@@ -75,24 +78,24 @@ describe('sendSmsCreate', () => {
     });
 
     it('refuses more numbers than the provider takes, before sending', async () => {
-      const { sent, run } = fakeChannel();
-      const error = await rejection(run({ from: 'Acme', to: '+19495550100, +19495550101, +19495550102; +19495550103', text: 'Hi' }));
-      expect(appError(error)).toEqual(inputProblem('To (one or more numbers): Give at most 3 phone numbers.'));
-      expect(sent).toEqual([]);
+      expect(await problemWith({ from: 'Acme', to: '+19495550100, +19495550101, +19495550102; +19495550103', text: 'Hi' })).toEqual(
+        inputProblem('To (one or more numbers): Give at most 3 phone numbers.'),
+      );
     });
 
     it("refuses a sender the provider's own rule rejects, naming the field, before anything is sent", async () => {
-      const { sent, run } = fakeChannel({ fromShape: schema.string().regex(/^[A-Z]+$/, { message: 'capital letters only.' }) });
-      const error = await rejection(run({ from: 'acme', to: '+19495550100', text: 'Hi' }));
-      expect(appError(error)).toEqual(inputProblem('From: capital letters only.'));
-      expect(sent).toEqual([]);
+      expect(
+        await problemWith(
+          { from: 'acme', to: '+19495550100', text: 'Hi' },
+          { fromShape: schema.string().regex(/^[A-Z]+$/, { message: 'capital letters only.' }) },
+        ),
+      ).toEqual(inputProblem('From: capital letters only.'));
     });
 
     it('refuses a second number where the provider sends to one', async () => {
-      const { sent, run } = fakeChannel({ maxRecipients: 1 });
-      const error = await rejection(run({ from: 'Acme', to: '+19495550100, +19495550101', text: 'Hi' }));
-      expect(appError(error)).toEqual(inputProblem('To: Give one phone number only.'));
-      expect(sent).toEqual([]);
+      expect(await problemWith({ from: 'Acme', to: '+19495550100, +19495550101', text: 'Hi' }, { maxRecipients: 1 })).toEqual(
+        inputProblem('To: Give one phone number only.'),
+      );
     });
 
     it.each([
@@ -100,28 +103,23 @@ describe('sendSmsCreate', () => {
       ['blank', ' , \n'],
       ['an empty list', []],
     ])('asks for a number when the field is %s', async (_what, to) => {
-      const { sent, run } = fakeChannel();
-      const error = await rejection(run({ from: 'Acme', to, text: 'Hi' }));
-      expect(appError(error)).toEqual(inputProblem('To (one or more numbers): At least one phone number is required.'));
-      expect(sent).toEqual([]);
+      expect(await problemWith({ from: 'Acme', to, text: 'Hi' })).toEqual(
+        inputProblem('To (one or more numbers): At least one phone number is required.'),
+      );
     });
 
     it('refuses what is not a phone number, quoting it', async () => {
-      const { sent, run } = fakeChannel();
-      const error = await rejection(run({ from: 'Acme', to: '+19495550100, banana', text: 'Hi' }));
-      expect(appError(error)).toEqual(
+      expect(await problemWith({ from: 'Acme', to: '+19495550100, banana', text: 'Hi' })).toEqual(
         inputProblem(
           'To (one or more numbers): "banana" is not a phone number. Include the country code (for example +1 for the US) or set Default Country.',
         ),
       );
-      expect(sent).toEqual([]);
     });
 
     it("refuses a number outside the channel's country", async () => {
-      const { sent, run } = fakeChannel({ recipientCountry: 'US' });
-      const error = await rejection(run({ from: 'Acme', to: '+44 7400 123456', text: 'Hi' }));
-      expect(appError(error)).toEqual(inputProblem('To (one or more numbers): "+44 7400 123456" is not a US phone number.'));
-      expect(sent).toEqual([]);
+      expect(await problemWith({ from: 'Acme', to: '+44 7400 123456', text: 'Hi' }, { recipientCountry: 'US' })).toEqual(
+        inputProblem('To (one or more numbers): "+44 7400 123456" is not a US phone number.'),
+      );
     });
 
     it("reads national numbers in the channel's country when no default country is given", async () => {
@@ -145,10 +143,7 @@ describe('sendSmsCreate', () => {
     });
 
     it('asks for a sender', async () => {
-      const { sent, run } = fakeChannel();
-      const error = await rejection(run({ from: '  ', to: '+19495550100', text: 'Hi' }));
-      expect(appError(error)).toEqual(inputProblem('From: The sender is required.'));
-      expect(sent).toEqual([]);
+      expect(await problemWith({ from: '  ', to: '+19495550100', text: 'Hi' })).toEqual(inputProblem('From: The sender is required.'));
     });
 
     it.each([
@@ -156,17 +151,13 @@ describe('sendSmsCreate', () => {
       ['empty', ''],
       ['blank', ' \n '],
     ])('asks for the message when it is %s', async (_what, text) => {
-      const { sent, run } = fakeChannel();
-      const error = await rejection(run({ from: 'Acme', to: '+19495550100', text }));
-      expect(appError(error)).toEqual(inputProblem('Message: The message is required.'));
-      expect(sent).toEqual([]);
+      expect(await problemWith({ from: 'Acme', to: '+19495550100', text })).toEqual(inputProblem('Message: The message is required.'));
     });
 
     it("refuses a message longer than the provider's limit", async () => {
-      const { sent, run } = fakeChannel({ maxTextLength: 320 });
-      const error = await rejection(run({ from: 'Acme', to: '+19495550100', text: 'a'.repeat(321) }));
-      expect(appError(error)).toEqual(inputProblem('Message: The message is longer than 320 characters.'));
-      expect(sent).toEqual([]);
+      expect(await problemWith({ from: 'Acme', to: '+19495550100', text: 'a'.repeat(321) }, { maxTextLength: 320 })).toEqual(
+        inputProblem('Message: The message is longer than 320 characters.'),
+      );
     });
 
     it('sends a message of exactly the limit, blanks around it not counted', async () => {

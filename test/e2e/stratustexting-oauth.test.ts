@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
-import { createAppTester, type Bundle, type ZObject } from 'zapier-platform-core';
 import { chromium, type Browser } from 'playwright-core';
 import stratusTexting from '../../src/providers/stratustexting/integration';
 import { integrationEnvironment, SANDBOX_CREDENTIALS } from '../../tools/sandbox';
 import { useSandbox } from '../sandbox/support';
+import { runner } from '../support/run';
 
 /**
  * The OAuth authorization-code flow as a user lives it: Zapier opens the authorize URL in a browser,
@@ -16,12 +16,9 @@ const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium && process.env.CI) throw new Error(`CI must provide Chromium at ${CHROMIUM} (.ci/run installs Debian's chromium).`);
 const describeWithBrowser = haveChromium ? describe : describe.skip;
 
-type Perform = (z: ZObject, bundle: Bundle) => Promise<unknown>;
-const oauth2 = stratusTexting.authentication as unknown as { oauth2Config: Record<string, Perform>; test: Perform };
-
 describeWithBrowser('StratusTexting sign-in through the login page in headless Chromium', () => {
   const sandbox = useSandbox();
-  const appTester = createAppTester(stratusTexting);
+  const run = runner(stratusTexting);
   const savedEnv = { ...process.env };
   let browser: Browser;
 
@@ -48,9 +45,7 @@ describeWithBrowser('StratusTexting sign-in through the login page in headless C
 
   /** Opens the authorize URL, signs in, and returns where the browser was sent back to. */
   async function signInWith(username: string, password: string): Promise<{ landedOn: URL | null; page: string }> {
-    const authorizeUrl = (await appTester(oauth2.oauth2Config.authorizeUrl, {
-      inputData: { redirect_uri: ZAPIER_REDIRECT, state: 'e2e-state' },
-    } as unknown as Bundle)) as string;
+    const authorizeUrl = await run.authorizeUrl({ inputData: { redirect_uri: ZAPIER_REDIRECT, state: 'e2e-state' } });
     const context = await browser.newContext();
     const page = await context.newPage();
     let landedOn: URL | null = null;
@@ -79,12 +74,12 @@ describeWithBrowser('StratusTexting sign-in through the login page in headless C
     const code = returned.searchParams.get('code');
     expect(code).toEqual(expect.any(String));
 
-    const authData = (await appTester(oauth2.oauth2Config.getAccessToken, {
+    const authData = await run.getAccessToken<Record<string, string>>({
       inputData: { code, redirect_uri: ZAPIER_REDIRECT, state: 'e2e-state' },
-    } as unknown as Bundle)) as Record<string, string>;
+    });
     expect(authData).toEqual({ access_token: expect.any(String), refresh_token: expect.any(String), account_name: username });
 
-    const tested = await appTester(oauth2.test, { authData } as unknown as Bundle);
+    const tested = await run.connectionTest({ authData });
     expect(tested).toMatchObject({ account_name: username, site_count: 2 });
   });
 

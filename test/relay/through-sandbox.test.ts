@@ -1,15 +1,12 @@
-import { createAppTester, type Bundle, type ZObject } from 'zapier-platform-core';
 import stratusTexting from '../../src/providers/stratustexting/integration';
 import { integrationEnvironment } from '../../tools/sandbox';
 import { startRelay, type RelayServer } from '../../tools/tour/relay-server';
 import { startReceiver, useSandbox, type Receiver } from '../sandbox/support';
+import { runner } from '../support/run';
 
 /** A Zap turned on through the relay, against the sandbox with the validation-token handshake enforced. */
 
-type Perform = (z: ZObject, bundle: Bundle) => Promise<unknown>;
-const trigger = (stratusTexting.triggers as unknown as Record<string, { operation: Record<string, Perform> }>).new_inbound_message
-  .operation;
-const appTester = createAppTester(stratusTexting);
+const run = runner(stratusTexting);
 const SECRET = 'through-sandbox-relay-secret-0123456789';
 
 describe('subscribing through the hook relay', () => {
@@ -36,7 +33,7 @@ describe('subscribing through the hook relay', () => {
   });
 
   it("is needed: the Zap's own hook URL fails the handshake and the error names the relay settings", async () => {
-    await expect(appTester(trigger.performSubscribe, subscribeBundle() as unknown as Bundle)).rejects.toThrow(
+    await expect(run.subscribe('new_inbound_message', subscribeBundle())).rejects.toThrow(
       /validation-token handshake.*STRATUSTEXTING_HOOK_RELAY_URL and STRATUSTEXTING_HOOK_RELAY_SECRET/,
     );
     expect(receiver.handshakes).toHaveLength(1);
@@ -45,7 +42,7 @@ describe('subscribing through the hook relay', () => {
 
   it('answers the handshake for the Zap, and a customer text reaches the Zap through it', async () => {
     Object.assign(process.env, { STRATUSTEXTING_HOOK_RELAY_URL: relay.url, STRATUSTEXTING_HOOK_RELAY_SECRET: SECRET });
-    const subscribed = (await appTester(trigger.performSubscribe, subscribeBundle() as unknown as Bundle)) as { uri: string };
+    const subscribed = await run.subscribe<{ uri: string }>('new_inbound_message', subscribeBundle());
     expect(subscribed.uri).toMatch(new RegExp(`^${relay.url}/v1/[A-Za-z0-9_-]+/[A-Za-z0-9_-]{43}$`));
     expect(receiver.handshakes).toEqual([]);
 
@@ -63,10 +60,10 @@ describe('subscribing through the hook relay', () => {
         body: expect.objectContaining({ messageInfo: expect.any(Object) }),
       },
     ]);
-    const messages = await appTester(trigger.perform, {
+    const messages = await run.trigger('new_inbound_message', {
       authData: sandbox().stratusTextingTokens(),
       cleanedRequest: receiver.received[0]?.body,
-    } as unknown as Bundle);
+    });
     expect(messages).toEqual([expect.objectContaining({ from: '+19495550123', text: 'Through the relay?', direction: 'inbound' })]);
   });
 });

@@ -1,7 +1,7 @@
 import nock from 'nock';
-import { createAppTester } from 'zapier-platform-core';
 import { errorCodeOf, messageOf } from '../../src/core/error-details';
 import { ANSWERS, AUTH_DATA, HOSTS, appOf, configureEnvironment, invocations } from '../../tools/reliability/error-matrix';
+import { runner } from '../support/run';
 import { recordFigure } from './figures';
 
 configureEnvironment();
@@ -13,12 +13,12 @@ process.env.PROVIDER_REQUEST_TIMEOUT_MS = String(PATIENT_MS);
 function waitingAtMost(timeout: boolean): void {
   process.env.PROVIDER_REQUEST_TIMEOUT_MS = String(timeout ? IMPATIENT_MS : PATIENT_MS);
 }
-const appTester = createAppTester({ ...appOf('commpeak'), flags: { skipHttpPatch: true } });
-const bulk = (appOf('commpeak').creates as unknown as Record<string, { operation: { perform: never } }>).send_bulk_sms.operation.perform;
+const commPeak = runner(appOf('commpeak'));
 
 /** 250 numbers: three requests of 100, 100 and 50. */
 const numbers = Array.from({ length: 250 }, (_, index) => `+9725242${String(65000 + index).padStart(5, '0')}`);
 const bundle = { authData: AUTH_DATA.commpeak, inputData: { from: 'GLOBAL', to: numbers, text: 'Hello', idempotency_key: 'run-1' } };
+const sendBulk = <Result>() => commPeak.create<Result>('send_bulk_sms', bundle);
 
 interface Sent {
   internal_id: string;
@@ -74,7 +74,7 @@ describe('a bulk send interrupted by throttling loses nothing', () => {
         if (firstRefused !== -1) rateLimited = { request, fromMessage: firstRefused + 1 };
         return [200, answer];
       });
-    const result = (await appTester(bulk, bundle)) as { accepted_count: number; failed_count: number; messages: Outcome[] };
+    const result = await sendBulk<{ accepted_count: number; failed_count: number; messages: Outcome[] }>();
     recordOutcome(`batch ${rateLimited.request} rate limited (RATE_LIMIT) from its message ${rateLimited.fromMessage}`, result.messages);
     const statuses = count(result.messages);
     expect(statuses).toEqual({ accepted: 140, failed: 60, not_sent: 50 });
@@ -92,7 +92,7 @@ describe('a bulk send interrupted by throttling loses nothing', () => {
       .post('/simple_send/')
       .reply((_uri, body) => [200, accept((body as { messages: Sent[] }).messages)]);
     nock(HOSTS.commpeak).post('/simple_send/').reply(429, { detail: 'Too many requests' }, { 'Retry-After': '30' });
-    const result = (await appTester(bulk, bundle)) as { messages: Outcome[] };
+    const result = await sendBulk<{ messages: Outcome[] }>();
     recordOutcome('batch 2 answered HTTP 429', result.messages);
     const by = (status: string) => result.messages.filter((message) => message.status === status);
     expect([by('accepted').length, by('failed').length, by('not_sent').length]).toEqual([100, 100, 50]);
@@ -101,14 +101,14 @@ describe('a bulk send interrupted by throttling loses nothing', () => {
 
   it('throws, and reports no success, when the very first request is throttled: nothing went', async () => {
     nock(HOSTS.commpeak).post('/simple_send/').reply(429, { detail: 'Too many requests' }, { 'Retry-After': '30' });
-    await expect(appTester(bulk, bundle)).rejects.toMatchObject({ name: 'ThrottledError' });
+    await expect(sendBulk()).rejects.toMatchObject({ name: 'ThrottledError' });
   });
 
   it('throws a throttle, not a success, when CommPeak rate limits every message of a 200', async () => {
     nock(HOSTS.commpeak)
       .post('/simple_send/')
       .reply((_uri, body) => [200, accept((body as { messages: Sent[] }).messages, 0)]);
-    await expect(appTester(bulk, bundle)).rejects.toMatchObject({ name: 'ThrottledError' });
+    await expect(sendBulk()).rejects.toMatchObject({ name: 'ThrottledError' });
   });
 });
 
@@ -145,7 +145,7 @@ describe('a bulk send whose batch 2 answer is lost loses nothing and claims noth
         return true;
       }),
     );
-    const error = await appTester(bulk, bundle).then(
+    const error = await sendBulk().then(
       () => undefined,
       (cause: unknown) => cause,
     );
@@ -191,13 +191,13 @@ describe('lost answers: every send, every way an answer can be lost after sendin
     it(`never says "not sent" when the answer is ${fault.name}`, async () => {
       waitingAtMost(fault.timeout === true);
       for (const send of SENDS) {
-        const tester = createAppTester({ ...appOf(send.provider), flags: { skipHttpPatch: true } });
+        const run = runner(appOf(send.provider));
+        const [, key] = send.method.split('.');
         for (const method of ['GET', 'POST']) {
           const interceptor = nock(HOSTS[send.provider]).persist().intercept(/.*/, method);
           (fault.timeout ? interceptor.delay(LATE_MS) : interceptor).reply(fault.status ?? 200, fault.body ?? {}, fault.headers);
         }
-        const perform = send.method.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], appOf(send.provider));
-        const outcome = await tester(perform as never, { authData: AUTH_DATA[send.provider], ...send.bundle }).then(
+        const outcome = await run.create(key, { authData: AUTH_DATA[send.provider], ...send.bundle }).then(
           () => 'accepted' as const,
           (cause: unknown) => cause,
         );

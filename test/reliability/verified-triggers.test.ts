@@ -4,8 +4,11 @@
  * rightful silence, a false fire (fired for what the API does not confirm), a missed fire, or an
  * output taken from the event rather than from the API.
  */
-import { api, appTester, authData, BASE, triggers } from '../stratustexting/support';
+import { api, authData, BASE, integration } from '../stratustexting/support';
+import { runner } from '../support/run';
 import { recordFigure } from './figures';
+
+const run = runner(integration);
 
 type Trigger = 'new_inbound_message' | 'new_outbound_message' | 'new_contact';
 
@@ -152,11 +155,11 @@ describe('instant triggers fire only for what the API confirms', () => {
   it.each(deliveries)('%s', async (_name, delivery) => {
     if (delivery.answer) api().get(delivery.answer.path).reply(delivery.answer.status, delivery.answer.body);
     counts.deliveries += 1;
-    const output = (await appTester(
-      triggers[delivery.trigger].operation.perform,
+    const output = await run.trigger<Record<string, unknown>[]>(
+      delivery.trigger,
       { authData, inputData: delivery.inputData ?? { department_id: 'dept-1' }, cleanedRequest: delivery.event },
-      true,
-    )) as Record<string, unknown>[];
+      { freshCache: true },
+    );
     if (output.length > 0 && !delivery.fires) counts.falseFires += 1;
     if (output.length === 0 && delivery.fires) counts.missedFires += 1;
     if (output.some((item) => item.first_name === 'Forged')) counts.outputsFromEvent += 1;

@@ -1,14 +1,11 @@
 import nock from 'nock';
-import { createAppTester, type Bundle, type ZObject } from 'zapier-platform-core';
 import { AUTH_DATA, HOSTS, appOf, configureEnvironment } from '../../tools/reliability/error-matrix';
 import { FireCounter } from '../../tools/reliability/fire-counter';
+import { runner, type TestBundle } from '../support/run';
 import { recordFigure } from './figures';
 
 configureEnvironment();
-const app = appOf('stratustexting');
-const appTester = createAppTester({ ...app, flags: { skipHttpPatch: true } });
-type Step = (z: ZObject, bundle: Bundle) => unknown;
-const hook = (key: string) => (app.triggers as unknown as Record<string, { operation: Record<string, Step> }>)[key].operation;
+const run = runner(appOf('stratustexting'));
 const API = `${HOSTS.stratustexting}`;
 const BASE = '/prod';
 const authData = AUTH_DATA.stratustexting;
@@ -30,11 +27,7 @@ afterAll(() =>
 async function deliver(trigger: string, cleanedRequest: unknown, subscriptionId = `sub-${counts.deliveries}`): Promise<unknown> {
   counts.deliveries += 1;
   try {
-    const started = await appTester(hook(trigger).perform, {
-      authData,
-      subscribeData: { id: subscriptionId },
-      cleanedRequest: cleanedRequest as object,
-    });
+    const started = await run.trigger(trigger, { authData, subscribeData: { id: subscriptionId }, cleanedRequest });
     fired.record(subscriptionId, started);
     return started;
   } catch (error) {
@@ -43,9 +36,9 @@ async function deliver(trigger: string, cleanedRequest: unknown, subscriptionId 
   }
 }
 
-function subscription(step: 'performSubscribe' | 'performUnsubscribe', bundle: Parameters<typeof appTester>[1]): Promise<unknown> {
+function subscription(step: 'subscribe' | 'unsubscribe', bundle: TestBundle): Promise<unknown> {
   counts.subscriptionCalls += 1;
-  return appTester(hook('new_inbound_message')[step], bundle);
+  return run[step]('new_inbound_message', bundle);
 }
 
 describe('webhook payloads', () => {
@@ -90,8 +83,8 @@ describe('webhook payloads', () => {
   it('events arriving out of order each give their own message, whatever the order', async () => {
     nock(API).get(`${BASE}/message/getmessagebyid/m-2`).reply(200, { id: 'm-2', lastUpdated: 2 });
     nock(API).get(`${BASE}/message/getmessagebyid/m-1`).reply(200, { id: 'm-1', lastUpdated: 1 });
-    const run = (id: string) => deliver('new_inbound_message', { messageInfo: { messageId: id } });
-    expect([await run('m-2'), await run('m-1')]).toEqual([
+    const eventFor = (id: string) => deliver('new_inbound_message', { messageInfo: { messageId: id } });
+    expect([await eventFor('m-2'), await eventFor('m-1')]).toEqual([
       [expect.objectContaining({ id: 'm-2' })],
       [expect.objectContaining({ id: 'm-1' })],
     ]);
@@ -110,16 +103,14 @@ describe('subscriptions', () => {
       .post(`${BASE}/webhooksubscription`)
       .reply(200, { id: 'sub-1', eventFilters: [], disabledFilters: [{ filter, reason: 'User not in department' }] });
     const deleted = nock(API).delete(`${BASE}/webhooksubscription/sub-1`).reply(204);
-    await expect(subscription('performSubscribe', subscribeBundle)).rejects.toThrow(
-      /refused to send these events \(User not in department\)/,
-    );
+    await expect(subscription('subscribe', subscribeBundle)).rejects.toThrow(/refused to send these events \(User not in department\)/);
     expect(deleted.isDone()).toBe(true);
   });
 
   it('a subscription whose creation fails leaves nothing to delete and says so', async () => {
     nock(API).get(`${BASE}/sites`).reply(200, site);
     nock(API).post(`${BASE}/webhooksubscription`).reply(500, { message: 'Database unavailable' });
-    await expect(subscription('performSubscribe', subscribeBundle)).rejects.toThrow(
+    await expect(subscription('subscribe', subscribeBundle)).rejects.toThrow(
       /StratusTexting failed on its side during \\"Subscribe to events\\" \(\\"Database unavailable\\"\)/,
     );
   });
@@ -130,21 +121,21 @@ describe('subscriptions', () => {
       .post(`${BASE}/webhooksubscription`)
       .reply(200, { id: 'sub-1', eventFilters: [], disabledFilters: [{ filter, reason: 'No' }] });
     nock(API).delete(`${BASE}/webhooksubscription/sub-1`).reply(500, { message: 'Try later' });
-    await expect(subscription('performSubscribe', subscribeBundle)).rejects.toThrow(
+    await expect(subscription('subscribe', subscribeBundle)).rejects.toThrow(
       /refused to send these events \(No\).*Its subscription sub-1 could not be deleted \(StratusTexting failed on its side during \\"Unsubscribe from events\\" \(\\"Try later\\"\)/,
     );
   });
 
   it('an unsubscribe whose subscription is already gone succeeds', async () => {
     nock(API).delete(`${BASE}/webhooksubscription/sub-1`).reply(404, { message: 'Subscription not found' });
-    await expect(subscription('performUnsubscribe', { authData, subscribeData: { id: 'sub-1' } })).resolves.toEqual({
+    await expect(subscription('unsubscribe', { authData, subscribeData: { id: 'sub-1' } })).resolves.toEqual({
       id: 'sub-1',
       removed: true,
     });
   });
 
   it('an unsubscribe without a stored subscription calls nothing', async () => {
-    await expect(subscription('performUnsubscribe', { authData, subscribeData: {} as { id: string } })).resolves.toEqual({
+    await expect(subscription('unsubscribe', { authData, subscribeData: {} })).resolves.toEqual({
       id: null,
       removed: false,
     });

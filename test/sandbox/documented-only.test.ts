@@ -1,8 +1,8 @@
 import nock from 'nock';
-import { createAppTester, type Bundle, type ZObject } from 'zapier-platform-core';
 import stratusTexting from '../../src/providers/stratustexting/integration';
 import { integrationEnvironment, startSandbox, type Sandbox } from '../../tools/sandbox';
 import { appError, rejection } from '../support/errors';
+import { runner, type TestBundle } from '../support/run';
 import { startReceiver } from './support';
 
 /**
@@ -11,16 +11,7 @@ import { startReceiver } from './support';
  * saying which operation the provider does not offer.
  */
 
-type Perform = (z: ZObject, bundle: Bundle) => Promise<unknown>;
-interface Operation {
-  perform: Perform;
-  performList?: Perform;
-  performSubscribe?: Perform;
-  performUnsubscribe?: Perform;
-}
-const operation = (kind: 'triggers' | 'creates' | 'searches', key: string) =>
-  (stratusTexting as unknown as Record<string, Record<string, { operation: Operation }>>)[kind][key].operation;
-const appTester = createAppTester(stratusTexting);
+const run = runner(stratusTexting);
 
 let sandbox: Sandbox;
 const savedEnv = { ...process.env };
@@ -34,8 +25,8 @@ afterAll(async () => {
   await sandbox.close();
 });
 
-const run = (perform: Perform | undefined, bundle: Record<string, unknown>) =>
-  appTester(perform as Perform, { authData: sandbox.stratusTextingTokens(), ...bundle } as unknown as Bundle);
+/** A bundle connected to the sandbox's StratusTexting account. */
+const connected = (bundle: TestBundle = {}) => ({ authData: sandbox.stratusTextingTokens(), ...bundle });
 
 const notOffered = (action: string) => ({
   message:
@@ -53,17 +44,16 @@ describe('documented-only mode: what StratusTexting documents still works', () =
   });
 
   it('connects: the test lists the subscriptions, and the label does without a site', async () => {
-    const auth = stratusTexting.authentication as unknown as { test: Perform };
-    await expect(run(auth.test, {})).resolves.toEqual({ site_count: 0 });
+    await expect(run.connectionTest(connected())).resolves.toEqual({ site_count: 0 });
   });
 
   it('sends an SMS and finds the message it sent', async () => {
     await expect(
-      run(operation('creates', 'send_sms').perform, { inputData: { from: '+19495550100', to: '(949) 555-0111', text: 'Documented only' } }),
+      run.create('send_sms', connected({ inputData: { from: '+19495550100', to: '(949) 555-0111', text: 'Documented only' } })),
     ).resolves.toMatchObject({ result: 'Message Processed Successfully' });
     const sent = [...sandbox.state.stratustexting.messages.values()].find((message) => message.text === 'Documented only');
     expect(sent).toBeDefined();
-    await expect(run(operation('searches', 'find_message').perform, { inputData: { message_id: sent?.id } })).resolves.toEqual([
+    await expect(run.search('find_message', connected({ inputData: { message_id: sent?.id } }))).resolves.toEqual([
       expect.objectContaining({ id: sent?.id, from: '+19495550100', to: ['+19495550111'], text: 'Documented only' }),
     ]);
   });
@@ -71,16 +61,17 @@ describe('documented-only mode: what StratusTexting documents still works', () =
   it('asks for the Organization ID to subscribe, then subscribes with it, delivers, and unsubscribes', async () => {
     const receiver = await startReceiver();
     try {
-      const trigger = operation('triggers', 'new_inbound_message');
       const department = sandbox.state.stratustexting.sites[0];
       const error = appError(
-        await rejection(run(trigger.performSubscribe, { inputData: { department_id: department.id }, targetUrl: receiver.url })),
+        await rejection(
+          run.subscribe('new_inbound_message', connected({ inputData: { department_id: department.id }, targetUrl: receiver.url })),
+        ),
       );
       expect(error).toMatchObject({ code: 'organization_needed', status: 400 });
       expect(error.message).toContain("Enter the Organization ID in this trigger's settings");
 
       const inputData = { department_id: department.id, organization_id: sandbox.state.stratustexting.orgId };
-      const subscription = (await run(trigger.performSubscribe, { inputData, targetUrl: receiver.url })) as { id: string };
+      const subscription = await run.subscribe<{ id: string }>('new_inbound_message', connected({ inputData, targetUrl: receiver.url }));
       expect(subscription).toMatchObject({
         eventFilters: [`/orgId/${sandbox.state.stratustexting.orgId}/department/${department.id}/message?direction=inbound`],
         status: 'ACTIVE',
@@ -91,11 +82,11 @@ describe('documented-only mode: what StratusTexting documents still works', () =
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ from: '+19495550123', to: department.phoneNumber, text: 'Still there?' }),
       });
-      await expect(run(trigger.perform, { cleanedRequest: receiver.received[0]?.body, subscribeData: subscription })).resolves.toEqual([
-        expect.objectContaining({ from: '+19495550123', text: 'Still there?', direction: 'inbound' }),
-      ]);
+      await expect(
+        run.trigger('new_inbound_message', connected({ cleanedRequest: receiver.received[0]?.body, subscribeData: subscription })),
+      ).resolves.toEqual([expect.objectContaining({ from: '+19495550123', text: 'Still there?', direction: 'inbound' })]);
 
-      await expect(run(trigger.performUnsubscribe, { subscribeData: subscription })).resolves.toEqual({
+      await expect(run.unsubscribe('new_inbound_message', connected({ subscribeData: subscription }))).resolves.toEqual({
         id: subscription.id,
         removed: true,
       });
@@ -106,34 +97,43 @@ describe('documented-only mode: what StratusTexting documents still works', () =
   });
 
   it('creates a custom consent and changes its status (both documented)', async () => {
-    const consent = (await run(operation('creates', 'create_consent').perform, { inputData: { name: 'Documented reminders' } })) as {
+    const consent = (await run.create('create_consent', connected({ inputData: { name: 'Documented reminders' } }))) as {
       id: string;
     };
     expect(consent).toMatchObject({ name: 'Documented reminders', active: true });
     await expect(
-      run(operation('creates', 'change_consent_status').perform, { inputData: { consent_id: consent.id, status: 'inactive' } }),
+      run.create('change_consent_status', connected({ inputData: { consent_id: consent.id, status: 'inactive' } })),
     ).resolves.toMatchObject({ id: consent.id, active: false });
   });
 });
 
 describe('documented-only mode: each assumed operation fails alone, saying StratusTexting does not offer it', () => {
   it.each([
-    ['creates', 'send_mms', 'perform', { from: '+19495550100', to: '+19495550111', media: 'https://example.com/a.png' }, 'Send MMS'],
-    ['creates', 'upsert_contact', 'perform', { mobile: '+19495550111', first_name: 'Jamie' }, 'Create or Update Contact'],
-    ['creates', 'update_contact', 'perform', { contact_id: 'c-1', first_name: 'Jamie' }, 'Update Contact'],
-    ['creates', 'update_consent', 'perform', { consent_id: 'cc-1', name: 'Renamed' }, 'Update Custom Consent'],
-    [
-      'creates',
-      'set_contact_consent',
-      'perform',
-      { mobile: '+19495550111', consent_id: 'cc-1', action: 'add' },
-      'Add Custom Consent to Contact',
-    ],
-    ['searches', 'find_contact', 'perform', { mobile: '+19495550111' }, 'Find Contact'],
-    ['triggers', 'site_list', 'perform', {}, 'Get Sites'],
-    ['triggers', 'consent_list', 'perform', {}, 'Get All Custom Consents'],
-    ['triggers', 'new_contact', 'performList', { department_id: 'd-1' }, 'Get All Contacts'],
-  ] as const)('%s %s', async (kind, key, method, inputData, action) => {
-    expect(appError(await rejection(run(operation(kind, key)[method], { inputData })))).toEqual(notOffered(action));
+    {
+      step: 'create',
+      key: 'send_mms',
+      inputData: { from: '+19495550100', to: '+19495550111', media: 'https://example.com/a.png' },
+      action: 'Send MMS',
+    },
+    {
+      step: 'create',
+      key: 'upsert_contact',
+      inputData: { mobile: '+19495550111', first_name: 'Jamie' },
+      action: 'Create or Update Contact',
+    },
+    { step: 'create', key: 'update_contact', inputData: { contact_id: 'c-1', first_name: 'Jamie' }, action: 'Update Contact' },
+    { step: 'create', key: 'update_consent', inputData: { consent_id: 'cc-1', name: 'Renamed' }, action: 'Update Custom Consent' },
+    {
+      step: 'create',
+      key: 'set_contact_consent',
+      inputData: { mobile: '+19495550111', consent_id: 'cc-1', action: 'add' },
+      action: 'Add Custom Consent to Contact',
+    },
+    { step: 'search', key: 'find_contact', inputData: { mobile: '+19495550111' }, action: 'Find Contact' },
+    { step: 'trigger', key: 'site_list', inputData: {}, action: 'Get Sites' },
+    { step: 'trigger', key: 'consent_list', inputData: {}, action: 'Get All Custom Consents' },
+    { step: 'triggerList', key: 'new_contact', inputData: { department_id: 'd-1' }, action: 'Get All Contacts' },
+  ] as const)('$step $key', async ({ step, key, inputData, action }) => {
+    expect(appError(await rejection(run[step](key, connected({ inputData }))))).toEqual(notOffered(action));
   });
 });

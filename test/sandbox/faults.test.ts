@@ -1,20 +1,16 @@
 import nock from 'nock';
-import { createAppTester, type Bundle, type ZObject } from 'zapier-platform-core';
 import commPeak from '../../src/providers/commpeak/integration';
 import smsExtension from '../../src/providers/sms-extension/integration';
 import stratusTexting from '../../src/providers/stratustexting/integration';
 import { integrationEnvironment, SANDBOX_CREDENTIALS, startSandbox, type Sandbox } from '../../tools/sandbox';
 import { appError, rejection } from '../support/errors';
+import { runner } from '../support/run';
 
 /**
  * Every provider's send against the sandbox failing like a network after accepting it: the
  * integration must say "may have been sent" (outcome_unknown), and the sandbox shows it was.
  * A recipient ending in 0444 drops the connection, 0502 answers an HTML 502, 0504 answers late.
  */
-
-type Perform = (z: ZObject, bundle: Bundle) => Promise<unknown>;
-const create = (definition: unknown, key: string) =>
-  (definition as { creates: Record<string, { operation: { perform: Perform } }> }).creates[key].operation.perform;
 
 const TIMEOUT_MS = 2000;
 const SLOW_ANSWER_MS = 3 * TIMEOUT_MS;
@@ -50,17 +46,17 @@ describe('sends whose answer the sandbox loses after accepting them', () => {
   });
 
   describe('StratusTexting', () => {
-    const appTester = createAppTester(stratusTexting);
+    const run = runner(stratusTexting);
     const check = 'Open the conversation with the recipient in StratusTexting to see whether it is there.';
 
     it.each(FAULTS)('Send SMS to a number ending in %s (%s): outcome unknown, and the message is there', async (suffix, fault, status) => {
       const to = `+1949555${suffix}`;
       const text = `Your table is ready (${fault})`;
       const error = await rejection(
-        appTester(create(stratusTexting, 'send_sms'), {
+        run.create('send_sms', {
           authData: sandbox.stratusTextingTokens(),
           inputData: { from: '+19495550100', to, text },
-        } as unknown as Bundle),
+        }),
       );
       const url = `${sandbox.urls.stratustextingApi}/message/sendsms?from=%2B19495550100&to=${encodeURIComponent(to)}&text=${encodeURIComponent(text)}`;
       expect(appError(error)).toEqual({
@@ -74,10 +70,10 @@ describe('sends whose answer the sandbox loses after accepting them', () => {
 
     it('Send MMS with its answer dropped: outcome unknown, and the message is there', async () => {
       const error = await rejection(
-        appTester(create(stratusTexting, 'send_mms'), {
+        run.create('send_mms', {
           authData: sandbox.stratusTextingTokens(),
           inputData: { from: '+19495550100', to: '+19495550444', media: 'https://files.example.com/menu.jpg' },
-        } as unknown as Bundle),
+        }),
       );
       expect(appError(error)).toMatchObject({ code: 'outcome_unknown', status: 502 });
       expect(appError(error).message).toContain(`so it is unknown whether "Send MMS" went through. ${check}`);
@@ -89,17 +85,17 @@ describe('sends whose answer the sandbox loses after accepting them', () => {
   });
 
   describe('CommPeak', () => {
-    const appTester = createAppTester(commPeak);
+    const run = runner(commPeak);
     const authData = { api_key: SANDBOX_CREDENTIALS.commpeak.apiKey };
 
     it.each(FAULTS)(
       'Send SMS to a number ending in %s (%s): outcome unknown naming the internal id CommPeak has',
       async (suffix, fault, status) => {
         const error = await rejection(
-          appTester(create(commPeak, 'send_sms'), {
+          run.create('send_sms', {
             authData,
             inputData: { from: 'GLOBAL', to: `+97252426${suffix}`, text: `Code 4815 (${fault})`, idempotency_key: `run-${fault}` },
-          } as unknown as Bundle),
+          }),
         );
         const accepted = [...sandbox.state.commpeak.messages.values()].filter(
           (message) => message.message_content === `Code 4815 (${fault})`,
@@ -121,10 +117,10 @@ describe('sends whose answer the sandbox loses after accepting them', () => {
       const numbers = Array.from({ length: 201 }, (_, index) => `+97254${String(4000100 + index)}`);
       numbers[150] = '+972524260444';
       const error = await rejection(
-        appTester(create(commPeak, 'send_bulk_sms'), {
+        run.create('send_bulk_sms', {
           authData,
           inputData: { from: 'GLOBAL', to: numbers, text: 'Doors open at 9', idempotency_key: 'bulk-run-1' },
-        } as unknown as Bundle),
+        }),
       );
       const stored = [...sandbox.state.commpeak.messages.values()].filter((message) => message.message_content === 'Doors open at 9');
       expect(stored.map((message) => `+${message.recipient_phone}`)).toEqual(numbers.slice(0, 200));
@@ -143,7 +139,7 @@ describe('sends whose answer the sandbox loses after accepting them', () => {
   });
 
   describe('SMS Extension', () => {
-    const appTester = createAppTester(smsExtension);
+    const run = runner(smsExtension);
     const { clientId, clientSecret, username, password } = SANDBOX_CREDENTIALS.smsExtension;
     const check = "Look for it in SMS Extension's SMS history (the Find SMS search, with this sender and recipient).";
 
@@ -151,17 +147,13 @@ describe('sends whose answer the sandbox loses after accepting them', () => {
       'Send SMS to a number ending in %s (%s): outcome unknown, and the SMS is in its history',
       async (suffix, fault, status) => {
         const credentials = { base_url: sandbox.urls.smsExtension, client_id: clientId, client_secret: clientSecret, username, password };
-        const auth = smsExtension.authentication as unknown as { sessionConfig: { perform: Perform } };
-        const session = (await appTester(auth.sessionConfig.perform, { authData: credentials } as unknown as Bundle)) as Record<
-          string,
-          string
-        >;
+        const session = await run.startSession<Record<string, string>>({ authData: credentials });
         const text = `Your parcel is out for delivery (${fault})`;
         const error = await rejection(
-          appTester(create(smsExtension, 'send_sms'), {
+          run.create('send_sms', {
             authData: { ...credentials, ...session },
             inputData: { from: 'ACMESHOP', to: `07400 90${suffix}`, text },
-          } as unknown as Bundle),
+          }),
         );
         expect(appError(error)).toEqual({
           message: `The message may have been sent: SMS Extension ${LOST[fault](`${sandbox.urls.smsExtension}/sms/send`)}, so it is unknown whether "send an SMS" went through. ${check} ${RECHECK}${ENDING[fault]}`,

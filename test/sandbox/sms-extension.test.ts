@@ -172,22 +172,19 @@ describe('the SMS Extension sandbox', () => {
       expect((await call(access_token, 'POST', '/sms/send', { body: sms })).status).toBe(201);
     });
 
-    it('validates the new sender id', async () => {
+    it.each([
+      {
+        name: 'only letters and numbers',
+        body: { sender_id: 'ACME SHOP!' },
+        problem: 'The sender id field must only contain letters and numbers.',
+      },
+      { name: 'one not taken', body: { sender_id: 'ACMESHOP' }, problem: 'The sender id has already been taken.' },
+      { name: 'one given', body: {}, problem: 'The sender id field is required.' },
+    ])('validates the new sender id: $name', async ({ body, problem }) => {
       const { access_token } = await signIn();
-      expect(await answer(call(access_token, 'POST', '/sender-id/add', { body: { sender_id: 'ACME SHOP!' } }))).toEqual({
+      expect(await answer(call(access_token, 'POST', '/sender-id/add', { body }))).toEqual({
         status: 422,
-        body: {
-          message: 'The sender id field must only contain letters and numbers.',
-          errors: { sender_id: ['The sender id field must only contain letters and numbers.'] },
-        },
-      });
-      expect(await answer(call(access_token, 'POST', '/sender-id/add', { body: { sender_id: 'ACMESHOP' } }))).toEqual({
-        status: 422,
-        body: { message: 'The sender id has already been taken.', errors: { sender_id: ['The sender id has already been taken.'] } },
-      });
-      expect(await answer(call(access_token, 'POST', '/sender-id/add', { body: {} }))).toEqual({
-        status: 422,
-        body: { message: 'The sender id field is required.', errors: { sender_id: ['The sender id field is required.'] } },
+        body: { message: problem, errors: { sender_id: [problem] } },
       });
     });
   });

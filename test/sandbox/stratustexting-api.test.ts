@@ -130,14 +130,6 @@ describe('the StratusTexting sandbox API', () => {
         appError(400, 'mediaUrl must be a public http(s) URL'),
       );
     });
-
-    it('answers 404 for a message id it does not know', async () => {
-      await expectAnswer(
-        call('GET', '/message/getmessagebyid/000000000000000000000000'),
-        404,
-        appError(404, 'Message 000000000000000000000000 not found'),
-      );
-    });
   });
 
   describe('contacts', () => {
@@ -259,13 +251,22 @@ describe('the StratusTexting sandbox API', () => {
       await expectAnswer(change('ADD'), 400, appError(400, 'Custom consent "Surveys" is inactive'));
       await expectAnswer(change('maybe'), 400);
     });
+  });
 
-    it('answers 404 for an unknown consent id', async () => {
-      await expectAnswer(
-        call('GET', '/customconsent/ffffffffffffffffffffffff'),
-        404,
-        appError(404, 'Custom consent ffffffffffffffffffffffff not found'),
-      );
+  describe('ids it does not know', () => {
+    it.each([
+      {
+        name: 'a message id',
+        path: '/message/getmessagebyid/000000000000000000000000',
+        reason: 'Message 000000000000000000000000 not found',
+      },
+      {
+        name: 'a consent id',
+        path: '/customconsent/ffffffffffffffffffffffff',
+        reason: 'Custom consent ffffffffffffffffffffffff not found',
+      },
+    ])('answers 404 for $name', async ({ path, reason }) => {
+      await expectAnswer(call('GET', path), 404, appError(404, reason));
     });
   });
 

@@ -1,11 +1,7 @@
-import { createAppTester, type Bundle, type ZObject } from 'zapier-platform-core';
 import stratusTexting from '../../src/providers/stratustexting/integration';
 import { integrationEnvironment } from '../../tools/sandbox';
+import { runner } from '../support/run';
 import { startReceiver, useSandbox, type Receiver } from './support';
-
-type Perform = (z: ZObject, bundle: Bundle) => Promise<unknown>;
-const operation = (kind: 'triggers' | 'creates', key: string) =>
-  (stratusTexting as unknown as Record<string, Record<string, { operation: { perform: Perform } }>>)[kind][key].operation.perform;
 
 /**
  * The triggers against the sandbox's real deliveries: each event the sandbox POSTs is handed to the
@@ -15,7 +11,7 @@ const operation = (kind: 'triggers' | 'creates', key: string) =>
 describe('StratusTexting triggers on the sandbox deliveries', () => {
   const sandbox = useSandbox();
   const savedEnv = { ...process.env };
-  const appTester = createAppTester(stratusTexting);
+  const run = runner(stratusTexting);
   let receiver: Receiver;
   let authData: Record<string, string>;
 
@@ -56,7 +52,7 @@ describe('StratusTexting triggers on the sandbox deliveries', () => {
     await sandbox().idle();
     const fired: unknown[] = [];
     for (const { body } of receiver.received.slice(handed)) {
-      fired.push(await appTester(operation('triggers', trigger), { authData, inputData, cleanedRequest: body } as unknown as Bundle));
+      fired.push(await run.trigger(trigger, { authData, inputData, cleanedRequest: body }));
     }
     handed = receiver.received.length;
     return fired;
@@ -66,6 +62,8 @@ describe('StratusTexting triggers on the sandbox deliveries', () => {
     handed = 0;
     return fire(trigger, inputData);
   }
+  const addContact = (mobile: string, firstName: string) =>
+    run.create<{ id: string }>('upsert_contact', { authData, inputData: { mobile, first_name: firstName } });
   const textIn = (text: string) =>
     fetch(`${sandbox().url}/stratustexting/_sandbox/inbound`, {
       method: 'POST',
@@ -75,16 +73,13 @@ describe('StratusTexting triggers on the sandbox deliveries', () => {
 
   it('New or Updated Contact fires for a contact created, not when it is updated or deleted', async () => {
     listen('contact');
-    const created = (await appTester(operation('creates', 'upsert_contact'), {
-      authData,
-      inputData: { mobile: '(949) 555-0144', first_name: 'Robin' },
-    } as unknown as Bundle)) as { id: string };
+    const created = await addContact('(949) 555-0144', 'Robin');
     expect(await fire('new_contact')).toEqual([[expect.objectContaining({ id: created.id, first_name: 'Robin', mobile: '+19495550144' })]]);
 
-    await appTester(operation('creates', 'update_contact'), {
+    await run.create('update_contact', {
       authData,
       inputData: { contact_id: created.id, last_name: 'Okafor' },
-    } as unknown as Bundle);
+    });
     expect(await fire('new_contact')).toEqual([[]]);
 
     await fetch(`${sandbox().url}/stratustexting/_sandbox/contact/${created.id}`, { method: 'DELETE' });
@@ -93,10 +88,7 @@ describe('StratusTexting triggers on the sandbox deliveries', () => {
 
   it('a contact created and deleted before its Zap runs fires nothing', async () => {
     listen('contact');
-    const created = (await appTester(operation('creates', 'upsert_contact'), {
-      authData,
-      inputData: { mobile: '(949) 555-0145', first_name: 'Gone' },
-    } as unknown as Bundle)) as { id: string };
+    const created = await addContact('(949) 555-0145', 'Gone');
     await fetch(`${sandbox().url}/stratustexting/_sandbox/contact/${created.id}`, { method: 'DELETE' });
     expect(await fire('new_contact')).toEqual([[], []]);
   });
@@ -112,10 +104,10 @@ describe('StratusTexting triggers on the sandbox deliveries', () => {
 
   it('a sent text fires New Outbound Message and, handed the same event, not New Inbound Message', async () => {
     listen('message?direction=outbound');
-    await appTester(operation('creates', 'send_sms'), {
+    await run.create('send_sms', {
       authData,
       inputData: { from: department().phoneNumber, to: '(949) 555-0133', text: 'The patio opens at 5pm.' },
-    } as unknown as Bundle);
+    });
     expect(await fire('new_outbound_message')).toEqual([
       [expect.objectContaining({ text: 'The patio opens at 5pm.', direction: 'outbound' })],
     ]);
