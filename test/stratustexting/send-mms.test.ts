@@ -1,7 +1,6 @@
-import { api, appError, appTester, authData, BASE, inputProblem, rejection, creates } from './support';
+import { api, appError, run, authData, BASE, inputProblem, rejection } from './support';
 
-const perform = creates.send_mms.operation.perform;
-const send = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData });
+const send = (inputData: Record<string, unknown>) => run.create('send_mms', { authData, inputData });
 const MEDIA = 'https://files.example.com/menu.jpg?size=large';
 
 /** Answers the MMS send, recording the raw path (with its query) and body. */

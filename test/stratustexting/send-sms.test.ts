@@ -1,20 +1,7 @@
 import nock from 'nock';
-import {
-  api,
-  apiHeaders,
-  appError,
-  appTester,
-  authData,
-  BASE,
-  FORBIDDEN_HINT,
-  inputProblem,
-  creates,
-  rejection,
-  API_HOST,
-} from './support';
+import { api, apiHeaders, appError, run, authData, BASE, FORBIDDEN_HINT, inputProblem, rejection, API_HOST } from './support';
 
-const perform = creates.send_sms.operation.perform;
-const send = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData });
+const send = (inputData: Record<string, unknown>) => run.create('send_sms', { authData, inputData });
 const SENT = { result: 'Message Processed Successfully' };
 
 /** Answers the send with `status` and `body`, recording the raw path (with its query) and body of the request. */
@@ -97,27 +84,32 @@ describe('Send SMS (send_sms)', () => {
       });
     });
 
-    it('counts 153-character segments for a long GSM-7 message', async () => {
-      const text = 'a'.repeat(307);
-      expectSend(200, SENT);
-      await expect(send({ from: '+19495550100', to: '+19495550111', text })).resolves.toEqual({
-        ...SENT,
-        status: 'accepted',
-        message_id: null,
-        from: '+19495550100',
-        to: ['+19495550111'],
-        text,
+    it.each([
+      {
+        name: 'counts 153-character segments for a long GSM-7 message',
+        text: 'a'.repeat(307),
+        sentText: 'a'.repeat(307),
         encoding: 'GSM-7',
         segments: 3,
-        duplicates_dropped: [],
-        non_gsm_characters: [],
-        quiet_hours_held: [],
-        replaced_characters: [],
-      });
-    });
-
-    it('reports UCS-2 and 67-unit segments for a message with an emoji, sending the emoji UTF-8 percent-encoded', async () => {
-      const text = `Party time ${'🎉'.repeat(30)}`; // 11 + 60 UTF-16 units = 71 > 70
+        nonGsmCharacters: [],
+      },
+      {
+        name: 'reports UCS-2 and 67-unit segments for a message with an emoji, sending the emoji UTF-8 percent-encoded',
+        text: `Party time ${'🎉'.repeat(30)}`, // 11 + 60 UTF-16 units = 71 > 70
+        sentText: `Party%20time%20${'%F0%9F%8E%89'.repeat(30)}`,
+        encoding: 'UCS-2',
+        segments: 2,
+        nonGsmCharacters: ['🎉'],
+      },
+      {
+        name: 'reports one UCS-2 segment for a short message with an emoji',
+        text: 'Thanks 👍',
+        sentText: 'Thanks%20%F0%9F%91%8D',
+        encoding: 'UCS-2',
+        segments: 1,
+        nonGsmCharacters: ['👍'],
+      },
+    ])('$name', async ({ text, sentText, encoding, segments, nonGsmCharacters }) => {
       const seen = expectSend(200, SENT);
       await expect(send({ from: '+19495550100', to: '+19495550111', text })).resolves.toEqual({
         ...SENT,
@@ -126,25 +118,14 @@ describe('Send SMS (send_sms)', () => {
         from: '+19495550100',
         to: ['+19495550111'],
         text,
-        encoding: 'UCS-2',
-        segments: 2,
+        encoding,
+        segments,
         duplicates_dropped: [],
-        non_gsm_characters: ['🎉'],
+        non_gsm_characters: nonGsmCharacters,
         quiet_hours_held: [],
         replaced_characters: [],
       });
-      expect(seen[0]?.path).toBe(
-        `${BASE}/message/sendsms?from=%2B19495550100&to=%2B19495550111&text=Party%20time%20${'%F0%9F%8E%89'.repeat(30)}`,
-      );
-    });
-
-    it('reports one UCS-2 segment for a short message with an emoji', async () => {
-      expectSend(200, SENT);
-      await expect(send({ from: '+19495550100', to: '+19495550111', text: 'Thanks 👍' })).resolves.toMatchObject({
-        encoding: 'UCS-2',
-        segments: 1,
-        non_gsm_characters: ['👍'],
-      });
+      expect(seen[0]?.path).toBe(`${BASE}/message/sendsms?from=%2B19495550100&to=%2B19495550111&text=${sentText}`);
     });
   });
 

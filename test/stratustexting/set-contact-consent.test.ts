@@ -1,7 +1,6 @@
-import { api, appError, appTester, authData, BASE, inputProblem, rejection, creates } from './support';
+import { api, appError, run, authData, BASE, inputProblem, rejection } from './support';
 
-const perform = creates.set_contact_consent.operation.perform;
-const set = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData });
+const set = (inputData: Record<string, unknown>) => run.create('set_contact_consent', { authData, inputData });
 
 describe('Add or Remove Contact Consent (set_contact_consent)', () => {
   it('POSTs the E.164 mobile number, the consent id and ADD, and returns its status with the consent and number it changed', async () => {

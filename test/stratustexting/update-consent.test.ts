@@ -1,7 +1,6 @@
-import { api, appError, appTester, authData, BASE, inputProblem, rejection, creates } from './support';
+import { api, appError, run, authData, BASE, inputProblem, rejection } from './support';
 
-const perform = creates.update_consent.operation.perform;
-const update = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData });
+const update = (inputData: Record<string, unknown>) => run.create('update_consent', { authData, inputData });
 
 describe('Update Custom Consent (update_consent)', () => {
   it('PUTs the new name and description to the consent', async () => {

@@ -1,18 +1,11 @@
-import { api, appError, appTester, authData, BASE, inputProblem, rejection, creates } from './support';
+import { contactPair, SAM } from './contacts';
+import { api, appError, run, authData, BASE, inputProblem, rejection } from './support';
 
-const perform = creates.update_contact.operation.perform;
-const update = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData });
+const update = (inputData: Record<string, unknown>) => run.create('update_contact', { authData, inputData });
 
-const UPDATED = { id: 'c-101', firstName: 'Sam', lastName: 'Rivera-Lopez', mobileNumber: '+19495550111', email: 'sam@example.com' };
-const FLAT = {
-  id: 'c-101',
-  first_name: 'Sam',
-  last_name: 'Rivera-Lopez',
-  mobile: '+19495550111',
-  email: 'sam@example.com',
-  company: null,
-  notes: null,
-};
+const { api: UPDATED, output } = contactPair({ id: 'c-101', ...SAM, lastName: 'Rivera-Lopez', email: 'sam@example.com' });
+/** The step fills what the answer lacks with null. */
+const FLAT = { ...output, company: null, notes: null };
 
 describe('Update Contact (update_contact)', () => {
   it('PUTs the changes to the contact found by its id', async () => {

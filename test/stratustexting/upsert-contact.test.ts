@@ -1,40 +1,14 @@
-import { api, appError, appTester, authData, BASE, inputProblem, rejection, creates } from './support';
+import { contactPair, SAM, SAM_DETAILS } from './contacts';
+import { api, appError, run, authData, BASE, inputProblem, rejection } from './support';
 
-const perform = creates.upsert_contact.operation.perform;
-const upsert = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData });
+const upsert = (inputData: Record<string, unknown>) => run.create('upsert_contact', { authData, inputData });
 
-const API_CONTACT = {
-  id: 'c-101',
-  firstName: 'Sam',
-  lastName: 'Rivera',
-  mobileNumber: '+19495550111',
-  email: 'sam.rivera@example.com',
-  company: 'Rivera Landscaping',
-  notes: 'Prefers texts after 5pm.',
-  createdAt: '2025-06-10T18:10:00Z',
-};
-const CONTACT = {
-  id: 'c-101',
-  first_name: 'Sam',
-  last_name: 'Rivera',
-  mobile: '+19495550111',
-  email: 'sam.rivera@example.com',
-  company: 'Rivera Landscaping',
-  notes: 'Prefers texts after 5pm.',
-  createdAt: '2025-06-10T18:10:00Z',
-};
+const { api: API_CONTACT, output: CONTACT } = contactPair({ id: 'c-101', ...SAM, ...SAM_DETAILS, createdAt: '2025-06-10T18:10:00Z' });
 
 describe('Create or Update Contact (upsert_contact)', () => {
   it('POSTs the contact, keyed by its E.164 mobile number, in the API field names, and returns it flattened', async () => {
     api()
-      .post(`${BASE}/contact`, {
-        firstName: 'Sam',
-        lastName: 'Rivera',
-        mobileNumber: '+19495550111',
-        email: 'sam.rivera@example.com',
-        company: 'Rivera Landscaping',
-        notes: 'Prefers texts after 5pm.',
-      })
+      .post(`${BASE}/contact`, { ...SAM, ...SAM_DETAILS })
       .reply(200, API_CONTACT);
     await expect(
       upsert({
