@@ -130,19 +130,21 @@ describe('Send SMS (send_sms)', () => {
   });
 
   describe('bad input, refused before anything is sent', () => {
-    it('quotes an impossible recipient number', async () => {
-      const error = await rejection(send({ from: '+19495550100', to: '+19495550111, 12345', text: 'Hi' }));
-      expect(appError(error)).toEqual(inputProblem('To (one or more numbers): "12345" is not a phone number.'));
-    });
+    const FIFTY_ONE = Array.from({ length: 51 }, (_, index) => `+1949555${String(index).padStart(4, '0')}`);
 
-    it('quotes an impossible From number', async () => {
-      const error = await rejection(send({ from: '555', to: '+19495550111', text: 'Hi' }));
-      expect(appError(error)).toEqual(inputProblem('From Number: "555" is not a phone number.'));
-    });
-
-    it('refuses an empty message', async () => {
-      const error = await rejection(send({ from: '+19495550100', to: '+19495550111', text: '   ' }));
-      expect(appError(error)).toEqual(inputProblem('Message: The message is required.'));
+    it.each([
+      {
+        name: 'quotes an impossible recipient number',
+        to: '+19495550111, 12345',
+        problem: 'To (one or more numbers): "12345" is not a phone number.',
+      },
+      { name: 'quotes an impossible From number', from: '555', problem: 'From Number: "555" is not a phone number.' },
+      { name: 'refuses an empty message', text: '   ', problem: 'Message: The message is required.' },
+      { name: 'refuses a step without recipients', to: ' , ', problem: 'To (one or more numbers): At least one phone number is required.' },
+      { name: 'refuses more than 50 recipients', to: FIFTY_ONE, problem: 'To (one or more numbers): Give at most 50 phone numbers.' },
+      { name: 'refuses a blank From number', from: ' ', problem: 'From Number: The sender is required.' },
+    ])('$name', async ({ from = '+19495550100', to = '+19495550111', text = 'Hi', problem }) => {
+      expect(appError(await rejection(send({ from, to, text })))).toEqual(inputProblem(problem));
     });
 
     it('refuses a message longer than 1000 characters, and accepts exactly 1000', async () => {
@@ -150,22 +152,6 @@ describe('Send SMS (send_sms)', () => {
       expect(appError(error)).toEqual(inputProblem('Message: The message is longer than 1000 characters.'));
       expectSend(200, SENT);
       await expect(send({ from: '+19495550100', to: '+19495550111', text: 'a'.repeat(1000) })).resolves.toMatchObject({ segments: 7 });
-    });
-
-    it('refuses a step without recipients', async () => {
-      const error = await rejection(send({ from: '+19495550100', to: ' , ', text: 'Hi' }));
-      expect(appError(error)).toEqual(inputProblem('To (one or more numbers): At least one phone number is required.'));
-    });
-
-    it('refuses more than 50 recipients', async () => {
-      const to = Array.from({ length: 51 }, (_, index) => `+1949555${String(index).padStart(4, '0')}`);
-      const error = await rejection(send({ from: '+19495550100', to, text: 'Hi' }));
-      expect(appError(error)).toEqual(inputProblem('To (one or more numbers): Give at most 50 phone numbers.'));
-    });
-
-    it('refuses a blank From number', async () => {
-      const error = await rejection(send({ from: ' ', to: '+19495550111', text: 'Hi' }));
-      expect(appError(error)).toEqual(inputProblem('From Number: The sender is required.'));
     });
   });
 

@@ -24,16 +24,19 @@ describe('Add or Remove Contact Consent (set_contact_consent)', () => {
     });
   });
 
-  it('refuses an action other than add or remove', async () => {
-    expect(appError(await rejection(set({ mobile: '+19495550111', consent_id: 'cc-1', action: 'toggle' })))).toEqual(
-      inputProblem('Add or Remove: choose Add or Remove.'),
-    );
-  });
-
-  it('quotes an impossible mobile number', async () => {
-    expect(appError(await rejection(set({ mobile: 'abc', consent_id: 'cc-1', action: 'add' })))).toEqual(
-      inputProblem('Contact Mobile Number: "abc" is not a phone number.'),
-    );
+  it.each([
+    {
+      name: 'refuses an action other than add or remove',
+      input: { mobile: '+19495550111', consent_id: 'cc-1', action: 'toggle' },
+      problem: 'Add or Remove: choose Add or Remove.',
+    },
+    {
+      name: 'quotes an impossible mobile number',
+      input: { mobile: 'abc', consent_id: 'cc-1', action: 'add' },
+      problem: 'Contact Mobile Number: "abc" is not a phone number.',
+    },
+  ])('$name', async ({ input, problem }) => {
+    expect(appError(await rejection(set(input)))).toEqual(inputProblem(problem));
   });
 
   it('names the action in a provider error', async () => {

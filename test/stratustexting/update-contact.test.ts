@@ -56,22 +56,24 @@ describe('Update Contact (update_contact)', () => {
       );
     });
 
-    it('asks for the contact id or the mobile number when neither is given', async () => {
-      expect(appError(await rejection(update({ first_name: 'Sam' })))).toEqual(
-        inputProblem('Contact: choose the Contact or give the Mobile Number of the contact to change.'),
-      );
-    });
-
-    it('refuses an invalid e-mail address', async () => {
-      expect(appError(await rejection(update({ contact_id: 'c-101', email: 'sam@' })))).toEqual(
-        inputProblem('Email: is not an e-mail address.'),
-      );
-    });
-
-    it('quotes an impossible mobile number', async () => {
-      expect(appError(await rejection(update({ mobile: '12', first_name: 'Sam' })))).toEqual(
-        inputProblem('Mobile Number: "12" is not a phone number.'),
-      );
+    it.each([
+      {
+        name: 'asks for the contact id or the mobile number when neither is given',
+        input: { first_name: 'Sam' },
+        problem: 'Contact: choose the Contact or give the Mobile Number of the contact to change.',
+      },
+      {
+        name: 'refuses an invalid e-mail address',
+        input: { contact_id: 'c-101', email: 'sam@' },
+        problem: 'Email: is not an e-mail address.',
+      },
+      {
+        name: 'quotes an impossible mobile number',
+        input: { mobile: '12', first_name: 'Sam' },
+        problem: 'Mobile Number: "12" is not a phone number.',
+      },
+    ])('$name', async ({ input, problem }) => {
+      expect(appError(await rejection(update(input)))).toEqual(inputProblem(problem));
     });
   });
 
