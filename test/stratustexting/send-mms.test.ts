@@ -1,20 +1,10 @@
-import { api, appError, run, authData, BASE, inputProblem, rejection } from './support';
+import { answerPost, appError, run, authData, BASE, inputProblem, rejection } from './support';
 
 const send = (inputData: Record<string, unknown>) => run.create('send_mms', { authData, inputData });
 const MEDIA = 'https://files.example.com/menu.jpg?size=large';
 
 /** Answers the MMS send, recording the raw path (with its query) and body. */
-function expectSend(status: number, body: unknown) {
-  const seen: { path: string; body: unknown }[] = [];
-  api()
-    .post(`${BASE}/message/sendmms`)
-    .query(true)
-    .reply(function (path, requestBody) {
-      seen.push({ path, body: requestBody });
-      return [status, body as Record<string, unknown>];
-    });
-  return seen;
-}
+const expectSend = (status: number, body: unknown) => answerPost(`${BASE}/message/sendmms`, status, body);
 
 describe('Send MMS (send_mms)', () => {
   it('POSTs from, to, the media URL and the text in the query string, with an empty body', async () => {

@@ -1,21 +1,12 @@
 import nock from 'nock';
-import { api, apiHeaders, appError, run, authData, BASE, FORBIDDEN_HINT, inputProblem, rejection, API_HOST } from './support';
+import { answerPost, api, apiHeaders, appError, run, authData, BASE, FORBIDDEN_HINT, inputProblem, rejection, API_HOST } from './support';
 
 const send = (inputData: Record<string, unknown>) => run.create('send_sms', { authData, inputData });
 const SENT = { result: 'Message Processed Successfully' };
 
 /** Answers the send with `status` and `body`, recording the raw path (with its query) and body of the request. */
-function expectSend(status: number, body: unknown, headers: Record<string, string> = {}) {
-  const seen: { path: string; body: unknown }[] = [];
-  api()
-    .post(`${BASE}/message/sendsms`)
-    .query(true)
-    .reply(function (path, requestBody) {
-      seen.push({ path, body: requestBody });
-      return [status, body as nock.Body, headers];
-    });
-  return seen;
-}
+const expectSend = (status: number, body: unknown, headers?: Record<string, string>) =>
+  answerPost(`${BASE}/message/sendsms`, status, body, headers);
 
 describe('Send SMS (send_sms)', () => {
   describe('the request', () => {

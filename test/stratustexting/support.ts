@@ -38,6 +38,19 @@ export const apiHeaders = { authorization: 'Bearer access-token-1', 'x-api-key':
 /** A nock scope for the API that matches only requests carrying both credentials. */
 export const api = () => nock(API_HOST, { reqheaders: apiHeaders });
 
+/** Answers a POST to `path` (with any query) with `status`, `body` and `headers`, recording the raw path (with its query) and body of each request. */
+export function answerPost(path: string, status: number, body: unknown, headers: Record<string, string> = {}) {
+  const seen: { path: string; body: unknown }[] = [];
+  api()
+    .post(path)
+    .query(true)
+    .reply(function (requestPath, requestBody) {
+      seen.push({ path: requestPath, body: requestBody });
+      return [status, body as nock.Body, headers];
+    });
+  return seen;
+}
+
 export const FORBIDDEN_HINT =
   "The API rejected the integration's API key or this user lacks the permission (scope). Reconnect the account; if it persists, the integration's API_KEY setting is wrong.";
 
