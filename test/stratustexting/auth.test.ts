@@ -1,7 +1,6 @@
 import nock from 'nock';
-import { api, appError, appTester, authData, authentication, BASE, FORBIDDEN_HINT, firstLine, integration, rejection } from './support';
+import { api, appError, authData, BASE, FORBIDDEN_HINT, firstLine, integration, rejection, run } from './support';
 
-const { oauth2Config } = authentication;
 const AUTH_HOST = 'https://spectrumauth.beetexting.com';
 const BASIC = `Basic ${Buffer.from('test-client-id:test-client-secret').toString('base64')}`;
 const REDIRECT = 'https://zapier.com/dashboard/auth/oauth/return/App123CLIAPI/';
@@ -17,6 +16,15 @@ const tokenEndpoint = (host = AUTH_HOST) =>
 const idToken = (claims: Record<string, unknown>) =>
   `eyJhbGciOiJSUzI1NiJ9.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.c2lnbmF0dXJl`;
 
+/** The two token requests: the code exchange at sign-in, and the refresh. */
+const EXCHANGES = {
+  getAccessToken: {
+    bundle: { inputData: { code: 'auth-c0de', redirect_uri: REDIRECT, state: 'st4te' } },
+    form: `grant_type=authorization_code&code=auth-c0de&redirect_uri=${encodeURIComponent(REDIRECT)}`,
+  },
+  refreshAccessToken: { bundle: { authData }, form: 'grant_type=refresh_token&refresh_token=refresh-token-1' },
+};
+
 const savedEnv = { ...process.env };
 afterEach(() => {
   process.env = { ...savedEnv };
@@ -31,7 +39,7 @@ describe('StratusTexting authentication (OAuth2 authorization code)', () => {
     const bundle = { inputData: { redirect_uri: REDIRECT, state: 'st4te' } };
 
     it("sends the user to the hosted login with client_id, response_type=code, redirect_uri and state, and no scope (the client's own scopes apply)", async () => {
-      await expect(appTester(oauth2Config.authorizeUrl, bundle)).resolves.toBe(
+      await expect(run.authorizeUrl(bundle)).resolves.toBe(
         'https://spectrumauth.beetexting.com/oauth2/authorize/?client_id=test-client-id&response_type=code&redirect_uri=https%3A%2F%2Fzapier.com%2Fdashboard%2Fauth%2Foauth%2Freturn%2FApp123CLIAPI%2F&state=st4te',
       );
     });
@@ -39,21 +47,21 @@ describe('StratusTexting authentication (OAuth2 authorization code)', () => {
     it('takes the host and the scopes from STRATUSTEXTING_AUTHORIZE_URL and STRATUSTEXTING_SCOPES', async () => {
       process.env.STRATUSTEXTING_AUTHORIZE_URL = 'https://auth.beetexting.com/oauth2/authorize';
       process.env.STRATUSTEXTING_SCOPES = 'openid email';
-      await expect(appTester(oauth2Config.authorizeUrl, bundle)).resolves.toBe(
+      await expect(run.authorizeUrl(bundle)).resolves.toBe(
         'https://auth.beetexting.com/oauth2/authorize?client_id=test-client-id&response_type=code&redirect_uri=https%3A%2F%2Fzapier.com%2Fdashboard%2Fauth%2Foauth%2Freturn%2FApp123CLIAPI%2F&state=st4te&scope=openid+email',
       );
     });
 
     it("leaves the scope out when STRATUSTEXTING_SCOPES is empty, so the client's default scopes apply", async () => {
       process.env.STRATUSTEXTING_SCOPES = '';
-      await expect(appTester(oauth2Config.authorizeUrl, bundle)).resolves.toBe(
+      await expect(run.authorizeUrl(bundle)).resolves.toBe(
         'https://spectrumauth.beetexting.com/oauth2/authorize/?client_id=test-client-id&response_type=code&redirect_uri=https%3A%2F%2Fzapier.com%2Fdashboard%2Fauth%2Foauth%2Freturn%2FApp123CLIAPI%2F&state=st4te',
       );
     });
 
     it('refuses a plain-HTTP authorize URL that is not on this machine', async () => {
       process.env.STRATUSTEXTING_AUTHORIZE_URL = 'http://auth.example.com/oauth2/authorize';
-      expect(appError(await rejection(appTester(oauth2Config.authorizeUrl, bundle)))).toEqual({
+      expect(appError(await rejection(run.authorizeUrl(bundle)))).toEqual({
         message:
           'This integration is misconfigured: STRATUSTEXTING_AUTHORIZE_URL: "http://auth.example.com/oauth2/authorize" must start with https:// (plain HTTP is allowed only for localhost). An integration admin corrects it with `zapier-platform env:set`.',
         code: 'misconfigured',
@@ -63,7 +71,7 @@ describe('StratusTexting authentication (OAuth2 authorization code)', () => {
 
     it('says which setting is missing when CLIENT_ID is not set', async () => {
       delete process.env.CLIENT_ID;
-      expect(appError(await rejection(appTester(oauth2Config.authorizeUrl, bundle)))).toEqual({
+      expect(appError(await rejection(run.authorizeUrl(bundle)))).toEqual({
         message:
           'This integration is not configured: its CLIENT_ID environment variable is empty. An integration admin sets it with `zapier-platform env:set`.',
         code: 'misconfigured',
@@ -73,8 +81,7 @@ describe('StratusTexting authentication (OAuth2 authorization code)', () => {
   });
 
   describe('getAccessToken', () => {
-    const bundle = { inputData: { code: 'auth-c0de', redirect_uri: REDIRECT, state: 'st4te' } };
-    const form = `grant_type=authorization_code&code=auth-c0de&redirect_uri=${encodeURIComponent(REDIRECT)}`;
+    const { bundle, form } = EXCHANGES.getAccessToken;
 
     it('posts the code as a form with HTTP Basic client auth (no bearer, no API key) and names the account from the id token e-mail', async () => {
       tokenEndpoint()
@@ -86,7 +93,7 @@ describe('StratusTexting authentication (OAuth2 authorization code)', () => {
           token_type: 'Bearer',
           expires_in: 3600,
         });
-      await expect(appTester(oauth2Config.getAccessToken, bundle)).resolves.toEqual({
+      await expect(run.getAccessToken(bundle)).resolves.toEqual({
         access_token: 'access-token-1',
         refresh_token: 'refresh-token-1',
         account_name: 'sam@example.com',
@@ -97,13 +104,13 @@ describe('StratusTexting authentication (OAuth2 authorization code)', () => {
       tokenEndpoint()
         .post('/oauth2/token/', form)
         .reply(200, { access_token: 'a1', refresh_token: 'r1', id_token: idToken({ 'cognito:username': 'sam-42' }) });
-      await expect(appTester(oauth2Config.getAccessToken, bundle)).resolves.toEqual({
+      await expect(run.getAccessToken(bundle)).resolves.toEqual({
         access_token: 'a1',
         refresh_token: 'r1',
         account_name: 'sam-42',
       });
       tokenEndpoint().post('/oauth2/token/', form).reply(200, { access_token: 'a2', id_token: 'not-a-jwt' });
-      await expect(appTester(oauth2Config.getAccessToken, bundle)).resolves.toEqual({
+      await expect(run.getAccessToken(bundle)).resolves.toEqual({
         access_token: 'a2',
         refresh_token: '',
         account_name: '',
@@ -113,53 +120,22 @@ describe('StratusTexting authentication (OAuth2 authorization code)', () => {
     it('uses STRATUSTEXTING_TOKEN_URL when set', async () => {
       process.env.STRATUSTEXTING_TOKEN_URL = 'https://auth.beetexting.com/oauth2/token';
       tokenEndpoint('https://auth.beetexting.com').post('/oauth2/token', form).reply(200, { access_token: 'a1', refresh_token: 'r1' });
-      await expect(appTester(oauth2Config.getAccessToken, bundle)).resolves.toEqual({
+      await expect(run.getAccessToken(bundle)).resolves.toEqual({
         access_token: 'a1',
         refresh_token: 'r1',
         account_name: '',
       });
     });
-
-    it("quotes the sign-in server's reason when it refuses the code", async () => {
-      tokenEndpoint().post('/oauth2/token/', form).reply(400, { error: 'invalid_grant' });
-      expect(appError(await rejection(appTester(oauth2Config.getAccessToken, bundle)))).toEqual({
-        message:
-          'StratusTexting refused the values given for "Sign in" ("invalid_grant"). Check the values in this step against that reason, then replay it. (HTTP 400)',
-        code: 'provider_rejected',
-        status: 400,
-      });
-    });
-
-    it('explains a 401 from the token endpoint as refused client credentials, not as an expired sign-in', async () => {
-      tokenEndpoint().post('/oauth2/token/', form).reply(401, { error: 'invalid_client' });
-      expect(appError(await rejection(appTester(oauth2Config.getAccessToken, bundle)))).toEqual({
-        message:
-          'StratusTexting refused this integration\'s client credentials for "Sign in". An integration admin checks CLIENT_ID and CLIENT_SECRET. (HTTP 401)',
-        code: 'invalid_client',
-        status: 401,
-      });
-    });
-
-    it('refuses a token response without an access token', async () => {
-      tokenEndpoint().post('/oauth2/token/', form).reply(200, { refresh_token: 'r1' });
-      expect(appError(await rejection(appTester(oauth2Config.getAccessToken, bundle)))).toEqual({
-        message:
-          'StratusTexting answered "Sign in" with a response this integration does not understand (access_token: Required). (HTTP 200)',
-        code: 'unexpected_response',
-        status: 200,
-      });
-    });
   });
 
   describe('refreshAccessToken', () => {
-    const bundle = { authData };
-    const form = 'grant_type=refresh_token&refresh_token=refresh-token-1';
+    const { bundle, form } = EXCHANGES.refreshAccessToken;
 
     it('keeps the old refresh token when the response carries none (Cognito does not rotate it)', async () => {
       tokenEndpoint()
         .post('/oauth2/token/', form)
         .reply(200, { access_token: 'access-token-2', id_token: idToken({ email: 'x@example.com' }), expires_in: 3600 });
-      await expect(appTester(oauth2Config.refreshAccessToken, bundle)).resolves.toEqual({
+      await expect(run.refreshAccessToken(bundle)).resolves.toEqual({
         access_token: 'access-token-2',
         refresh_token: 'refresh-token-1',
       });
@@ -167,7 +143,7 @@ describe('StratusTexting authentication (OAuth2 authorization code)', () => {
 
     it('takes a new refresh token when one is returned', async () => {
       tokenEndpoint().post('/oauth2/token/', form).reply(200, { access_token: 'access-token-2', refresh_token: 'refresh-token-2' });
-      await expect(appTester(oauth2Config.refreshAccessToken, bundle)).resolves.toEqual({
+      await expect(run.refreshAccessToken(bundle)).resolves.toEqual({
         access_token: 'access-token-2',
         refresh_token: 'refresh-token-2',
       });
@@ -175,29 +151,78 @@ describe('StratusTexting authentication (OAuth2 authorization code)', () => {
 
     it('turns a 400 invalid_grant (revoked or expired refresh token) into ExpiredAuthError, asking to reconnect', async () => {
       tokenEndpoint().post('/oauth2/token/', form).reply(400, { error: 'invalid_grant' });
-      const error = await rejection(appTester(oauth2Config.refreshAccessToken, bundle));
+      const error = await rejection(run.refreshAccessToken(bundle));
       expect(error.name).toBe('ExpiredAuthError');
       expect(firstLine(error)).toBe("StratusTexting no longer accepts this connection's sign-in: reconnect the account.");
     });
+  });
 
-    it('leaves refused client credentials (401 invalid_client) to the integration admin: reconnecting cannot fix them', async () => {
-      tokenEndpoint().post('/oauth2/token/', form).reply(401, { error: 'invalid_client' });
-      expect(appError(await rejection(appTester(oauth2Config.refreshAccessToken, bundle)))).toEqual({
-        message:
-          'StratusTexting refused this integration\'s client credentials for "Refresh sign-in". An integration admin checks CLIENT_ID and CLIENT_SECRET. (HTTP 401)',
-        code: 'invalid_client',
+  describe('when the token endpoint refuses', () => {
+    it.each([
+      {
+        exchange: 'getAccessToken',
+        name: "quotes the sign-in server's reason when it refuses the code",
+        status: 400,
+        body: { error: 'invalid_grant' },
+        expected: {
+          message:
+            'StratusTexting refused the values given for "Sign in" ("invalid_grant"). Check the values in this step against that reason, then replay it. (HTTP 400)',
+          code: 'provider_rejected',
+          status: 400,
+        },
+      },
+      {
+        exchange: 'getAccessToken',
+        name: 'explains a 401 from the token endpoint as refused client credentials, not as an expired sign-in',
         status: 401,
-      });
-    });
-
-    it('leaves a server error as it is, so the refresh can be tried again', async () => {
-      tokenEndpoint().post('/oauth2/token/', form).reply(503, { message: 'Service Unavailable' });
-      expect(appError(await rejection(appTester(oauth2Config.refreshAccessToken, bundle)))).toEqual({
-        message:
-          'StratusTexting failed on its side during "Refresh sign-in" ("Service Unavailable"). Nothing in this step needs to change: try again later. (HTTP 503)',
-        code: 'provider_unavailable',
+        body: { error: 'invalid_client' },
+        expected: {
+          message:
+            'StratusTexting refused this integration\'s client credentials for "Sign in". An integration admin checks CLIENT_ID and CLIENT_SECRET. (HTTP 401)',
+          code: 'invalid_client',
+          status: 401,
+        },
+      },
+      {
+        exchange: 'getAccessToken',
+        name: 'refuses a token response without an access token',
+        status: 200,
+        body: { refresh_token: 'r1' },
+        expected: {
+          message:
+            'StratusTexting answered "Sign in" with a response this integration does not understand (access_token: Required). (HTTP 200)',
+          code: 'unexpected_response',
+          status: 200,
+        },
+      },
+      {
+        exchange: 'refreshAccessToken',
+        name: 'leaves refused client credentials (401 invalid_client) to the integration admin: reconnecting cannot fix them',
+        status: 401,
+        body: { error: 'invalid_client' },
+        expected: {
+          message:
+            'StratusTexting refused this integration\'s client credentials for "Refresh sign-in". An integration admin checks CLIENT_ID and CLIENT_SECRET. (HTTP 401)',
+          code: 'invalid_client',
+          status: 401,
+        },
+      },
+      {
+        exchange: 'refreshAccessToken',
+        name: 'leaves a server error as it is, so the refresh can be tried again',
         status: 503,
-      });
+        body: { message: 'Service Unavailable' },
+        expected: {
+          message:
+            'StratusTexting failed on its side during "Refresh sign-in" ("Service Unavailable"). Nothing in this step needs to change: try again later. (HTTP 503)',
+          code: 'provider_unavailable',
+          status: 503,
+        },
+      },
+    ] as const)('$exchange $name', async ({ exchange, status, body, expected }) => {
+      const { bundle, form } = EXCHANGES[exchange];
+      tokenEndpoint().post('/oauth2/token/', form).reply(status, body);
+      expect(appError(await rejection(run[exchange](bundle)))).toEqual(expected);
     });
   });
 
@@ -210,7 +235,7 @@ describe('StratusTexting authentication (OAuth2 authorization code)', () => {
     it('lists the subscriptions (documented) with the bearer token and API key, then names the first site for the label', async () => {
       api().get(`${BASE}/webhooksubscription/all`).reply(200, { content: [] });
       api().get(`${BASE}/sites`).reply(200, sites);
-      await expect(appTester(authentication.test, { authData })).resolves.toEqual({
+      await expect(run.connectionTest({ authData })).resolves.toEqual({
         account_name: 'sam@example.com',
         site_count: 2,
         first_site: 'Main Street Store',
@@ -226,7 +251,7 @@ describe('StratusTexting authentication (OAuth2 authorization code)', () => {
         .reply(200, { content: [] })
         .get('/stratustexting-prod/sites')
         .reply(200, { content: [] });
-      await expect(appTester(authentication.test, { authData: { ...authData, account_name: '' } })).resolves.toEqual({
+      await expect(run.connectionTest({ authData: { ...authData, account_name: '' } })).resolves.toEqual({
         site_count: 0,
       });
     });
@@ -240,18 +265,18 @@ describe('StratusTexting authentication (OAuth2 authorization code)', () => {
       async (_case, status, body) => {
         api().get(`${BASE}/webhooksubscription/all`).reply(200, { content: [] });
         api().get(`${BASE}/sites`).reply(status, body);
-        await expect(appTester(authentication.test, { authData })).resolves.toEqual({ account_name: 'sam@example.com', site_count: 0 });
+        await expect(run.connectionTest({ authData })).resolves.toEqual({ account_name: 'sam@example.com', site_count: 0 });
       },
     );
 
     it('makes the runtime raise RefreshAuthError when the API answers 401 (autoRefresh)', async () => {
       api().get(`${BASE}/webhooksubscription/all`).reply(401, { message: 'Unauthorized' });
-      expect((await rejection(appTester(authentication.test, { authData }))).name).toBe('RefreshAuthError');
+      expect((await rejection(run.connectionTest({ authData }))).name).toBe('RefreshAuthError');
     });
 
     it('explains a 403 (a wrong API key or a missing scope)', async () => {
       api().get(`${BASE}/webhooksubscription/all`).reply(403, { message: 'Forbidden' });
-      expect(appError(await rejection(appTester(authentication.test, { authData })))).toEqual({
+      expect(appError(await rejection(run.connectionTest({ authData })))).toEqual({
         message: `StratusTexting refused the connected account access to "Test the connection" ("Forbidden"). ${FORBIDDEN_HINT} (HTTP 403)`,
         code: 'forbidden',
         status: 403,
@@ -260,7 +285,7 @@ describe('StratusTexting authentication (OAuth2 authorization code)', () => {
 
     it('says the API key is not configured rather than calling the API without it', async () => {
       delete process.env.API_KEY;
-      expect(appError(await rejection(appTester(authentication.test, { authData })))).toEqual({
+      expect(appError(await rejection(run.connectionTest({ authData })))).toEqual({
         message:
           'This integration is not configured: its API_KEY environment variable is empty. An integration admin sets it with `zapier-platform env:set`.',
         code: 'misconfigured',
@@ -270,7 +295,7 @@ describe('StratusTexting authentication (OAuth2 authorization code)', () => {
   });
 
   describe('the connection label', () => {
-    const label = (inputData: Record<string, unknown>) => appTester(authentication.connectionLabel, { authData, inputData });
+    const label = (inputData: Record<string, unknown>) => run.connectionLabel({ authData, inputData });
 
     it('joins the account e-mail and the first site', async () => {
       await expect(label({ account_name: 'sam@example.com', site_count: 2, first_site: 'Main Street Store' })).resolves.toBe(

@@ -1,7 +1,6 @@
-import { api, appError, appTester, authData, BASE, inputProblem, rejection, creates } from './support';
+import { api, appError, run, authData, BASE, inputProblem, rejection } from './support';
 
-const perform = creates.change_consent_status.operation.perform;
-const change = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData });
+const change = (inputData: Record<string, unknown>) => run.create('change_consent_status', { authData, inputData });
 
 describe('Change Custom Consent Status (change_consent_status)', () => {
   it.each([

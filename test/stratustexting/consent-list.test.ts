@@ -1,6 +1,5 @@
-import { api, appTester, authData, BASE, triggers } from './support';
+import { api, run, authData, BASE, triggers } from './support';
 
-const perform = triggers.consent_list.operation.perform;
 const CONSENT = { id: 'cc-1', name: 'Appointment reminders', description: null, active: true };
 
 describe('List Custom Consents (consent_list, hidden dropdown source)', () => {
@@ -9,7 +8,7 @@ describe('List Custom Consents (consent_list, hidden dropdown source)', () => {
     ['a list in `content`', { content: [CONSENT], totalElements: 1 }],
   ])('GETs all custom consents, answered as %s', async (_shape, body) => {
     api().get(`${BASE}/customconsent/all`).reply(200, body);
-    await expect(appTester(perform, { authData, inputData: {} })).resolves.toEqual([CONSENT]);
+    await expect(run.trigger('consent_list', { authData, inputData: {} })).resolves.toEqual([CONSENT]);
   });
 
   it('is hidden', () => {

@@ -1,26 +1,17 @@
-import { api, appTester, authData, BASE, creates, triggers } from './support';
+import { contactPair, SAM } from './contacts';
+import { api, run, authData, BASE, creates, triggers } from './support';
 
-const perform = triggers.contact_list.operation.perform;
-const list = (page?: number) => appTester(perform, { authData, inputData: {}, meta: page === undefined ? {} : { page } } as never);
+const list = (page?: number) => run.trigger('contact_list', { authData, inputData: {}, meta: page === undefined ? {} : { page } });
 
-const SAM = { id: 'c-101', firstName: 'Sam', lastName: 'Rivera', mobileNumber: '+19495550111' };
-const FLAT_SAM = {
-  id: 'c-101',
-  first_name: 'Sam',
-  last_name: 'Rivera',
-  mobile: '+19495550111',
-  email: null,
-  company: null,
-  notes: null,
-  display_name: 'Sam Rivera (+19495550111)',
-};
+const { api: API_SAM, output } = contactPair({ id: 'c-101', ...SAM });
+const FLAT_SAM = { ...output, email: null, company: null, notes: null, display_name: 'Sam Rivera (+19495550111)' };
 
 describe('List Contacts (contact_list, hidden source of the Contact dropdown)', () => {
   it('GETs the first page of 100 contacts, newest first, and names each by name and mobile number', async () => {
     api()
       .get(`${BASE}/contact/all`)
       .query({ page: '0', size: '100', sort: 'createdDate,desc' })
-      .reply(200, { content: [SAM], last: true });
+      .reply(200, { content: [API_SAM], last: true });
     await expect(list()).resolves.toEqual([FLAT_SAM]);
   });
 
@@ -40,7 +31,7 @@ describe('List Contacts (contact_list, hidden source of the Contact dropdown)', 
 
   it('is hidden and pages', () => {
     expect(triggers.contact_list.display.hidden).toBe(true);
-    expect((triggers.contact_list.operation as { canPaginate?: boolean }).canPaginate).toBe(true);
+    expect(triggers.contact_list.operation.canPaginate).toBe(true);
   });
 
   it("is Update Contact's dropdown for the contact, which also offers a Find Contact step", () => {

@@ -1,7 +1,6 @@
-import { api, appError, appTester, authData, BASE, inputProblem, rejection, creates } from './support';
+import { api, appError, run, authData, BASE, inputProblem, rejection } from './support';
 
-const perform = creates.create_consent.operation.perform;
-const create = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData });
+const create = (inputData: Record<string, unknown>) => run.create('create_consent', { authData, inputData });
 const CONSENT = {
   id: '6890b1408f412234d99c8e13',
   name: 'Appointment reminders',

@@ -1,11 +1,7 @@
-import { integration } from './support';
+import { creates, integration, searches } from './support';
 
 // The checks every integration shares (keys, labels, help text, samples) are in test/architecture/definition.test.ts.
-interface Operation {
-  operation: { inputFields?: { key: string }[] };
-}
-
-const inputKeys = (operation: unknown) => ((operation as Operation).operation.inputFields ?? []).map((field) => field.key);
+const inputKeys = (operation: (typeof creates)[string]) => (operation.operation.inputFields ?? []).map((field) => field.key);
 
 describe('the StratusTexting integration definition', () => {
   it('pairs Find Contact with Create or Update Contact as a search-or-create', () => {
@@ -15,9 +11,9 @@ describe('the StratusTexting integration definition', () => {
   });
 
   it('takes from, to and text in send_sms, and mobile in find_contact and upsert_contact', () => {
-    expect(inputKeys(integration.creates!.send_sms)).toEqual(expect.arrayContaining(['from', 'to', 'text']));
-    expect(inputKeys(integration.searches!.find_contact)).toContain('mobile');
-    expect(inputKeys(integration.creates!.upsert_contact)).toContain('mobile');
+    expect(inputKeys(creates.send_sms)).toEqual(expect.arrayContaining(['from', 'to', 'text']));
+    expect(inputKeys(searches.find_contact)).toContain('mobile');
+    expect(inputKeys(creates.upsert_contact)).toContain('mobile');
   });
 
   it("says the brand's product name, never StratusTexting, in a deployment for another brand", () => {

@@ -1,28 +1,16 @@
-import { api, appError, appTester, authData, BASE, FORBIDDEN_HINT, inputProblem, rejection, searches } from './support';
+import { contactPair, SAM } from './contacts';
+import { api, appError, run, authData, BASE, FORBIDDEN_HINT, inputProblem, rejection } from './support';
 
-const perform = searches.find_contact.operation.perform;
-const find = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData });
+const find = (inputData: Record<string, unknown>) => run.search('find_contact', { authData, inputData });
 
-const API_CONTACT = {
+const { api: API_CONTACT, output: CONTACT } = contactPair({
   id: 'c-101',
-  firstName: 'Sam',
-  lastName: 'Rivera',
-  mobileNumber: '+19495550111',
+  ...SAM,
   email: 'sam.rivera@example.com',
   company: null,
   notes: null,
   customFields: { plan: 'gold' },
-};
-const CONTACT = {
-  id: 'c-101',
-  first_name: 'Sam',
-  last_name: 'Rivera',
-  mobile: '+19495550111',
-  email: 'sam.rivera@example.com',
-  company: null,
-  notes: null,
-  customFields: { plan: 'gold' },
-};
+});
 const BY_MOBILE = `${BASE}/contact/mobile/%2B19495550111`;
 
 describe('Find Contact (find_contact)', () => {

@@ -1,7 +1,6 @@
-import { api, appError, appTester, authData, BASE, inputProblem, rejection, searches } from './support';
+import { api, appError, run, authData, BASE, inputProblem, rejection } from './support';
 
-const perform = searches.find_message.operation.perform;
-const find = (messageId: unknown) => appTester(perform, { authData, inputData: { message_id: messageId } });
+const find = (messageId: unknown) => run.search('find_message', { authData, inputData: { message_id: messageId } });
 
 describe('Find Message (find_message)', () => {
   it('GETs the message by id and returns it normalised', async () => {

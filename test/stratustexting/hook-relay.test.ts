@@ -1,5 +1,5 @@
 import { handleRelay } from '../../relay/src/relay';
-import { api, appError, appTester, authData, BASE, rejection, triggers } from './support';
+import { api, appError, authData, BASE, rejection, run } from './support';
 
 const NOW = Date.UTC(2025, 5, 10, 12, 0, 0);
 const NINETY_DAYS_LATER = NOW + 90 * 24 * 60 * 60 * 1000;
@@ -12,7 +12,6 @@ const RELAYED_HOOK = `${RELAY}/v1/aHR0cHM6Ly9ob29rcy56YXBpZXIuY29tL2hvb2tzL3N0YW
 const FILTER = '/orgId/org-9/department/dept-1/message?direction=inbound';
 const SITES = [{ id: 'dept-1', name: 'Main Street Store', orgId: 'org-9' }];
 
-const inbound = triggers.new_inbound_message.operation;
 const subscribeBundle = { authData, targetUrl: HOOK, inputData: { department_id: 'dept-1' } };
 const answered = (uri: string) => ({
   id: 'sub-1',
@@ -43,7 +42,7 @@ describe('which address a Zap subscribes', () => {
     api()
       .post(`${BASE}/webhooksubscription`, { uri: HOOK, eventFilters: [FILTER], expiresDateInMillies: NINETY_DAYS_LATER })
       .reply(200, answered(HOOK));
-    await expect(appTester(inbound.performSubscribe, subscribeBundle)).resolves.toMatchObject({ id: 'sub-1', uri: HOOK });
+    await expect(run.subscribe('new_inbound_message', subscribeBundle)).resolves.toMatchObject({ id: 'sub-1', uri: HOOK });
   });
 
   it("subscribes the relay's signed address for the hook URL when STRATUSTEXTING_HOOK_RELAY_URL and _SECRET are set", async () => {
@@ -52,7 +51,7 @@ describe('which address a Zap subscribes', () => {
     api()
       .post(`${BASE}/webhooksubscription`, { uri: RELAYED_HOOK, eventFilters: [FILTER], expiresDateInMillies: NINETY_DAYS_LATER })
       .reply(200, answered(RELAYED_HOOK));
-    const subscribed = await appTester(inbound.performSubscribe, subscribeBundle);
+    const subscribed = await run.subscribe('new_inbound_message', subscribeBundle);
     expect(subscribed).toEqual({ ...answered(RELAYED_HOOK), expiration_date: '2025-09-08T12:00:00Z' });
     expect(JSON.stringify(subscribed)).not.toContain(SECRET);
   });
@@ -64,7 +63,7 @@ describe('which address a Zap subscribes', () => {
     api()
       .post(`${BASE}/webhooksubscription`, (body: { uri: string }) => ((registered = body.uri), true))
       .reply(200, () => answered(registered));
-    await appTester(inbound.performSubscribe, { ...subscribeBundle, targetUrl: 'https://hooks.zapier.com/hooks/standard/77/ümlaut/' });
+    await run.subscribe('new_inbound_message', { ...subscribeBundle, targetUrl: 'https://hooks.zapier.com/hooks/standard/77/ümlaut/' });
 
     const handshake = (uri: string) => handleRelay(new Request(uri, { headers: { 'validation-token': 'v-1' } }), { RELAY_SECRET: SECRET });
     expect((await handshake(registered)).headers.get('validation-token')).toBe('v-1');
@@ -85,7 +84,7 @@ describe('which address a Zap subscribes', () => {
   ])('refuses a relay URL with %s before subscribing, without quoting it', async (_case, url, problem) => {
     useRelay(url, SECRET);
     api().get(`${BASE}/sites`).reply(200, SITES);
-    const error = appError(await rejection(appTester(inbound.performSubscribe, subscribeBundle)));
+    const error = appError(await rejection(run.subscribe('new_inbound_message', subscribeBundle)));
     expect(error).toEqual({
       message: `This integration is misconfigured: STRATUSTEXTING_HOOK_RELAY_URL ${problem} An integration admin corrects it with \`zapier-platform env:set\`.`,
       code: 'misconfigured',
@@ -100,7 +99,7 @@ describe('which address a Zap subscribes', () => {
     api()
       .post(`${BASE}/webhooksubscription`, (body: { uri: string }) => body.uri.startsWith('http://127.0.0.1:8787/v1/'))
       .reply(200, answered('relayed'));
-    await expect(appTester(inbound.performSubscribe, subscribeBundle)).resolves.toMatchObject({ id: 'sub-1' });
+    await expect(run.subscribe('new_inbound_message', subscribeBundle)).resolves.toMatchObject({ id: 'sub-1' });
   });
 
   it.each([
@@ -115,7 +114,7 @@ describe('which address a Zap subscribes', () => {
   ])('refuses %s, never quoting the secret', async (_case, url, secret, problem) => {
     useRelay(url, secret);
     api().get(`${BASE}/sites`).reply(200, SITES);
-    expect(appError(await rejection(appTester(inbound.performSubscribe, subscribeBundle)))).toEqual({
+    expect(appError(await rejection(run.subscribe('new_inbound_message', subscribeBundle)))).toEqual({
       message: `This integration is misconfigured: ${problem} An integration admin corrects it with \`zapier-platform env:set\`.`,
       code: 'misconfigured',
       status: 500,
@@ -128,31 +127,35 @@ describe('when the platform refuses the subscription', () => {
   const refusedWith = (status: number, body: Record<string, string>) => {
     api().get(`${BASE}/sites`).reply(200, SITES);
     api().post(`${BASE}/webhooksubscription`).reply(status, body);
-    return rejection(appTester(inbound.performSubscribe, subscribeBundle)).then(appError);
+    return rejection(run.subscribe('new_inbound_message', subscribeBundle)).then(appError);
   };
 
-  it('without a relay, names the handshake as the likely cause when the reason speaks of validation, and says what the admin sets', async () => {
-    expect(await refusedWith(400, { message: 'Webhook validation failed for the uri' })).toEqual({
+  const HANDSHAKE = "StratusTexting checks a new hook URL with a validation-token handshake, which Zapier's hook URLs cannot answer.";
+  const ADMIN_SETS =
+    `An integration admin deploys the hook relay from this integration's relay/ folder (${DEPLOY}) and sets ` +
+    'STRATUSTEXTING_HOOK_RELAY_URL and STRATUSTEXTING_HOOK_RELAY_SECRET with `zapier-platform env:set`.';
+
+  it.each([
+    {
+      name: 'names the handshake as the likely cause when the reason speaks of validation, and says what the admin sets',
+      status: 400,
+      reason: 'Webhook validation failed for the uri',
       message:
         'StratusTexting refused the values given for "Subscribe to events" ("Webhook validation failed for the uri"). Check the values in this step against that reason, then replay it. ' +
-        "The likely cause: StratusTexting checks a new hook URL with a validation-token handshake, which Zapier's hook URLs cannot answer. " +
-        `An integration admin deploys the hook relay from this integration's relay/ folder (${DEPLOY}) and sets ` +
-        'STRATUSTEXTING_HOOK_RELAY_URL and STRATUSTEXTING_HOOK_RELAY_SECRET with `zapier-platform env:set`. (HTTP 400)',
+        `The likely cause: ${HANDSHAKE} ${ADMIN_SETS} (HTTP 400)`,
       code: 'provider_rejected',
-      status: 400,
-    });
-  });
-
-  it('without a relay, offers the handshake only as a possible cause when the reason does not speak of it', async () => {
-    expect(await refusedWith(500, { message: 'Database unavailable' })).toEqual({
+    },
+    {
+      name: 'offers the handshake only as a possible cause when the reason does not speak of it',
+      status: 500,
+      reason: 'Database unavailable',
       message:
         'StratusTexting failed on its side during "Subscribe to events" ("Database unavailable"). Nothing in this step needs to change: try again later. ' +
-        "If every Zap fails to turn on this way, a possible cause: StratusTexting checks a new hook URL with a validation-token handshake, which Zapier's hook URLs cannot answer. " +
-        `An integration admin deploys the hook relay from this integration's relay/ folder (${DEPLOY}) and sets ` +
-        'STRATUSTEXTING_HOOK_RELAY_URL and STRATUSTEXTING_HOOK_RELAY_SECRET with `zapier-platform env:set`. (HTTP 500)',
+        `If every Zap fails to turn on this way, a possible cause: ${HANDSHAKE} ${ADMIN_SETS} (HTTP 500)`,
       code: 'provider_unavailable',
-      status: 500,
-    });
+    },
+  ])('without a relay, $name', async ({ status, reason, message, code }) => {
+    expect(await refusedWith(status, { message: reason })).toEqual({ message, code, status });
   });
 
   it('with a relay, points at the relay and its secret, never quoting the secret', async () => {

@@ -1,5 +1,5 @@
 import { deliveryMemory } from '../../src/providers/stratustexting/event-hooks';
-import { api, appError, appTester, authData, BASE, rejection, triggers } from './support';
+import { api, appError, authData, BASE, rejection, run } from './support';
 
 const NOW = Date.UTC(2025, 5, 10, 12, 0, 0);
 const NINETY_DAYS_LATER = NOW + 90 * 24 * 60 * 60 * 1000; // 2025-09-08T12:00:00.000Z
@@ -8,10 +8,6 @@ const SITES = [
   { id: 'dept-1', name: 'Main Street Store', orgId: 'org-9' },
   { id: 'dept-2', name: 'Harbor Store', orgId: 'org-9' },
 ];
-
-const inbound = triggers.new_inbound_message.operation;
-const outbound = triggers.new_outbound_message.operation;
-const newContact = triggers.new_contact.operation;
 
 const subscribeBundle = (departmentId = 'dept-1') => ({ authData, targetUrl: TARGET, inputData: { department_id: departmentId } });
 
@@ -36,22 +32,19 @@ afterEach(() => {
 
 describe('REST hook subscribe (performSubscribe)', () => {
   it.each([
-    ['new_inbound_message', inbound.performSubscribe, '/orgId/org-9/department/dept-1/message?direction=inbound'],
-    ['new_outbound_message', outbound.performSubscribe, '/orgId/org-9/department/dept-1/message?direction=outbound'],
-    ['new_contact', newContact.performSubscribe, '/orgId/org-9/department/dept-1/contact'],
-  ])(
-    '%s finds the organization of the department, then subscribes the hook URL to its events for 90 days',
-    async (_key, performSubscribe, filter) => {
-      api().get(`${BASE}/sites`).reply(200, SITES);
-      api()
-        .post(`${BASE}/webhooksubscription`, { uri: TARGET, eventFilters: [filter], expiresDateInMillies: NINETY_DAYS_LATER })
-        .reply(200, activeSubscription(filter));
-      await expect(appTester(performSubscribe, subscribeBundle())).resolves.toEqual({
-        ...activeSubscription(filter),
-        expiration_date: '2025-09-08T12:00:00Z',
-      });
-    },
-  );
+    ['new_inbound_message', '/orgId/org-9/department/dept-1/message?direction=inbound'],
+    ['new_outbound_message', '/orgId/org-9/department/dept-1/message?direction=outbound'],
+    ['new_contact', '/orgId/org-9/department/dept-1/contact'],
+  ])('%s finds the organization of the department, then subscribes the hook URL to its events for 90 days', async (key, filter) => {
+    api().get(`${BASE}/sites`).reply(200, SITES);
+    api()
+      .post(`${BASE}/webhooksubscription`, { uri: TARGET, eventFilters: [filter], expiresDateInMillies: NINETY_DAYS_LATER })
+      .reply(200, activeSubscription(filter));
+    await expect(run.subscribe(key, subscribeBundle())).resolves.toEqual({
+      ...activeSubscription(filter),
+      expiration_date: '2025-09-08T12:00:00Z',
+    });
+  });
 
   it('returns the requested expiry as expiration_date when the answer has none, so Zapier renews the subscription in time', async () => {
     const filter = '/orgId/org-9/department/dept-2/message?direction=inbound';
@@ -61,7 +54,7 @@ describe('REST hook subscribe (performSubscribe)', () => {
     api()
       .post(`${BASE}/webhooksubscription`, { uri: TARGET, eventFilters: [filter], expiresDateInMillies: NINETY_DAYS_LATER })
       .reply(200, { id: 'sub-2', eventFilters: [filter] });
-    await expect(appTester(inbound.performSubscribe, subscribeBundle('dept-2'))).resolves.toEqual({
+    await expect(run.subscribe('new_inbound_message', subscribeBundle('dept-2'))).resolves.toEqual({
       id: 'sub-2',
       eventFilters: [filter],
       disabledFilters: [],
@@ -76,7 +69,7 @@ describe('REST hook subscribe (performSubscribe)', () => {
       .post(`${BASE}/webhooksubscription`)
       .reply(200, { ...activeSubscription(filter), disabledFilters: [{ filter, reason: 'User is not a member of the department' }] });
     api().delete(`${BASE}/webhooksubscription/sub-1`).reply(204);
-    expect(appError(await rejection(appTester(inbound.performSubscribe, subscribeBundle())))).toEqual({
+    expect(appError(await rejection(run.subscribe('new_inbound_message', subscribeBundle())))).toEqual({
       message:
         'StratusTexting refused to send these events (User is not a member of the department). Check that the connected user belongs to that department and may use webhooks, then turn the Zap on again.',
       code: 'subscription_refused',
@@ -88,7 +81,7 @@ describe('REST hook subscribe (performSubscribe)', () => {
     api().get(`${BASE}/sites`).reply(200, SITES);
     api().post(`${BASE}/webhooksubscription`).reply(200, { id: 'sub-3', eventFilters: [] });
     api().delete(`${BASE}/webhooksubscription/sub-3`).reply(200, {});
-    expect(appError(await rejection(appTester(outbound.performSubscribe, subscribeBundle())))).toEqual({
+    expect(appError(await rejection(run.subscribe('new_outbound_message', subscribeBundle())))).toEqual({
       message:
         'StratusTexting refused to send these events (the event filter was not accepted). Check that the connected user belongs to that department and may use webhooks, then turn the Zap on again.',
       code: 'subscription_refused',
@@ -99,36 +92,35 @@ describe('REST hook subscribe (performSubscribe)', () => {
   const WHERE =
     "It is your StratusTexting organization's ID, as the StratusTexting web app shows it; your StratusTexting administrator can tell you.";
 
-  it("asks for the Organization ID when the department is not in the account's sites, without subscribing", async () => {
-    api().get(`${BASE}/sites`).reply(200, SITES);
-    expect(appError(await rejection(appTester(inbound.performSubscribe, subscribeBundle('dept-404'))))).toEqual({
+  it.each([
+    {
+      when: "the department is not in the account's sites, without subscribing",
+      departmentId: 'dept-404',
+      sites: [200, SITES],
       message:
         'Department "dept-404" is not in StratusTexting\'s list of this account\'s departments. Pick it from the list or, if the ID you typed is right, ' +
         `enter the Organization ID in this trigger's settings and turn the Zap on again. ${WHERE}`,
-      code: 'organization_needed',
-      status: 400,
-    });
-  });
-
-  it("asks for the Organization ID when the sites list does not name the department's organization", async () => {
-    api()
-      .get(`${BASE}/sites`)
-      .reply(200, [{ id: 'dept-1', name: 'Main Street Store' }]);
-    expect(appError(await rejection(appTester(inbound.performSubscribe, subscribeBundle())))).toEqual({
+    },
+    {
+      when: "the sites list does not name the department's organization",
+      departmentId: 'dept-1',
+      sites: [200, [{ id: 'dept-1', name: 'Main Street Store' }]],
       message:
         'StratusTexting did not say which organization department "Main Street Store" belongs to. ' +
         `Enter the Organization ID in this trigger's settings and turn the Zap on again. ${WHERE}`,
-      code: 'organization_needed',
-      status: 400,
-    });
-  });
-
-  it('asks for the Organization ID when the sites list (an assumed endpoint) cannot be read, quoting why', async () => {
-    api().get(`${BASE}/sites`).reply(403, { message: 'Missing Authentication Token' });
-    expect(appError(await rejection(appTester(inbound.performSubscribe, subscribeBundle())))).toEqual({
+    },
+    {
+      when: 'the sites list (an assumed endpoint) cannot be read, quoting why',
+      departmentId: 'dept-1',
+      sites: [403, { message: 'Missing Authentication Token' }],
       message:
         'StratusTexting\'s list of departments could not be read (StratusTexting does not offer "Get Sites" to this account or at this address ("Missing Authentication Token"). This integration\'s address for it is inferred, not documented, and StratusTexting does not have it. The other steps of this integration are not affected. (HTTP 403)), so it cannot say which organization department "dept-1" belongs to. ' +
         `Enter the Organization ID in this trigger's settings and turn the Zap on again. ${WHERE}`,
+    },
+  ] as const)('asks for the Organization ID when $when', async ({ departmentId, sites: [status, body], message }) => {
+    api().get(`${BASE}/sites`).reply(status, body);
+    expect(appError(await rejection(run.subscribe('new_inbound_message', subscribeBundle(departmentId))))).toEqual({
+      message,
       code: 'organization_needed',
       status: 400,
     });
@@ -140,7 +132,7 @@ describe('REST hook subscribe (performSubscribe)', () => {
       .post(`${BASE}/webhooksubscription`, { uri: TARGET, eventFilters: [filter], expiresDateInMillies: NINETY_DAYS_LATER })
       .reply(200, activeSubscription(filter));
     const bundle = { ...subscribeBundle('dept-7'), inputData: { department_id: ' dept-7 ', organization_id: ' org-typed ' } };
-    await expect(appTester(inbound.performSubscribe, bundle)).resolves.toEqual({
+    await expect(run.subscribe('new_inbound_message', bundle)).resolves.toEqual({
       ...activeSubscription(filter),
       expiration_date: '2025-09-08T12:00:00Z',
     });
@@ -148,12 +140,12 @@ describe('REST hook subscribe (performSubscribe)', () => {
 
   it('lets an expired token through as it is, so Zapier refreshes it', async () => {
     api().get(`${BASE}/sites`).reply(401, { message: 'Unauthorized' });
-    expect((await rejection(appTester(inbound.performSubscribe, subscribeBundle()))).name).toBe('RefreshAuthError');
+    expect((await rejection(run.subscribe('new_inbound_message', subscribeBundle()))).name).toBe('RefreshAuthError');
   });
 
   it('reports an outage as an outage, not as a missing Organization ID', async () => {
     api().get(`${BASE}/sites`).reply(502, { message: 'Bad Gateway' });
-    expect(appError(await rejection(appTester(inbound.performSubscribe, subscribeBundle())))).toEqual({
+    expect(appError(await rejection(run.subscribe('new_inbound_message', subscribeBundle())))).toEqual({
       message:
         'StratusTexting failed on its side during "Get Sites" ("Bad Gateway"). Nothing in this step needs to change: try again later. (HTTP 502)',
       code: 'provider_unavailable',
@@ -165,7 +157,7 @@ describe('REST hook subscribe (performSubscribe)', () => {
     ['department_id', { department_id: '../sites' }, 'Department (Site): "../sites" cannot be an id'],
     ['organization_id', { department_id: 'dept-1', organization_id: 'org/9' }, 'Organization ID: "org/9" cannot be an id'],
   ])('refuses a %s that would change the event filter path, before any request', async (_field, inputData, start) => {
-    const error = appError(await rejection(appTester(inbound.performSubscribe, { ...subscribeBundle(), inputData })));
+    const error = appError(await rejection(run.subscribe('new_inbound_message', { ...subscribeBundle(), inputData })));
     expect(error).toEqual({
       message: `${start}: an id is not empty or ".", and has no "/", "\\" or "..". Enter the id itself.`,
       code: 'invalid_input',
@@ -174,7 +166,7 @@ describe('REST hook subscribe (performSubscribe)', () => {
   });
 
   it('requires the department', async () => {
-    expect(appError(await rejection(appTester(inbound.performSubscribe, subscribeBundle(' '))))).toEqual({
+    expect(appError(await rejection(run.subscribe('new_inbound_message', subscribeBundle(' '))))).toEqual({
       message: 'Department (Site): The department is required.',
       code: 'invalid_input',
       status: 400,
@@ -184,7 +176,7 @@ describe('REST hook subscribe (performSubscribe)', () => {
   it("passes on the platform's refusal of the subscription call", async () => {
     api().get(`${BASE}/sites`).reply(200, SITES);
     api().post(`${BASE}/webhooksubscription`).reply(400, { message: 'Event filter is invalid' });
-    expect(appError(await rejection(appTester(inbound.performSubscribe, subscribeBundle())))).toEqual({
+    expect(appError(await rejection(run.subscribe('new_inbound_message', subscribeBundle())))).toEqual({
       message: expect.stringMatching(
         /^StratusTexting refused the values given for "Subscribe to events" \("Event filter is invalid"\)\. Check the values in this step against that reason, then replay it\. If every Zap fails to turn on this way, .*\(HTTP 400\)$/,
       ),
@@ -197,22 +189,18 @@ describe('REST hook subscribe (performSubscribe)', () => {
 describe('REST hook unsubscribe (performUnsubscribe)', () => {
   const unsubscribeBundle = { authData, targetUrl: TARGET, subscribeData: { id: 'sub-1', expiration_date: '2025-09-08T12:00:00Z' } };
 
-  it.each([
-    ['new_inbound_message', inbound.performUnsubscribe],
-    ['new_outbound_message', outbound.performUnsubscribe],
-    ['new_contact', newContact.performUnsubscribe],
-  ])('%s deletes the subscription by its id', async (_key, performUnsubscribe) => {
+  it.each([['new_inbound_message'], ['new_outbound_message'], ['new_contact']])('%s deletes the subscription by its id', async (key) => {
     api().delete(`${BASE}/webhooksubscription/sub-1`).reply(204);
-    await expect(appTester(performUnsubscribe, unsubscribeBundle)).resolves.toEqual({ id: 'sub-1', removed: true });
+    await expect(run.unsubscribe(key, unsubscribeBundle)).resolves.toEqual({ id: 'sub-1', removed: true });
   });
 
   it('counts a subscription that is already gone (404) as removed', async () => {
     api().delete(`${BASE}/webhooksubscription/sub-1`).reply(404, { message: 'Subscription not found' });
-    await expect(appTester(inbound.performUnsubscribe, unsubscribeBundle)).resolves.toEqual({ id: 'sub-1', removed: true });
+    await expect(run.unsubscribe('new_inbound_message', unsubscribeBundle)).resolves.toEqual({ id: 'sub-1', removed: true });
   });
 
   it.each(['sub/1', '..'])('refuses the subscription id "%s", which would address another path, and sends nothing', async (id) => {
-    expect(appError(await rejection(appTester(inbound.performUnsubscribe, { ...unsubscribeBundle, subscribeData: { id } })))).toEqual({
+    expect(appError(await rejection(run.unsubscribe('new_inbound_message', { ...unsubscribeBundle, subscribeData: { id } })))).toEqual({
       message: `Subscription ID: "${id}" cannot be an id: an id is not empty or ".", and has no "/", "\\" or "..". Enter the id itself.`,
       code: 'invalid_input',
       status: 400,
@@ -221,18 +209,18 @@ describe('REST hook unsubscribe (performUnsubscribe)', () => {
 
   it('percent-encodes the subscription id in the path', async () => {
     api().delete(`${BASE}/webhooksubscription/sub%201`).reply(200, { deleted: true });
-    await expect(appTester(inbound.performUnsubscribe, { ...unsubscribeBundle, subscribeData: { id: 'sub 1' } })).resolves.toEqual({
+    await expect(run.unsubscribe('new_inbound_message', { ...unsubscribeBundle, subscribeData: { id: 'sub 1' } })).resolves.toEqual({
       id: 'sub 1',
       removed: true,
     });
   });
 
   it('has nothing to remove, and calls nothing, when the Zap holds no subscription id', async () => {
-    await expect(appTester(inbound.performUnsubscribe, { ...unsubscribeBundle, subscribeData: undefined })).resolves.toEqual({
+    await expect(run.unsubscribe('new_inbound_message', { ...unsubscribeBundle, subscribeData: undefined })).resolves.toEqual({
       id: null,
       removed: false,
     });
-    await expect(appTester(inbound.performUnsubscribe, { ...unsubscribeBundle, subscribeData: { id: '' } })).resolves.toEqual({
+    await expect(run.unsubscribe('new_inbound_message', { ...unsubscribeBundle, subscribeData: { id: '' } })).resolves.toEqual({
       id: null,
       removed: false,
     });
@@ -240,7 +228,7 @@ describe('REST hook unsubscribe (performUnsubscribe)', () => {
 
   it('fails on a server error, so Zapier retries turning the Zap off', async () => {
     api().delete(`${BASE}/webhooksubscription/sub-1`).reply(500, { message: 'Internal server error' });
-    expect(appError(await rejection(appTester(inbound.performUnsubscribe, unsubscribeBundle)))).toEqual({
+    expect(appError(await rejection(run.unsubscribe('new_inbound_message', unsubscribeBundle)))).toEqual({
       message:
         'StratusTexting failed on its side during "Unsubscribe from events" ("Internal server error"). Nothing in this step needs to change: try again later. (HTTP 500)',
       code: 'provider_unavailable',

@@ -1,32 +1,17 @@
-import { api, appError, appTester, authData, BASE, rejection, triggers } from './support';
+import { contactPair, SAM, SAM_DETAILS } from './contacts';
+import { api, appError, authData, BASE, rejection, run, triggers } from './support';
 
 const trigger = triggers.new_contact;
-const { perform, performList } = trigger.operation;
 const deliver = (cleanedRequest: unknown, subscribeData?: { id: string }) =>
-  appTester(perform, { authData, inputData: { department_id: 'dept-1' }, cleanedRequest, subscribeData }, true);
+  run.trigger('new_contact', { authData, inputData: { department_id: 'dept-1' }, cleanedRequest, subscribeData }, { freshCache: true });
 
-const API_CONTACT = {
+const { api: API_CONTACT, output: CONTACT } = contactPair({
   id: 'c-101',
-  firstName: 'Sam',
-  lastName: 'Rivera',
-  mobileNumber: '+19495550111',
-  email: 'sam.rivera@example.com',
-  company: 'Rivera Landscaping',
-  notes: 'Prefers texts after 5pm.',
+  ...SAM,
+  ...SAM_DETAILS,
   createdDate: '2025-06-10T18:00:00.000Z',
   lastUpdated: 1749578400000,
-};
-const CONTACT = {
-  id: 'c-101',
-  first_name: 'Sam',
-  last_name: 'Rivera',
-  mobile: '+19495550111',
-  email: 'sam.rivera@example.com',
-  company: 'Rivera Landscaping',
-  notes: 'Prefers texts after 5pm.',
-  createdDate: '2025-06-10T18:00:00.000Z',
-  lastUpdated: 1749578400000,
-};
+});
 const BY_MOBILE = `${BASE}/contact/mobile/%2B19495550111`;
 const BY_ID = `${BASE}/contact/c-101`;
 
@@ -132,8 +117,10 @@ describe('New or Updated Contact (new_contact)', () => {
     it('fires once for a creation delivered twice to a subscription', async () => {
       api().get(BY_MOBILE).twice().reply(200, API_CONTACT);
       const bundle = { authData, inputData: { department_id: 'dept-1' }, subscribeData: { id: 'sub-contacts' } };
-      await expect(appTester(perform, { ...bundle, cleanedRequest: event('CONTACT_CREATED') }, true)).resolves.toEqual([CONTACT]);
-      await expect(appTester(perform, { ...bundle, cleanedRequest: event('CONTACT_CREATED') })).resolves.toEqual([]);
+      await expect(
+        run.trigger('new_contact', { ...bundle, cleanedRequest: event('CONTACT_CREATED') }, { freshCache: true }),
+      ).resolves.toEqual([CONTACT]);
+      await expect(run.trigger('new_contact', { ...bundle, cleanedRequest: event('CONTACT_CREATED') })).resolves.toEqual([]);
     });
 
     it('fires once per version of the contact for events that do not say what happened', async () => {
@@ -146,9 +133,9 @@ describe('New or Updated Contact (new_contact)', () => {
         subscribeData: { id: 'sub-untyped' },
         cleanedRequest: event(undefined),
       };
-      await expect(appTester(perform, bundle, true)).resolves.toEqual([CONTACT]);
-      await expect(appTester(perform, bundle)).resolves.toEqual([]);
-      await expect(appTester(perform, bundle)).resolves.toEqual([{ ...CONTACT, notes: 'VIP', lastUpdated: 1749582000000 }]);
+      await expect(run.trigger('new_contact', bundle, { freshCache: true })).resolves.toEqual([CONTACT]);
+      await expect(run.trigger('new_contact', bundle)).resolves.toEqual([]);
+      await expect(run.trigger('new_contact', bundle)).resolves.toEqual([{ ...CONTACT, notes: 'VIP', lastUpdated: 1749582000000 }]);
     });
   });
 
@@ -174,7 +161,7 @@ describe('New or Updated Contact (new_contact)', () => {
           ],
           last: true,
         });
-      await expect(appTester(performList, { authData, inputData: { department_id: 'dept-1' } })).resolves.toEqual([
+      await expect(run.triggerList('new_contact', { authData, inputData: { department_id: 'dept-1' } })).resolves.toEqual([
         CONTACT,
         {
           id: 'c-100',
@@ -191,12 +178,12 @@ describe('New or Updated Contact (new_contact)', () => {
 
     it('accepts a bare list of contacts', async () => {
       api().get(`${BASE}/contact/all`).query({ page: '0', size: '3', sort: 'createdDate,desc' }).reply(200, [API_CONTACT]);
-      await expect(appTester(performList, { authData, inputData: {} })).resolves.toEqual([CONTACT]);
+      await expect(run.triggerList('new_contact', { authData, inputData: {} })).resolves.toEqual([CONTACT]);
     });
 
     it('maps a 500 to a provider_unavailable error naming the action', async () => {
       api().get(`${BASE}/contact/all`).query(true).reply(500, { message: 'Internal server error' });
-      expect(appError(await rejection(appTester(performList, { authData, inputData: {} })))).toEqual({
+      expect(appError(await rejection(run.triggerList('new_contact', { authData, inputData: {} })))).toEqual({
         message:
           'StratusTexting failed on its side during "Get All Contacts" ("Internal server error"). Nothing in this step needs to change: try again later. (HTTP 500)',
         code: 'provider_unavailable',

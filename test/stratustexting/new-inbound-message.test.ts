@@ -1,9 +1,8 @@
-import { api, appError, appTester, authData, BASE, rejection, triggers } from './support';
+import { api, appError, authData, BASE, noPastMessages, rejection, run, triggers } from './support';
 
 const trigger = triggers.new_inbound_message;
-const { perform, performList } = trigger.operation;
 const deliver = (cleanedRequest: unknown, inputData: Record<string, unknown> = { department_id: 'dept-1' }) =>
-  appTester(perform, { authData, inputData, cleanedRequest });
+  run.trigger('new_inbound_message', { authData, inputData, cleanedRequest });
 
 const EVENT = { uuid: 'evt-7c1e', messageInfo: { messageId: '6650f1c2a4b7e93d1c2f8a10', lastUpdated: 1749579000000 } };
 const MESSAGE_PATH = `${BASE}/message/getmessagebyid/6650f1c2a4b7e93d1c2f8a10`;
@@ -60,8 +59,10 @@ describe('New Inbound Message (new_inbound_message)', () => {
         .once()
         .reply(200, apiMessage(['+19495550100', '+19495550101']));
       const bundle = { authData, inputData: { department_id: 'dept-1' }, subscribeData: { id: 'sub-repeat' }, cleanedRequest: EVENT };
-      await expect(appTester(perform, bundle)).resolves.toEqual([NORMALISED]);
-      await expect(appTester(perform, { ...bundle, cleanedRequest: { ...EVENT, uuid: 'evt-7c1e-redelivered' } })).resolves.toEqual([]);
+      await expect(run.trigger('new_inbound_message', bundle)).resolves.toEqual([NORMALISED]);
+      await expect(
+        run.trigger('new_inbound_message', { ...bundle, cleanedRequest: { ...EVENT, uuid: 'evt-7c1e-redelivered' } }),
+      ).resolves.toEqual([]);
     });
 
     it('fires on the redelivery of an event whose first delivery failed half-way: nothing is lost', async () => {
@@ -71,8 +72,8 @@ describe('New Inbound Message (new_inbound_message)', () => {
         .once()
         .reply(200, apiMessage(['+19495550100', '+19495550101']));
       const bundle = { authData, inputData: { department_id: 'dept-1' }, subscribeData: { id: 'sub-retry' }, cleanedRequest: EVENT };
-      await expect(appTester(perform, bundle)).rejects.toThrow(/HTTP 503/);
-      await expect(appTester(perform, bundle)).resolves.toEqual([NORMALISED]);
+      await expect(run.trigger('new_inbound_message', bundle)).rejects.toThrow(/HTTP 503/);
+      await expect(run.trigger('new_inbound_message', bundle)).resolves.toEqual([NORMALISED]);
     });
 
     it('fires for every Zap whose subscription receives the event', async () => {
@@ -81,8 +82,8 @@ describe('New Inbound Message (new_inbound_message)', () => {
         .twice()
         .reply(200, apiMessage(['+19495550100', '+19495550101']));
       const bundle = { authData, inputData: { department_id: 'dept-1' }, cleanedRequest: EVENT };
-      await expect(appTester(perform, { ...bundle, subscribeData: { id: 'sub-zap-a' } })).resolves.toEqual([NORMALISED]);
-      await expect(appTester(perform, { ...bundle, subscribeData: { id: 'sub-zap-b' } })).resolves.toEqual([NORMALISED]);
+      await expect(run.trigger('new_inbound_message', { ...bundle, subscribeData: { id: 'sub-zap-a' } })).resolves.toEqual([NORMALISED]);
+      await expect(run.trigger('new_inbound_message', { ...bundle, subscribeData: { id: 'sub-zap-b' } })).resolves.toEqual([NORMALISED]);
     });
 
     it('accepts a numeric message id and fills what the message lacks with null or empty values', async () => {
@@ -126,9 +127,9 @@ describe('New Inbound Message (new_inbound_message)', () => {
           .once()
           .reply(200, { ...apiMessage([]), direction });
         const bundle = { authData, inputData: { department_id: 'dept-1' }, subscribeData: { id: 'sub-dir' }, cleanedRequest: EVENT };
-        await expect(appTester(perform, bundle, true)).resolves.toEqual([]);
+        await expect(run.trigger('new_inbound_message', bundle, { freshCache: true })).resolves.toEqual([]);
         // Remembered as handled: a repeat is not fetched again (no second answer is set up).
-        await expect(appTester(perform, bundle)).resolves.toEqual([]);
+        await expect(run.trigger('new_inbound_message', bundle)).resolves.toEqual([]);
       },
     );
 
@@ -228,8 +229,8 @@ describe('New Inbound Message (new_inbound_message)', () => {
         subscribeData: { id: 'sub-reactions' },
         cleanedRequest: EVENT,
       };
-      await expect(appTester(perform, bundle, true)).resolves.toEqual([]);
-      await expect(appTester(perform, bundle)).resolves.toEqual([]);
+      await expect(run.trigger('new_inbound_message', bundle, { freshCache: true })).resolves.toEqual([]);
+      await expect(run.trigger('new_inbound_message', bundle)).resolves.toEqual([]);
     });
 
     it('says what is wrong with a value that is not true or false', async () => {
@@ -240,16 +241,13 @@ describe('New Inbound Message (new_inbound_message)', () => {
   });
 
   describe('loading sample data in the editor (performList)', () => {
-    const list = (departmentId: string) => appTester(performList, { authData, inputData: { department_id: departmentId } });
+    const list = (departmentId: string) => run.triggerList('new_inbound_message', { authData, inputData: { department_id: departmentId } });
 
     it('explains that past messages cannot be listed and offers the sample, before any message fired', async () => {
-      const error = await rejection(appTester(performList, { authData, inputData: { department_id: 'dept-1' } }, true));
-      expect(appError(error)).toEqual({
-        message:
-          'StratusTexting offers no way to list past messages. Send a text to the department to see a real one, or continue with the sample.',
-        code: 'no_sample_source',
-        status: 404,
-      });
+      const error = await rejection(
+        run.triggerList('new_inbound_message', { authData, inputData: { department_id: 'dept-1' } }, { freshCache: true }),
+      );
+      expect(appError(error)).toEqual(noPastMessages('Send a text to the department to see a real one'));
     });
 
     it("offers the last message the department's Zap fired for, fetched again by its id", async () => {
@@ -257,9 +255,13 @@ describe('New Inbound Message (new_inbound_message)', () => {
         .get(MESSAGE_PATH)
         .once()
         .reply(200, apiMessage(['+19495550100', '+19495550101']));
-      await expect(appTester(perform, { authData, inputData: { department_id: 'dept-7' }, cleanedRequest: EVENT }, true)).resolves.toEqual([
-        NORMALISED,
-      ]);
+      await expect(
+        run.trigger(
+          'new_inbound_message',
+          { authData, inputData: { department_id: 'dept-7' }, cleanedRequest: EVENT },
+          { freshCache: true },
+        ),
+      ).resolves.toEqual([NORMALISED]);
       api()
         .get(MESSAGE_PATH)
         .once()
@@ -279,7 +281,11 @@ describe('New Inbound Message (new_inbound_message)', () => {
 
     it('explains that there is no sample when the remembered message is gone', async () => {
       api().get(MESSAGE_PATH).once().reply(200, apiMessage([]));
-      await appTester(perform, { authData, inputData: { department_id: 'dept-5' }, cleanedRequest: EVENT }, true);
+      await run.trigger(
+        'new_inbound_message',
+        { authData, inputData: { department_id: 'dept-5' }, cleanedRequest: EVENT },
+        { freshCache: true },
+      );
       api().get(MESSAGE_PATH).reply(404, { message: 'Message not found' });
       await expect(rejection(list('dept-5'))).resolves.toMatchObject({ message: expect.stringContaining('no way to list past messages') });
     });

@@ -1,8 +1,8 @@
-import { api, appError, appTester, authData, BASE, rejection, triggers } from './support';
+import { api, appError, authData, BASE, noPastMessages, rejection, run, triggers } from './support';
 
 const trigger = triggers.new_outbound_message;
 const deliver = (cleanedRequest: unknown) =>
-  appTester(trigger.operation.perform, { authData, inputData: { department_id: 'dept-1' }, cleanedRequest });
+  run.trigger('new_outbound_message', { authData, inputData: { department_id: 'dept-1' }, cleanedRequest });
 
 describe('New Outbound Message (new_outbound_message)', () => {
   it('fetches the message the event names and returns it normalised', async () => {
@@ -56,23 +56,24 @@ describe('New Outbound Message (new_outbound_message)', () => {
   });
 
   it('explains in the editor that past messages cannot be listed, before any message fired', async () => {
-    const error = await rejection(appTester(trigger.operation.performList, { authData, inputData: { department_id: 'dept-1' } }, true));
-    expect(appError(error)).toEqual({
-      message:
-        'StratusTexting offers no way to list past messages. Send a text from the department to see a real one, or continue with the sample.',
-      code: 'no_sample_source',
-      status: 404,
-    });
+    const error = await rejection(
+      run.triggerList('new_outbound_message', { authData, inputData: { department_id: 'dept-1' } }, { freshCache: true }),
+    );
+    expect(appError(error)).toEqual(noPastMessages('Send a text from the department to see a real one'));
   });
 
   it('offers the last message it fired for as the sample, not an inbound one of the same department', async () => {
     const message = { id: 'msg-out-2', from: '+19495550100', to: ['+19495550111'], text: 'See you at 7', direction: 'OUTBOUND' };
     api().get(`${BASE}/message/getmessagebyid/msg-out-2`).twice().reply(200, message);
     const bundle = { authData, inputData: { department_id: 'dept-1' } };
-    await appTester(trigger.operation.perform, { ...bundle, cleanedRequest: { messageInfo: { messageId: 'msg-out-2' } } }, true);
+    await run.trigger(
+      'new_outbound_message',
+      { ...bundle, cleanedRequest: { messageInfo: { messageId: 'msg-out-2' } } },
+      { freshCache: true },
+    );
     const expected = { ...message, to: ['+19495550111'], status: null, last_updated: null };
-    await expect(appTester(trigger.operation.performList, bundle)).resolves.toEqual([expected]);
-    await expect(rejection(appTester(triggers.new_inbound_message.operation.performList, bundle))).resolves.toMatchObject({
+    await expect(run.triggerList('new_outbound_message', bundle)).resolves.toEqual([expected]);
+    await expect(rejection(run.triggerList('new_inbound_message', bundle))).resolves.toMatchObject({
       message: expect.stringContaining('no way to list past messages'),
     });
   });

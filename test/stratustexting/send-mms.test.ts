@@ -1,21 +1,10 @@
-import { api, appError, appTester, authData, BASE, inputProblem, rejection, creates } from './support';
+import { answerPost, appError, run, authData, BASE, inputProblem, rejection } from './support';
 
-const perform = creates.send_mms.operation.perform;
-const send = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData });
+const send = (inputData: Record<string, unknown>) => run.create('send_mms', { authData, inputData });
 const MEDIA = 'https://files.example.com/menu.jpg?size=large';
 
 /** Answers the MMS send, recording the raw path (with its query) and body. */
-function expectSend(status: number, body: unknown) {
-  const seen: { path: string; body: unknown }[] = [];
-  api()
-    .post(`${BASE}/message/sendmms`)
-    .query(true)
-    .reply(function (path, requestBody) {
-      seen.push({ path, body: requestBody });
-      return [status, body as Record<string, unknown>];
-    });
-  return seen;
-}
+const expectSend = (status: number, body: unknown) => answerPost(`${BASE}/message/sendmms`, status, body);
 
 describe('Send MMS (send_mms)', () => {
   it('POSTs from, to, the media URL and the text in the query string, with an empty body', async () => {
@@ -85,32 +74,27 @@ describe('Send MMS (send_mms)', () => {
       },
     );
 
-    it('requires the media', async () => {
-      expect(appError(await rejection(send({ ...valid, media: '' })))).toEqual(inputProblem('Media File: The media file is required.'));
-    });
-
-    it('quotes an impossible recipient number', async () => {
+    it.each([
+      { name: 'requires the media', change: { media: '' }, problem: 'Media File: The media file is required.' },
       // Only the quoted part is pinned: the field is named "To" here but "To (one or more numbers)" on the form.
-      expect(appError(await rejection(send({ ...valid, to: '+1 949' })))).toEqual(
-        inputProblem(expect.stringMatching(/^To.*: "\+1 949" is not a phone number\.$/)),
-      );
-    });
-
-    it('quotes an impossible From number', async () => {
-      expect(appError(await rejection(send({ ...valid, from: '12' })))).toEqual(inputProblem('From Number: "12" is not a phone number.'));
-    });
-
-    it('refuses a text longer than 1000 characters', async () => {
-      expect(appError(await rejection(send({ ...valid, text: 'x'.repeat(1001) })))).toEqual(
-        inputProblem('Message: is longer than 1000 characters.'),
-      );
-    });
-
-    it('refuses more than 50 recipients', async () => {
-      const to = Array.from({ length: 51 }, (_, index) => `+1949555${String(index).padStart(4, '0')}`);
-      expect(appError(await rejection(send({ ...valid, to })))).toEqual(
-        inputProblem('To (one or more numbers): Give at most 50 phone numbers.'),
-      );
+      {
+        name: 'quotes an impossible recipient number',
+        change: { to: '+1 949' },
+        problem: expect.stringMatching(/^To.*: "\+1 949" is not a phone number\.$/),
+      },
+      { name: 'quotes an impossible From number', change: { from: '12' }, problem: 'From Number: "12" is not a phone number.' },
+      {
+        name: 'refuses a text longer than 1000 characters',
+        change: { text: 'x'.repeat(1001) },
+        problem: 'Message: is longer than 1000 characters.',
+      },
+      {
+        name: 'refuses more than 50 recipients',
+        change: { to: Array.from({ length: 51 }, (_, index) => `+1949555${String(index).padStart(4, '0')}`) },
+        problem: 'To (one or more numbers): Give at most 50 phone numbers.',
+      },
+    ])('$name', async ({ change, problem }) => {
+      expect(appError(await rejection(send({ ...valid, ...change })))).toEqual(inputProblem(problem));
     });
   });
 

@@ -1,34 +1,12 @@
 import nock from 'nock';
-import {
-  api,
-  apiHeaders,
-  appError,
-  appTester,
-  authData,
-  BASE,
-  FORBIDDEN_HINT,
-  inputProblem,
-  creates,
-  rejection,
-  API_HOST,
-} from './support';
+import { answerPost, api, apiHeaders, appError, run, authData, BASE, FORBIDDEN_HINT, inputProblem, rejection, API_HOST } from './support';
 
-const perform = creates.send_sms.operation.perform;
-const send = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData });
+const send = (inputData: Record<string, unknown>) => run.create('send_sms', { authData, inputData });
 const SENT = { result: 'Message Processed Successfully' };
 
 /** Answers the send with `status` and `body`, recording the raw path (with its query) and body of the request. */
-function expectSend(status: number, body: unknown, headers: Record<string, string> = {}) {
-  const seen: { path: string; body: unknown }[] = [];
-  api()
-    .post(`${BASE}/message/sendsms`)
-    .query(true)
-    .reply(function (path, requestBody) {
-      seen.push({ path, body: requestBody });
-      return [status, body as nock.Body, headers];
-    });
-  return seen;
-}
+const expectSend = (status: number, body: unknown, headers?: Record<string, string>) =>
+  answerPost(`${BASE}/message/sendsms`, status, body, headers);
 
 describe('Send SMS (send_sms)', () => {
   describe('the request', () => {
@@ -97,27 +75,32 @@ describe('Send SMS (send_sms)', () => {
       });
     });
 
-    it('counts 153-character segments for a long GSM-7 message', async () => {
-      const text = 'a'.repeat(307);
-      expectSend(200, SENT);
-      await expect(send({ from: '+19495550100', to: '+19495550111', text })).resolves.toEqual({
-        ...SENT,
-        status: 'accepted',
-        message_id: null,
-        from: '+19495550100',
-        to: ['+19495550111'],
-        text,
+    it.each([
+      {
+        name: 'counts 153-character segments for a long GSM-7 message',
+        text: 'a'.repeat(307),
+        sentText: 'a'.repeat(307),
         encoding: 'GSM-7',
         segments: 3,
-        duplicates_dropped: [],
-        non_gsm_characters: [],
-        quiet_hours_held: [],
-        replaced_characters: [],
-      });
-    });
-
-    it('reports UCS-2 and 67-unit segments for a message with an emoji, sending the emoji UTF-8 percent-encoded', async () => {
-      const text = `Party time ${'🎉'.repeat(30)}`; // 11 + 60 UTF-16 units = 71 > 70
+        nonGsmCharacters: [],
+      },
+      {
+        name: 'reports UCS-2 and 67-unit segments for a message with an emoji, sending the emoji UTF-8 percent-encoded',
+        text: `Party time ${'🎉'.repeat(30)}`, // 11 + 60 UTF-16 units = 71 > 70
+        sentText: `Party%20time%20${'%F0%9F%8E%89'.repeat(30)}`,
+        encoding: 'UCS-2',
+        segments: 2,
+        nonGsmCharacters: ['🎉'],
+      },
+      {
+        name: 'reports one UCS-2 segment for a short message with an emoji',
+        text: 'Thanks 👍',
+        sentText: 'Thanks%20%F0%9F%91%8D',
+        encoding: 'UCS-2',
+        segments: 1,
+        nonGsmCharacters: ['👍'],
+      },
+    ])('$name', async ({ text, sentText, encoding, segments, nonGsmCharacters }) => {
       const seen = expectSend(200, SENT);
       await expect(send({ from: '+19495550100', to: '+19495550111', text })).resolves.toEqual({
         ...SENT,
@@ -126,42 +109,33 @@ describe('Send SMS (send_sms)', () => {
         from: '+19495550100',
         to: ['+19495550111'],
         text,
-        encoding: 'UCS-2',
-        segments: 2,
+        encoding,
+        segments,
         duplicates_dropped: [],
-        non_gsm_characters: ['🎉'],
+        non_gsm_characters: nonGsmCharacters,
         quiet_hours_held: [],
         replaced_characters: [],
       });
-      expect(seen[0]?.path).toBe(
-        `${BASE}/message/sendsms?from=%2B19495550100&to=%2B19495550111&text=Party%20time%20${'%F0%9F%8E%89'.repeat(30)}`,
-      );
-    });
-
-    it('reports one UCS-2 segment for a short message with an emoji', async () => {
-      expectSend(200, SENT);
-      await expect(send({ from: '+19495550100', to: '+19495550111', text: 'Thanks 👍' })).resolves.toMatchObject({
-        encoding: 'UCS-2',
-        segments: 1,
-        non_gsm_characters: ['👍'],
-      });
+      expect(seen[0]?.path).toBe(`${BASE}/message/sendsms?from=%2B19495550100&to=%2B19495550111&text=${sentText}`);
     });
   });
 
   describe('bad input, refused before anything is sent', () => {
-    it('quotes an impossible recipient number', async () => {
-      const error = await rejection(send({ from: '+19495550100', to: '+19495550111, 12345', text: 'Hi' }));
-      expect(appError(error)).toEqual(inputProblem('To (one or more numbers): "12345" is not a phone number.'));
-    });
+    const FIFTY_ONE = Array.from({ length: 51 }, (_, index) => `+1949555${String(index).padStart(4, '0')}`);
 
-    it('quotes an impossible From number', async () => {
-      const error = await rejection(send({ from: '555', to: '+19495550111', text: 'Hi' }));
-      expect(appError(error)).toEqual(inputProblem('From Number: "555" is not a phone number.'));
-    });
-
-    it('refuses an empty message', async () => {
-      const error = await rejection(send({ from: '+19495550100', to: '+19495550111', text: '   ' }));
-      expect(appError(error)).toEqual(inputProblem('Message: The message is required.'));
+    it.each([
+      {
+        name: 'quotes an impossible recipient number',
+        to: '+19495550111, 12345',
+        problem: 'To (one or more numbers): "12345" is not a phone number.',
+      },
+      { name: 'quotes an impossible From number', from: '555', problem: 'From Number: "555" is not a phone number.' },
+      { name: 'refuses an empty message', text: '   ', problem: 'Message: The message is required.' },
+      { name: 'refuses a step without recipients', to: ' , ', problem: 'To (one or more numbers): At least one phone number is required.' },
+      { name: 'refuses more than 50 recipients', to: FIFTY_ONE, problem: 'To (one or more numbers): Give at most 50 phone numbers.' },
+      { name: 'refuses a blank From number', from: ' ', problem: 'From Number: The sender is required.' },
+    ])('$name', async ({ from = '+19495550100', to = '+19495550111', text = 'Hi', problem }) => {
+      expect(appError(await rejection(send({ from, to, text })))).toEqual(inputProblem(problem));
     });
 
     it('refuses a message longer than 1000 characters, and accepts exactly 1000', async () => {
@@ -169,22 +143,6 @@ describe('Send SMS (send_sms)', () => {
       expect(appError(error)).toEqual(inputProblem('Message: The message is longer than 1000 characters.'));
       expectSend(200, SENT);
       await expect(send({ from: '+19495550100', to: '+19495550111', text: 'a'.repeat(1000) })).resolves.toMatchObject({ segments: 7 });
-    });
-
-    it('refuses a step without recipients', async () => {
-      const error = await rejection(send({ from: '+19495550100', to: ' , ', text: 'Hi' }));
-      expect(appError(error)).toEqual(inputProblem('To (one or more numbers): At least one phone number is required.'));
-    });
-
-    it('refuses more than 50 recipients', async () => {
-      const to = Array.from({ length: 51 }, (_, index) => `+1949555${String(index).padStart(4, '0')}`);
-      const error = await rejection(send({ from: '+19495550100', to, text: 'Hi' }));
-      expect(appError(error)).toEqual(inputProblem('To (one or more numbers): Give at most 50 phone numbers.'));
-    });
-
-    it('refuses a blank From number', async () => {
-      const error = await rejection(send({ from: ' ', to: '+19495550111', text: 'Hi' }));
-      expect(appError(error)).toEqual(inputProblem('From Number: The sender is required.'));
     });
   });
 

@@ -1,7 +1,6 @@
-import { api, appError, appTester, authData, BASE, inputProblem, rejection, creates } from './support';
+import { api, appError, run, authData, BASE, inputProblem, rejection } from './support';
 
-const perform = creates.set_contact_consent.operation.perform;
-const set = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData });
+const set = (inputData: Record<string, unknown>) => run.create('set_contact_consent', { authData, inputData });
 
 describe('Add or Remove Contact Consent (set_contact_consent)', () => {
   it('POSTs the E.164 mobile number, the consent id and ADD, and returns its status with the consent and number it changed', async () => {
@@ -25,16 +24,19 @@ describe('Add or Remove Contact Consent (set_contact_consent)', () => {
     });
   });
 
-  it('refuses an action other than add or remove', async () => {
-    expect(appError(await rejection(set({ mobile: '+19495550111', consent_id: 'cc-1', action: 'toggle' })))).toEqual(
-      inputProblem('Add or Remove: choose Add or Remove.'),
-    );
-  });
-
-  it('quotes an impossible mobile number', async () => {
-    expect(appError(await rejection(set({ mobile: 'abc', consent_id: 'cc-1', action: 'add' })))).toEqual(
-      inputProblem('Contact Mobile Number: "abc" is not a phone number.'),
-    );
+  it.each([
+    {
+      name: 'refuses an action other than add or remove',
+      input: { mobile: '+19495550111', consent_id: 'cc-1', action: 'toggle' },
+      problem: 'Add or Remove: choose Add or Remove.',
+    },
+    {
+      name: 'quotes an impossible mobile number',
+      input: { mobile: 'abc', consent_id: 'cc-1', action: 'add' },
+      problem: 'Contact Mobile Number: "abc" is not a phone number.',
+    },
+  ])('$name', async ({ input, problem }) => {
+    expect(appError(await rejection(set(input)))).toEqual(inputProblem(problem));
   });
 
   it('names the action in a provider error', async () => {

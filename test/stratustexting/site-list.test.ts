@@ -1,6 +1,4 @@
-import { api, appError, appTester, authData, BASE, rejection, triggers } from './support';
-
-const perform = triggers.site_list.operation.perform;
+import { api, appError, run, authData, BASE, rejection, triggers } from './support';
 
 describe('List Sites (site_list, hidden dropdown source)', () => {
   it('GETs the sites and returns id, name and organization id, keeping other fields', async () => {
@@ -10,7 +8,7 @@ describe('List Sites (site_list, hidden dropdown source)', () => {
         { id: 'dept-1', name: 'Main Street Store', orgId: 'org-9', timezone: 'America/Los_Angeles' },
         { id: 42, organizationId: 'org-9' },
       ]);
-    await expect(appTester(perform, { authData, inputData: {} })).resolves.toEqual([
+    await expect(run.trigger('site_list', { authData, inputData: {} })).resolves.toEqual([
       { id: 'dept-1', name: 'Main Street Store', org_id: 'org-9', timezone: 'America/Los_Angeles' },
       { id: '42', name: '42', org_id: 'org-9' },
     ]);
@@ -20,14 +18,14 @@ describe('List Sites (site_list, hidden dropdown source)', () => {
     api()
       .get(`${BASE}/sites`)
       .reply(200, { content: [{ id: 'dept-1', name: 'Main Street Store' }] });
-    await expect(appTester(perform, { authData, inputData: {} })).resolves.toEqual([
+    await expect(run.trigger('site_list', { authData, inputData: {} })).resolves.toEqual([
       { id: 'dept-1', name: 'Main Street Store', org_id: null },
     ]);
   });
 
   it('refuses an answer that is not a list of sites', async () => {
     api().get(`${BASE}/sites`).reply(200, { sites: 'none' });
-    expect(appError(await rejection(appTester(perform, { authData, inputData: {} })))).toMatchObject({
+    expect(appError(await rejection(run.trigger('site_list', { authData, inputData: {} })))).toMatchObject({
       code: 'unexpected_response',
       status: 200,
     });

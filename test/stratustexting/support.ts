@@ -1,6 +1,6 @@
 import nock from 'nock';
-import { createAppTester, type Bundle, type ZObject } from 'zapier-platform-core';
 import stratusTexting from '../../src/providers/stratustexting/integration';
+import { runner } from '../support/run';
 
 process.env.CLIENT_ID = 'test-client-id';
 process.env.CLIENT_SECRET = 'test-client-secret';
@@ -13,32 +13,18 @@ delete process.env.STRATUSTEXTING_PRODUCT;
 
 // The integration reads these settings when it makes a request, so setting them after the import is enough.
 export const integration = stratusTexting;
-export const appTester = createAppTester(integration);
+/** Runs the integration's operations by their Zapier keys. */
+export const run = runner(integration);
 
-type OperationFunction = (z: ZObject, bundle: Bundle) => Promise<unknown>;
-interface Operation {
+/** The static parts of an operation that tests read (its functions are run through `run`). */
+interface OperationDefinition {
   display: { label: string; description: string; hidden?: boolean };
-  operation: {
-    type?: string;
-    inputFields?: Record<string, unknown>[];
-    sample?: Record<string, unknown>;
-    perform: OperationFunction;
-    performList: OperationFunction;
-    performSubscribe: OperationFunction;
-    performUnsubscribe: OperationFunction;
-  };
+  operation: { type?: string; canPaginate?: boolean; inputFields?: Record<string, unknown>[]; sample?: Record<string, unknown> };
 }
 
-// The definition's own types make `perform` a union (a function or a request shorthand) and hide the
-// hook methods behind the operation type; these views give appTester the functions it runs.
-export const triggers = integration.triggers as unknown as Record<string, Operation>;
-export const creates = integration.creates as unknown as Record<string, Operation>;
-export const searches = integration.searches as unknown as Record<string, Operation>;
-export const authentication = integration.authentication as unknown as {
-  test: OperationFunction;
-  connectionLabel: OperationFunction;
-  oauth2Config: { authorizeUrl: OperationFunction; getAccessToken: OperationFunction; refreshAccessToken: OperationFunction };
-};
+export const triggers = integration.triggers as unknown as Record<string, OperationDefinition>;
+export const creates = integration.creates as unknown as Record<string, OperationDefinition>;
+export const searches = integration.searches as unknown as Record<string, OperationDefinition>;
 
 export const API_HOST = 'https://api.stratus.test';
 /** The path of the test base URL, which every API path follows. */
@@ -52,10 +38,30 @@ export const apiHeaders = { authorization: 'Bearer access-token-1', 'x-api-key':
 /** A nock scope for the API that matches only requests carrying both credentials. */
 export const api = () => nock(API_HOST, { reqheaders: apiHeaders });
 
+/** Answers a POST to `path` (with any query) with `status`, `body` and `headers`, recording the raw path (with its query) and body of each request. */
+export function answerPost(path: string, status: number, body: unknown, headers: Record<string, string> = {}) {
+  const seen: { path: string; body: unknown }[] = [];
+  api()
+    .post(path)
+    .query(true)
+    .reply(function (requestPath, requestBody) {
+      seen.push({ path: requestPath, body: requestBody });
+      return [status, body as nock.Body, headers];
+    });
+  return seen;
+}
+
 export const FORBIDDEN_HINT =
   "The API rejected the integration's API key or this user lacks the permission (scope). Reconnect the account; if it persists, the integration's API_KEY setting is wrong.";
 
 export { appError, inputProblem, rejection } from '../support/errors';
+
+/** What a message trigger's editor shows before it fired for any message of the department: the API cannot list past messages. */
+export const noPastMessages = (whatToDo: string) => ({
+  message: `StratusTexting offers no way to list past messages. ${whatToDo}, or continue with the sample.`,
+  code: 'no_sample_source',
+  status: 404,
+});
 
 /** The first line of an error message (the runtime appends "What happened: …" to some errors). */
 export const firstLine = (error: Error) => error.message.split('\n')[0];

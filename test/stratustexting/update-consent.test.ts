@@ -1,7 +1,6 @@
-import { api, appError, appTester, authData, BASE, inputProblem, rejection, creates } from './support';
+import { api, appError, run, authData, BASE, inputProblem, rejection } from './support';
 
-const perform = creates.update_consent.operation.perform;
-const update = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData });
+const update = (inputData: Record<string, unknown>) => run.create('update_consent', { authData, inputData });
 
 describe('Update Custom Consent (update_consent)', () => {
   it('PUTs the new name and description to the consent', async () => {
@@ -29,14 +28,15 @@ describe('Update Custom Consent (update_consent)', () => {
     });
   });
 
-  it('refuses a step with nothing to change', async () => {
-    expect(appError(await rejection(update({ consent_id: 'cc-1', name: '', description: '  ' })))).toEqual(
-      inputProblem('New Name: fill in a new name or a new description.'),
-    );
-  });
-
-  it('requires the consent', async () => {
-    expect(appError(await rejection(update({ name: 'x' })))).toEqual(inputProblem('Consent: The consent is required.'));
+  it.each([
+    {
+      name: 'refuses a step with nothing to change',
+      input: { consent_id: 'cc-1', name: '', description: '  ' },
+      problem: 'New Name: fill in a new name or a new description.',
+    },
+    { name: 'requires the consent', input: { name: 'x' }, problem: 'Consent: The consent is required.' },
+  ])('$name', async ({ input, problem }) => {
+    expect(appError(await rejection(update(input)))).toEqual(inputProblem(problem));
   });
 
   it('maps a 404 to a not_found error', async () => {

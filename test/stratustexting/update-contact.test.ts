@@ -1,18 +1,11 @@
-import { api, appError, appTester, authData, BASE, inputProblem, rejection, creates } from './support';
+import { contactPair, SAM } from './contacts';
+import { api, appError, run, authData, BASE, inputProblem, rejection } from './support';
 
-const perform = creates.update_contact.operation.perform;
-const update = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData });
+const update = (inputData: Record<string, unknown>) => run.create('update_contact', { authData, inputData });
 
-const UPDATED = { id: 'c-101', firstName: 'Sam', lastName: 'Rivera-Lopez', mobileNumber: '+19495550111', email: 'sam@example.com' };
-const FLAT = {
-  id: 'c-101',
-  first_name: 'Sam',
-  last_name: 'Rivera-Lopez',
-  mobile: '+19495550111',
-  email: 'sam@example.com',
-  company: null,
-  notes: null,
-};
+const { api: UPDATED, output } = contactPair({ id: 'c-101', ...SAM, lastName: 'Rivera-Lopez', email: 'sam@example.com' });
+/** The step fills what the answer lacks with null. */
+const FLAT = { ...output, company: null, notes: null };
 
 describe('Update Contact (update_contact)', () => {
   it('PUTs the changes to the contact found by its id', async () => {
@@ -63,22 +56,24 @@ describe('Update Contact (update_contact)', () => {
       );
     });
 
-    it('asks for the contact id or the mobile number when neither is given', async () => {
-      expect(appError(await rejection(update({ first_name: 'Sam' })))).toEqual(
-        inputProblem('Contact: choose the Contact or give the Mobile Number of the contact to change.'),
-      );
-    });
-
-    it('refuses an invalid e-mail address', async () => {
-      expect(appError(await rejection(update({ contact_id: 'c-101', email: 'sam@' })))).toEqual(
-        inputProblem('Email: is not an e-mail address.'),
-      );
-    });
-
-    it('quotes an impossible mobile number', async () => {
-      expect(appError(await rejection(update({ mobile: '12', first_name: 'Sam' })))).toEqual(
-        inputProblem('Mobile Number: "12" is not a phone number.'),
-      );
+    it.each([
+      {
+        name: 'asks for the contact id or the mobile number when neither is given',
+        input: { first_name: 'Sam' },
+        problem: 'Contact: choose the Contact or give the Mobile Number of the contact to change.',
+      },
+      {
+        name: 'refuses an invalid e-mail address',
+        input: { contact_id: 'c-101', email: 'sam@' },
+        problem: 'Email: is not an e-mail address.',
+      },
+      {
+        name: 'quotes an impossible mobile number',
+        input: { mobile: '12', first_name: 'Sam' },
+        problem: 'Mobile Number: "12" is not a phone number.',
+      },
+    ])('$name', async ({ input, problem }) => {
+      expect(appError(await rejection(update(input)))).toEqual(inputProblem(problem));
     });
   });
 

@@ -1,40 +1,14 @@
-import { api, appError, appTester, authData, BASE, inputProblem, rejection, creates } from './support';
+import { contactPair, SAM, SAM_DETAILS } from './contacts';
+import { api, appError, run, authData, BASE, inputProblem, rejection } from './support';
 
-const perform = creates.upsert_contact.operation.perform;
-const upsert = (inputData: Record<string, unknown>) => appTester(perform, { authData, inputData });
+const upsert = (inputData: Record<string, unknown>) => run.create('upsert_contact', { authData, inputData });
 
-const API_CONTACT = {
-  id: 'c-101',
-  firstName: 'Sam',
-  lastName: 'Rivera',
-  mobileNumber: '+19495550111',
-  email: 'sam.rivera@example.com',
-  company: 'Rivera Landscaping',
-  notes: 'Prefers texts after 5pm.',
-  createdAt: '2025-06-10T18:10:00Z',
-};
-const CONTACT = {
-  id: 'c-101',
-  first_name: 'Sam',
-  last_name: 'Rivera',
-  mobile: '+19495550111',
-  email: 'sam.rivera@example.com',
-  company: 'Rivera Landscaping',
-  notes: 'Prefers texts after 5pm.',
-  createdAt: '2025-06-10T18:10:00Z',
-};
+const { api: API_CONTACT, output: CONTACT } = contactPair({ id: 'c-101', ...SAM, ...SAM_DETAILS, createdAt: '2025-06-10T18:10:00Z' });
 
 describe('Create or Update Contact (upsert_contact)', () => {
   it('POSTs the contact, keyed by its E.164 mobile number, in the API field names, and returns it flattened', async () => {
     api()
-      .post(`${BASE}/contact`, {
-        firstName: 'Sam',
-        lastName: 'Rivera',
-        mobileNumber: '+19495550111',
-        email: 'sam.rivera@example.com',
-        company: 'Rivera Landscaping',
-        notes: 'Prefers texts after 5pm.',
-      })
+      .post(`${BASE}/contact`, { ...SAM, ...SAM_DETAILS })
       .reply(200, API_CONTACT);
     await expect(
       upsert({
@@ -89,28 +63,25 @@ describe('Create or Update Contact (upsert_contact)', () => {
   });
 
   describe('bad input, refused before anything is sent', () => {
-    it('refuses an invalid e-mail address', async () => {
-      expect(appError(await rejection(upsert({ mobile: '+19495550111', email: 'sam at example.com' })))).toEqual(
-        inputProblem('Email: is not an e-mail address.'),
-      );
-    });
-
-    it('quotes an impossible mobile number', async () => {
-      expect(appError(await rejection(upsert({ mobile: '949-555' })))).toEqual(
-        inputProblem('Mobile Number: "949-555" is not a phone number.'),
-      );
-    });
-
-    it('requires the mobile number', async () => {
-      expect(appError(await rejection(upsert({ first_name: 'Sam' })))).toEqual(
-        inputProblem('Mobile Number: The mobile number is required.'),
-      );
-    });
-
-    it('refuses a default country that is not a two-letter code', async () => {
-      expect(appError(await rejection(upsert({ mobile: '9495550111', default_country: 'USA' })))).toEqual(
-        inputProblem('Default Country: "USA" is not a two-letter country code (for example US or GB).'),
-      );
+    it.each([
+      {
+        name: 'refuses an invalid e-mail address',
+        input: { mobile: '+19495550111', email: 'sam at example.com' },
+        problem: 'Email: is not an e-mail address.',
+      },
+      {
+        name: 'quotes an impossible mobile number',
+        input: { mobile: '949-555' },
+        problem: 'Mobile Number: "949-555" is not a phone number.',
+      },
+      { name: 'requires the mobile number', input: { first_name: 'Sam' }, problem: 'Mobile Number: The mobile number is required.' },
+      {
+        name: 'refuses a default country that is not a two-letter code',
+        input: { mobile: '9495550111', default_country: 'USA' },
+        problem: 'Default Country: "USA" is not a two-letter country code (for example US or GB).',
+      },
+    ])('$name', async ({ input, problem }) => {
+      expect(appError(await rejection(upsert(input)))).toEqual(inputProblem(problem));
     });
   });
 
