@@ -1,13 +1,11 @@
 import nock from 'nock';
-import { runner } from '../support/run';
-import { api, appError, authData, BASE, firstLine, inputProblem, integration, rejection } from '../stratustexting/support';
+import { api, appError, authData, BASE, firstLine, inputProblem, rejection, run } from '../stratustexting/support';
 
 /**
  * The guards of the shared Send SMS, run through StratusTexting's Send SMS (up to 50 recipients):
  * what reaches the provider when a guard lets the message go, and that nothing leaves when it stops it.
  */
 
-const run = runner(integration);
 const send = (inputData: Record<string, unknown>) => run.create('send_sms', { authData, inputData });
 const SENT = { result: 'Message Processed Successfully' };
 

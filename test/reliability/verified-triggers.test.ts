@@ -4,11 +4,8 @@
  * rightful silence, a false fire (fired for what the API does not confirm), a missed fire, or an
  * output taken from the event rather than from the API.
  */
-import { api, authData, BASE, integration } from '../stratustexting/support';
-import { runner } from '../support/run';
+import { api, authData, BASE, run } from '../stratustexting/support';
 import { recordFigure } from './figures';
-
-const run = runner(integration);
 
 type Trigger = 'new_inbound_message' | 'new_outbound_message' | 'new_contact';
 
