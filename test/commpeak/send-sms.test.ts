@@ -1,3 +1,4 @@
+import { NOTHING_TO_REPORT } from '../support/send-output';
 import type nock from 'nock';
 import { internalId, senderFor } from '../../src/providers/commpeak/messages';
 import {
@@ -45,10 +46,7 @@ describe('Send SMS through CommPeak', () => {
       text: TEXT,
       encoding: 'GSM-7',
       segments: 1,
-      duplicates_dropped: [],
-      non_gsm_characters: [],
-      quiet_hours_held: [],
-      replaced_characters: [],
+      ...NOTHING_TO_REPORT,
     });
   });
 

@@ -1,3 +1,4 @@
+import { NOTHING_TO_REPORT } from '../support/send-output';
 import { z as schema } from 'zod';
 import { defineApp, type Bundle, type ZObject } from 'zapier-platform-core';
 import { release } from '../../src/core/release';
@@ -40,8 +41,6 @@ async function problemWith(inputData: Record<string, unknown>, overrides: Partia
   expect(sent).toEqual([]);
   return appError(error);
 }
-
-const noGuardOutput = { non_gsm_characters: [], replaced_characters: [], duplicates_dropped: [], quiet_hours_held: [] };
 
 const helpOf = (fields: readonly { key: string; helpText?: string }[], key: string) => fields.find((field) => field.key === key)?.helpText;
 
@@ -177,7 +176,7 @@ describe('sendSmsCreate', () => {
         text: 'Hello',
         encoding: 'GSM-7',
         segments: 1,
-        ...noGuardOutput,
+        ...NOTHING_TO_REPORT,
       });
     });
 
@@ -191,7 +190,7 @@ describe('sendSmsCreate', () => {
         text,
         encoding: 'UCS-2',
         segments: 2,
-        ...noGuardOutput,
+        ...NOTHING_TO_REPORT,
         non_gsm_characters: ['🎉'],
       });
     });
@@ -241,7 +240,7 @@ describe('sendSmsCreate', () => {
         text: 'Hi Sam, your order #1042 is ready for pickup.',
         encoding: 'GSM-7',
         segments: 1,
-        ...noGuardOutput,
+        ...NOTHING_TO_REPORT,
       });
       expect(create.operation.outputFields).toEqual([
         { key: 'status', label: 'Status (accepted)' },

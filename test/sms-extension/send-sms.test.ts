@@ -1,3 +1,4 @@
+import { NOTHING_TO_REPORT } from '../support/send-output';
 import { appError, authData, inputProblem, itReportsProviderErrors, rejection, run, smsExtension } from './support';
 
 const send = (inputData: Record<string, unknown>) => run.create('send_sms', { authData, inputData });
@@ -9,10 +10,7 @@ const messageShape = {
   text: 'Your order #1042 is ready.',
   encoding: 'GSM-7',
   segments: 1,
-  duplicates_dropped: [],
-  non_gsm_characters: [],
-  quiet_hours_held: [],
-  replaced_characters: [],
+  ...NOTHING_TO_REPORT,
 };
 
 describe('Send SMS (send_sms)', () => {

@@ -1,3 +1,4 @@
+import { NOTHING_TO_REPORT } from '../support/send-output';
 import nock from 'nock';
 import { answerPost, api, apiHeaders, appError, run, authData, BASE, FORBIDDEN_HINT, inputProblem, rejection, API_HOST } from './support';
 
@@ -68,10 +69,7 @@ describe('Send SMS (send_sms)', () => {
         text: 'Your order is ready.',
         encoding: 'GSM-7',
         segments: 1,
-        duplicates_dropped: [],
-        non_gsm_characters: [],
-        quiet_hours_held: [],
-        replaced_characters: [],
+        ...NOTHING_TO_REPORT,
       });
     });
 
