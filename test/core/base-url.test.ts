@@ -4,7 +4,7 @@ import { appError, inputProblem, thrown } from '../support/errors';
 const LABEL = 'Base URL';
 
 describe('checkedBaseUrl', () => {
-  describe('accepts HTTPS, and plain HTTP on this machine only, dropping the trailing slash', () => {
+  describe('HTTPS anywhere, plain HTTP on this machine only', () => {
     it.each([
       ['https://api.example.com', 'https://api.example.com'],
       ['https://api.example.com/', 'https://api.example.com'],
@@ -15,7 +15,7 @@ describe('checkedBaseUrl', () => {
       ['http://localhost/api/', 'http://localhost/api'],
       ['http://127.0.0.1:3000', 'http://127.0.0.1:3000'],
       ['http://[::1]:3000/', 'http://[::1]:3000'],
-    ])('"%s" → "%s"', (raw, expected) => {
+    ])('accepts "%s" as "%s", without the trailing slash', (raw, expected) => {
       expect(checkedBaseUrl(raw, LABEL)).toBe(expected);
     });
 

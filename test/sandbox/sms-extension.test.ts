@@ -174,13 +174,13 @@ describe('the SMS Extension sandbox', () => {
 
     it.each([
       {
-        name: 'only letters and numbers',
+        name: 'with anything but letters and numbers',
         body: { sender_id: 'ACME SHOP!' },
         problem: 'The sender id field must only contain letters and numbers.',
       },
-      { name: 'one not taken', body: { sender_id: 'ACMESHOP' }, problem: 'The sender id has already been taken.' },
-      { name: 'one given', body: {}, problem: 'The sender id field is required.' },
-    ])('validates the new sender id: $name', async ({ body, problem }) => {
+      { name: 'already taken', body: { sender_id: 'ACMESHOP' }, problem: 'The sender id has already been taken.' },
+      { name: 'left out', body: {}, problem: 'The sender id field is required.' },
+    ])('refuses a new sender id $name, with 422 and the reason', async ({ body, problem }) => {
       const { access_token } = await signIn();
       expect(await answer(call(access_token, 'POST', '/sender-id/add', { body }))).toEqual({
         status: 422,

@@ -1,16 +1,11 @@
-import { contactPair, SAM } from './contacts';
+import { SAM } from './contacts';
 import { api, appError, run, authData, BASE, FORBIDDEN_HINT, inputProblem, rejection } from './support';
 
 const find = (inputData: Record<string, unknown>) => run.search('find_contact', { authData, inputData });
 
-const { api: API_CONTACT, output: CONTACT } = contactPair({
-  id: 'c-101',
-  ...SAM,
-  email: 'sam.rivera@example.com',
-  company: null,
-  notes: null,
-  customFields: { plan: 'gold' },
-});
+const MORE = { email: 'sam.rivera@example.com', company: null, notes: null, customFields: { plan: 'gold' } };
+const API_CONTACT = { ...SAM.api, ...MORE };
+const CONTACT = { ...SAM.output, ...MORE };
 const BY_MOBILE = `${BASE}/contact/mobile/%2B19495550111`;
 
 describe('Find Contact (find_contact)', () => {

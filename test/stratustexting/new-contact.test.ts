@@ -1,17 +1,14 @@
-import { contactPair, SAM, SAM_DETAILS } from './contacts';
+import { SAM, SAM_DETAILS } from './contacts';
 import { api, appError, authData, BASE, rejection, run, triggers } from './support';
 
 const trigger = triggers.new_contact;
 const deliver = (cleanedRequest: unknown, subscribeData?: { id: string }) =>
   run.trigger('new_contact', { authData, inputData: { department_id: 'dept-1' }, cleanedRequest, subscribeData }, { freshCache: true });
 
-const { api: API_CONTACT, output: CONTACT } = contactPair({
-  id: 'c-101',
-  ...SAM,
-  ...SAM_DETAILS,
-  createdDate: '2025-06-10T18:00:00.000Z',
-  lastUpdated: 1749578400000,
-});
+const DATES = { createdDate: '2025-06-10T18:00:00.000Z', lastUpdated: 1749578400000 };
+const API_CONTACT = { ...SAM.api, ...SAM_DETAILS, ...DATES };
+const CONTACT = { ...SAM.output, ...SAM_DETAILS, ...DATES };
+/** Sam's number, +19495550111, in the path. */
 const BY_MOBILE = `${BASE}/contact/mobile/%2B19495550111`;
 const BY_ID = `${BASE}/contact/c-101`;
 

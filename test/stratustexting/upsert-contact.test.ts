@@ -1,14 +1,23 @@
-import { contactPair, SAM, SAM_DETAILS } from './contacts';
+import { SAM, SAM_DETAILS } from './contacts';
 import { api, appError, run, authData, BASE, inputProblem, rejection } from './support';
 
 const upsert = (inputData: Record<string, unknown>) => run.create('upsert_contact', { authData, inputData });
 
-const { api: API_CONTACT, output: CONTACT } = contactPair({ id: 'c-101', ...SAM, ...SAM_DETAILS, createdAt: '2025-06-10T18:10:00Z' });
+const CREATED = { createdAt: '2025-06-10T18:10:00Z' };
+const API_CONTACT = { ...SAM.api, ...SAM_DETAILS, ...CREATED };
+const CONTACT = { ...SAM.output, ...SAM_DETAILS, ...CREATED };
 
 describe('Create or Update Contact (upsert_contact)', () => {
   it('POSTs the contact, keyed by its E.164 mobile number, in the API field names, and returns it flattened', async () => {
     api()
-      .post(`${BASE}/contact`, { ...SAM, ...SAM_DETAILS })
+      .post(`${BASE}/contact`, {
+        firstName: 'Sam',
+        lastName: 'Rivera',
+        mobileNumber: '+19495550111',
+        email: 'sam.rivera@example.com',
+        company: 'Rivera Landscaping',
+        notes: 'Prefers texts after 5pm.',
+      })
       .reply(200, API_CONTACT);
     await expect(
       upsert({

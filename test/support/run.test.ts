@@ -25,4 +25,12 @@ describe('the test runner', () => {
     await expect(run.create('echo')).resolves.toEqual({ cached: 'yes' });
     await expect(run.create('echo', {}, { freshCache: true })).resolves.toEqual({ cached: null });
   });
+
+  it('refuses a function that sits at two keys, since the runtime would run it as the other one', async () => {
+    const shared = defineCreate({ ...echo, key: 'shared', operation: { perform: async () => ({}) } });
+    const twice = runner(defineApp({ ...release, creates: { shared, again: { ...shared, key: 'again' } } }));
+    await expect(twice.create('shared')).rejects.toThrow(
+      'The function at creates.shared.operation.perform also sits at creates.again.operation.perform: give each its own function.',
+    );
+  });
 });

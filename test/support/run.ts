@@ -42,10 +42,26 @@ export interface Runner {
 
 type Definition = Record<string, unknown> & { flags?: Record<string, unknown> };
 
+/** Every place in `node` that holds `target`, as dotted paths. */
+function placesOf(node: unknown, target: unknown, path: string[] = [], ancestors: unknown[] = []): string[] {
+  if (node === target) return [path.join('.')];
+  if (!node || typeof node !== 'object' || ancestors.includes(node)) return [];
+  return Object.entries(node).flatMap(([key, child]) => placesOf(child, target, [...path, key], [...ancestors, node]));
+}
+
+/**
+ * The function at `path`. appTester finds a function's place again by looking for it in the
+ * definition, so a function that also sits at another key would run as that key: refused.
+ */
 function functionAt(definition: Definition, path: string[]): Step {
   let node: unknown = definition;
   for (const part of path) node = (node as Record<string, unknown> | undefined)?.[part];
   if (typeof node !== 'function') throw new Error(`The integration has no function at ${path.join('.')}.`);
+  const places = placesOf(definition, node);
+  if (places.length > 1)
+    throw new Error(
+      `The function at ${path.join('.')} also sits at ${places.filter((place) => place !== path.join('.')).join(', ')}: give each its own function.`,
+    );
   return node as Step;
 }
 
