@@ -206,7 +206,7 @@ describe('callProvider under faults', () => {
 describe('callProvider with auth the runtime refreshes', () => {
   const refreshing = runner(
     appOf({
-      authentication: { type: 'session', fields: [], test: fetchMessage, sessionConfig: { perform: async () => ({ token: 't' }) } },
+      authentication: { type: 'session', fields: [], test: async () => ({}), sessionConfig: { perform: async () => ({ token: 't' }) } },
       creates: { fetch_message: fetchMessage },
     }),
   );
