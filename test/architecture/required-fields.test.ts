@@ -6,7 +6,10 @@ interface Field {
   children?: Field[];
 }
 
-/** What a user must fill in, per operation: a field turned optional (or required) by mistake fails here. */
+/**
+ * What a user must fill in, per operation: a field turned optional (or required) by mistake fails
+ * here. A new operation needs its row (the keys of its required fields) before this test passes.
+ */
 const REQUIRED: Record<string, Record<string, string[]>> = {
   stratustexting: {
     authentication: [],
@@ -44,7 +47,7 @@ const REQUIRED: Record<string, Record<string, string[]>> = {
     'creates.add_sender_id': ['sender_id'],
     'creates.click_to_dial': ['destination'],
     'creates.masked_click_to_dial': ['source', 'destination'],
-    // Every filter is optional: a search with none lists the latest SMS.
+    // Each filter is optional on its own; the step asks for one of them when it runs (an SMS id, a sender or a receiver).
     'searches.find_sms': [],
   },
 };

@@ -178,6 +178,15 @@ const cases: Case[] = [
     finds: [['PR-5.2.1', `${LEAD}.lead_id`, "search: 'find_lead.id'"]],
   },
   {
+    what: 'an id dropdown whose value is another field of the record, without its search',
+    breaks: (d) => {
+      const leadId = field(d, 'creates', 'update_lead', 'lead_id');
+      delete leadId.search;
+      leadId.dynamic = 'lead_list.name.name';
+    },
+    finds: [['PR-5.2.1', `${LEAD}.lead_id`, "search: 'find_lead.name'"]],
+  },
+  {
     what: 'an action without static input fields',
     breaks: (d) => (operation(d, 'creates', 'update_lead').operation.inputFields = [async () => []]),
     finds: [['D022', 'creates.update_lead', 'no static input field']],

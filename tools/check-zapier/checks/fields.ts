@@ -163,14 +163,15 @@ const PR_5_2_1: Check = {
       .flatMap(inputFields)
       .filter(({ item }) => item.dynamic !== undefined && item.search === undefined)
       .flatMap(({ where, item }): Finding[] => {
-        const noun = subject.definition.triggers?.[String(item.dynamic).split('.')[0] ?? '']?.noun;
+        const [source = '', valueField = 'id'] = String(item.dynamic).split('.');
+        const noun = subject.definition.triggers?.[source]?.noun;
         const search = operations(subject.definition, ['search']).find((candidate) => noun !== undefined && candidate.item.noun === noun);
         return search
           ? [
               {
                 code: 'PR-5.2.1',
                 where,
-                message: `"${item.label ?? item.key}" lists ${noun} records: add \`search: '${search.item.key}.id'\` so users can add a search step.`,
+                message: `"${item.label ?? item.key}" lists ${noun} records: add \`search: '${search.item.key}.${valueField}'\` (the search's field that holds what the dropdown's value holds) so users can add a search step.`,
               },
             ]
           : [];
