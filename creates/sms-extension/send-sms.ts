@@ -8,6 +8,7 @@ const fromField = {
   label: 'Sender ID',
   required: true,
   dynamic: 'new_sender_id.sender_id.sender_id',
+  search: 'find_sender_id.sender_id',
   helpText: `An approved sender id of your account: what the recipient sees as the sender. The list shows the approved ones; a newly added sender id appears once ${PROVIDER} approves it.`,
 } as const;
 

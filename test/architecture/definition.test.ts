@@ -55,7 +55,7 @@ const CONTRACT = {
   'sms-extension': {
     triggers: ['new_sender_id', 'new_sms'],
     creates: ['add_sender_id', 'click_to_dial', 'masked_click_to_dial', 'send_sms'],
-    searches: ['find_sms'],
+    searches: ['find_sender_id', 'find_sms'],
     hidden: [],
   },
 };

@@ -49,6 +49,7 @@ const REQUIRED: Record<string, Record<string, string[]>> = {
     'creates.masked_click_to_dial': ['source', 'destination'],
     // Each filter is optional on its own; the step asks for one of them when it runs (an SMS id, a sender or a receiver).
     'searches.find_sms': [],
+    'searches.find_sender_id': ['sender_id'],
   },
 };
 

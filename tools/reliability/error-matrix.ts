@@ -169,6 +169,7 @@ const INPUTS: Record<ProviderKey, Record<string, Omit<Invocation, 'provider' | '
     },
     'searches.find_sms': { bundle: { inputData: { id: '48213' } }, notFound: 'none' },
     'searches.find_sms#filters': { bundle: { inputData: { sender: 'ACMESHOP' } } },
+    'searches.find_sender_id': { bundle: { inputData: { sender_id: 'ACMESHOP' } } },
   },
 };
 

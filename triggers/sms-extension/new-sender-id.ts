@@ -1,5 +1,6 @@
 import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import { listSenderIds } from '../../src/providers/sms-extension/api';
+import { senderIdOutputFields, senderIdSample } from '../../src/providers/sms-extension/sender-id-output';
 
 /** SMS Extension only. Also the source of Send SMS's Sender ID dropdown. */
 export default defineTrigger({
@@ -16,12 +17,7 @@ export default defineTrigger({
       // The dropdown offers only sender ids that can send; ones whose state is unknown stay in.
       return bundle.meta?.isFillingDynamicDropdown ? senderIds.filter((sender) => sender.approved !== false) : senderIds;
     },
-    sample: { id: '12', sender_id: 'ACMESHOP', approved: true, approval_status: 'approved' },
-    outputFields: [
-      { key: 'id', label: 'ID' },
-      { key: 'sender_id', label: 'Sender ID' },
-      { key: 'approved', label: 'Approved for Sending', type: 'boolean' },
-      { key: 'approval_status', label: 'Approval Status' },
-    ],
+    sample: senderIdSample,
+    outputFields: senderIdOutputFields,
   },
 });

@@ -8,6 +8,7 @@ import addSenderId from '../../../creates/sms-extension/add-sender-id';
 import clickToDial from '../../../creates/sms-extension/click-to-dial';
 import maskedClickToDial from '../../../creates/sms-extension/masked-click-to-dial';
 import findSms from '../../../searches/sms-extension/find-sms';
+import findSenderId from '../../../searches/sms-extension/find-sender-id';
 
 /** SMS Extension: a password-grant session; send SMS, manage sender ids, click to dial, and watch the SMS list. */
 export default defineApp({
@@ -26,5 +27,17 @@ export default defineApp({
   },
   searches: {
     [findSms.key]: findSms,
+    [findSenderId.key]: findSenderId,
+  },
+  searchOrCreates: {
+    [findSenderId.key]: {
+      key: findSenderId.key,
+      display: {
+        label: 'Find or Add Sender ID',
+        description: 'Finds a sender id by its name, asking for it to be added when there is none.',
+      },
+      search: findSenderId.key,
+      create: addSenderId.key,
+    },
   },
 });
