@@ -29,6 +29,15 @@ export async function smsExtensionTour(sandbox: Sandbox, transcript: Transcript)
     return String(added.approval_note ?? 'approval needed');
   });
 
+  await transcript.step(`Find or Add Sender ID ${senderId}: the search finds it, so it is not asked for twice`, async () => {
+    const found = await app.run<Record<string, unknown>[]>('searches.find_sender_id.operation.perform', {
+      authData,
+      inputData: { sender_id: senderId },
+    });
+    expectThat(found.length === 1 && found[0]?.sender_id === senderId, `expected ${senderId} to be found: ${JSON.stringify(found)}`);
+    return `found ${senderId}: ${String(found[0]?.approval_status)}`;
+  });
+
   await transcript.step('Send SMS from the unapproved sender is refused with a clear message', async () => {
     const refused = await app
       .run('creates.send_sms.operation.perform', { authData, inputData: { from: senderId, to: '07400 900123', text: 'Hello' } })
