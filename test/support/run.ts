@@ -72,8 +72,15 @@ function functionAt(definition: Definition, path: string[]): Step {
 export function runner(definition: object): Runner {
   const app: Definition = { ...(definition as Definition), flags: { ...(definition as Definition).flags, skipHttpPatch: true } };
   const appTester = createAppTester(app);
+  // The definition does not change: each path is looked up, and checked for a twin, once.
+  const found = new Map<string, Step>();
+  const stepAt = (path: string[]) => {
+    const step = found.get(path.join('.')) ?? functionAt(app, path);
+    found.set(path.join('.'), step);
+    return step;
+  };
   const run = async <T>(path: string[], bundle: TestBundle = {}, options: RunOptions = {}) =>
-    appTester(functionAt(app, path), bundle as never, options.freshCache ?? false) as Promise<T>;
+    appTester(stepAt(path), bundle as never, options.freshCache ?? false) as Promise<T>;
   const operation =
     (kind: Kind, method: Method) =>
     <T>(key: string, bundle?: TestBundle, options?: RunOptions) =>
