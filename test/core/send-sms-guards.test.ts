@@ -139,9 +139,48 @@ describe('Send SMS guards (StratusTexting)', () => {
       });
     });
 
-    it.each([['0'], ['1.5'], ['two']])('refuses %s as a limit', async (limit) => {
+    // Only plain digits: JavaScript's Number() would read 0x10 as 16, 0b11 as 3 and 1e3 as 1000.
+    it.each([
+      ['0'],
+      ['00'],
+      ['-1'],
+      ['1.5'],
+      ['1.0'],
+      ['2.'],
+      ['two'],
+      ['0x10'],
+      ['0b11'],
+      ['0o7'],
+      ['1e3'],
+      ['+3'],
+      ['1 000'],
+      ['Infinity'],
+      [0],
+      [1.5],
+      [-2],
+    ])('refuses %p as a limit, before any request', async (limit) => {
       const error = await stoppedBeforeAnyRequest({ from: '9495550100', to: NEW_YORK, text: 'Hi', max_segments: limit });
-      expect(appError(error)).toEqual(inputProblem(`Max Segments: "${limit}" is not a whole number of at least 1.`));
+      expect(appError(error)).toEqual(
+        inputProblem(`Max Segments: "${limit}" is not a whole number of at least 1: write it in digits only, e.g. 2.`),
+      );
+    });
+
+    it.each([['3'], [' 3 '], ['03'], [3]])('reads %p as a limit of 3: 459 characters go (3 segments), 460 do not', async (limit) => {
+      expectSend({ to: '+12125550100', text: 'a'.repeat(459) });
+      await expect(send({ from: '9495550100', to: NEW_YORK, text: 'a'.repeat(459), max_segments: limit })).resolves.toMatchObject({
+        segments: 3,
+      });
+      const error = await stoppedBeforeAnyRequest({ from: '9495550100', to: NEW_YORK, text: 'a'.repeat(460), max_segments: limit });
+      expect(appError(error).message).toBe(
+        'Max Segments: the message costs 4 SMS segments (GSM-7), more than the limit of 3, so it was not sent.',
+      );
+    });
+
+    it('reads a blank limit as none', async () => {
+      expectSend({ to: '+12125550100', text: 'a'.repeat(1000) });
+      await expect(send({ from: '9495550100', to: NEW_YORK, text: 'a'.repeat(1000), max_segments: '  ' })).resolves.toMatchObject({
+        segments: 7,
+      });
     });
   });
 
