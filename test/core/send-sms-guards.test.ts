@@ -105,7 +105,7 @@ describe('Send SMS guards (StratusTexting)', () => {
     it('checks the length limit on the text as replaced (an ellipsis becomes three characters)', async () => {
       const error = await stoppedBeforeAnyRequest({ from: '9495550100', to: NEW_YORK, text: `${'a'.repeat(998)}…`, gsm7_replace: true });
       expect(appError(error)).toEqual(
-        inputProblem('Message: The message is longer than 1000 characters once characters outside GSM-7 are replaced.'),
+        inputProblem('Message: The message is longer than 1000 characters once characters outside GSM-7 are replaced (1001).'),
       );
     });
   });
