@@ -19,7 +19,7 @@ export const guardFields = [
     type: 'integer',
     required: false,
     helpText:
-      'The most SMS segments one message may cost, e.g. `2`. A longer message is not sent: the step fails, naming its segment count. Blank means no limit.',
+      'The most SMS segments one message may cost, in digits, e.g. `2`. A longer message is not sent: the step fails, naming its segment count. Blank means no limit.',
   },
   {
     key: 'quiet_hours',
