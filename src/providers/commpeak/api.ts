@@ -22,6 +22,12 @@ export const BATCH_SIZE = 100;
 /** CommPeak's per-message error code for throttling, inside an HTTP 200 (the collection's example). */
 export const RATE_LIMIT = 'RATE_LIMIT';
 
+/**
+ * ASSUMPTION: CommPeak's per-message error code for an `internal_id` it already has. The collection
+ * says only that the id "should be unique for each message" and documents no code but RATE_LIMIT.
+ */
+export const DUPLICATE_INTERNAL_ID = 'DUPLICATE_INTERNAL_ID';
+
 /** Said with every 403: the documented `{"detail": "Not authenticated"}`, or a stream IP ACL refusing Zapier. */
 export const FORBIDDEN_HINT =
   "The API key is wrong (or the stream's IP allow-list blocks Zapier): copy the stream's API key again from my.commpeak.com, and turn off the IP ACL of that stream, since Zapier's addresses change.";

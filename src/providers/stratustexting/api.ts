@@ -198,7 +198,7 @@ const CONTACT_PATHS = {
   all: '/contact/all',
   byMobile: (mobile: string) => `/contact/mobile/${pathSegment(mobile, 'Mobile Number')}`,
   createOrUpdate: '/contact',
-  byId: (id: string) => `/contact/${pathSegment(id, 'Contact ID')}`,
+  byId: (id: string) => `/contact/${pathSegment(id, 'Contact')}`,
 };
 
 const contactSchema = schema
