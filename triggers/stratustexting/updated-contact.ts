@@ -34,9 +34,10 @@ export default defineTrigger({
       if (beforeSubscription(bundle, changed)) return startNothing(z, "the contact last changed before this Zap's subscription");
       // Without the record's time of change, the event's own id tells a repeat; without either, every delivery fires.
       const version = changed ?? event.uuid;
-      if (version !== null && !(await deliveryMemory(z, bundle).remember(`${contact.id}@${version}`))) {
-        return startNothing(z, 'this Zap fired for this change already');
-      }
+      if (version === null) return [contact];
+      const delivered = deliveryMemory(z, bundle);
+      const key = `${contact.id}@${version}`;
+      if ((await delivered.seen(key)) || !(await delivered.remember(key))) return startNothing(z, 'this Zap fired for this change already');
       return [contact];
     },
     performList: (z: ZObject) => newestContacts(z),
