@@ -50,8 +50,8 @@ export function messageTrigger(direction: Direction) {
   ) => {
     if (message.id !== event.messageId) return 'the API answered with another message';
     if (!directionMatches(direction, [event.direction, directionOf(message.direction)])) return `the message is not ${direction}`;
-    const department = messageDepartment(message);
-    if (department !== null && department !== bundle.inputData.department_id) return "the message is another department's";
+    const [filed, subscribed] = [messageDepartment(message), bundle.inputData.department_id];
+    if (filed !== null && typeof subscribed === 'string' && filed !== subscribed.trim()) return "the message is another department's";
     if (beforeSubscription(bundle, messageTime(message))) return "the message is older than this Zap's subscription";
     if (ignoreReactions && isReaction(message.text)) return 'the message is a reaction';
     return null;
