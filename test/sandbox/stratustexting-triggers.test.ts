@@ -169,6 +169,16 @@ describe('StratusTexting triggers on the sandbox deliveries', () => {
     expect(await fireAgain('new_inbound_message')).toEqual([[]]);
   });
 
+  it('a message event handed to a Zap on another department fires nothing: the record names its department', async () => {
+    listen('message?direction=inbound');
+    await textIn('Do you deliver?');
+    const other = sandbox().state.stratustexting.sites[1];
+    expect(await fire('new_inbound_message', { department_id: other.id })).toEqual([[]]);
+    expect(await fireAgain('new_inbound_message')).toEqual([
+      [expect.objectContaining({ text: 'Do you deliver?', departmentId: department().id })],
+    ]);
+  });
+
   it('a reaction texted in fires nothing with Ignore Reactions on, and fires with it off', async () => {
     listen('message?direction=inbound');
     await textIn('Loved “The patio opens at 5pm.”');

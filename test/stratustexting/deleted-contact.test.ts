@@ -1,38 +1,20 @@
-import { withIgnoredLog } from './events';
+import { SAM, SAM_DETAILS } from './contacts';
+import { SAM_BY_ID, withIgnoredLog } from './events';
 import { api, appError, authData, BASE, rejection, run, triggers } from './support';
 
 const trigger = triggers.deleted_contact;
 const deliver = (cleanedRequest: unknown, subscribeData?: Record<string, unknown>) =>
   run.trigger('deleted_contact', { authData, inputData: { department_id: 'dept-1' }, cleanedRequest, subscribeData }, { freshCache: true });
 
-const BY_ID = `${BASE}/contact/c-101`;
 /** A delete event carrying the contact as it last was (an assumed shape: the provider documents none). */
 const DELETED = {
   uuid: 'evt-9',
   timestamp: '2025-06-11T09:30:00.000Z',
   eventType: 'CONTACT_DELETED',
-  contactInfo: {
-    contactId: 'c-101',
-    mobileNumber: '+19495550111',
-    firstName: 'Sam',
-    lastName: 'Rivera',
-    email: 'sam.rivera@example.com',
-    company: 'Rivera Landscaping',
-    notes: 'Prefers texts after 5pm.',
-    lastUpdated: 1749578400000,
-  },
+  contactInfo: { contactId: 'c-101', ...SAM.api, ...SAM_DETAILS, lastUpdated: 1749578400000 },
 };
-const OUTPUT = {
-  id: 'c-101',
-  first_name: 'Sam',
-  last_name: 'Rivera',
-  mobile: '+19495550111',
-  email: 'sam.rivera@example.com',
-  company: 'Rivera Landscaping',
-  notes: 'Prefers texts after 5pm.',
-  deleted_at: '2025-06-11T09:30:00.000Z',
-};
-const gone = () => api().get(BY_ID).once().reply(404, { message: 'Contact c-101 not found' });
+const OUTPUT = { ...SAM.output, ...SAM_DETAILS, deleted_at: '2025-06-11T09:30:00.000Z' };
+const gone = () => api().get(SAM_BY_ID).once().reply(404, { message: 'Contact c-101 not found' });
 
 describe('Deleted Contact (deleted_contact)', () => {
   it('is an instant trigger on a department, whose sample says when the contact was deleted', () => {
@@ -63,14 +45,14 @@ describe('Deleted Contact (deleted_contact)', () => {
     });
 
     it('fires nothing, and logs it, when the contact is still there', async () => {
-      api().get(BY_ID).reply(200, { id: 'c-101', firstName: 'Sam', mobileNumber: '+19495550111' });
+      api().get(SAM_BY_ID).reply(200, { id: 'c-101', firstName: 'Sam', mobileNumber: '+19495550111' });
       const { result, ignored } = await withIgnoredLog(() => deliver(DELETED));
       expect(result).toEqual([]);
       expect(ignored).toEqual(['StratusTexting event ignored: the contact is still there.']);
     });
 
     it("fires nothing for another organization's contact (403 while the connection works)", async () => {
-      api().get(BY_ID).reply(403, { message: 'Forbidden' });
+      api().get(SAM_BY_ID).reply(403, { message: 'Forbidden' });
       api().get(`${BASE}/webhooksubscription/all`).reply(200, { content: [] });
       const { result, ignored } = await withIgnoredLog(() => deliver(DELETED));
       expect(result).toEqual([]);
@@ -78,13 +60,13 @@ describe('Deleted Contact (deleted_contact)', () => {
     });
 
     it('fails with the reason when the lookup and the connection are refused', async () => {
-      api().get(BY_ID).reply(403, { message: 'Forbidden' });
+      api().get(SAM_BY_ID).reply(403, { message: 'Forbidden' });
       api().get(`${BASE}/webhooksubscription/all`).reply(403, { message: 'Forbidden' });
       expect(appError(await rejection(deliver(DELETED)))).toMatchObject({ code: 'forbidden', status: 403 });
     });
 
     it('fails, naming the inferred address, when the API has no GET /contact/{id}', async () => {
-      api().get(BY_ID).reply(403, { message: 'Missing Authentication Token' });
+      api().get(SAM_BY_ID).reply(403, { message: 'Missing Authentication Token' });
       expect(appError(await rejection(deliver(DELETED)))).toMatchObject({ code: 'operation_not_available', status: 403 });
     });
 

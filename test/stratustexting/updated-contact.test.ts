@@ -1,5 +1,5 @@
 import { SAM, SAM_DETAILS } from './contacts';
-import { withIgnoredLog } from './events';
+import { SAM_BY_ID, SAM_BY_MOBILE, samEvent, samLookupMisses, withIgnoredLog } from './events';
 import { api, appError, authData, BASE, rejection, run, triggers } from './support';
 
 const trigger = triggers.updated_contact;
@@ -11,16 +11,6 @@ const LAST_UPDATED = 1749578400000;
 const DATES = { createdDate: '2025-06-01T09:00:00.000Z', lastUpdated: LAST_UPDATED };
 const API_CONTACT = { ...SAM.api, ...SAM_DETAILS, ...DATES };
 const CONTACT = { ...SAM.output, ...SAM_DETAILS, ...DATES };
-const BY_MOBILE = `${BASE}/contact/mobile/%2B19495550111`;
-const BY_ID = `${BASE}/contact/c-101`;
-
-/** A contact event as the sandbox sends it (an assumed shape: the provider documents none). */
-const event = (
-  eventType: string | undefined,
-  contactInfo: Record<string, unknown> = { contactId: 'c-101', mobileNumber: '+19495550111' },
-  uuid = 'evt-5',
-) => ({ uuid, timestamp: '2025-06-10T18:00:01.000Z', ...(eventType === undefined ? {} : { eventType }), contactInfo });
-
 describe('Updated Contact (updated_contact)', () => {
   it('is an instant trigger on a department, labelled for changes', () => {
     expect(trigger).toMatchObject({
@@ -41,36 +31,27 @@ describe('Updated Contact (updated_contact)', () => {
     it.each([['CONTACT_UPDATED'], ['updated'], ['contactChanged'], ['EDIT']])(
       '%s: finds the contact by the number the event gives and returns the fetched record',
       async (eventType) => {
-        api().get(BY_MOBILE).once().reply(200, API_CONTACT);
-        await expect(deliver(event(eventType, { contactId: 'c-101', mobileNumber: '+19495550111', firstName: 'Forged' }))).resolves.toEqual(
-          [CONTACT],
-        );
+        api().get(SAM_BY_MOBILE).once().reply(200, API_CONTACT);
+        await expect(
+          deliver(samEvent(eventType, { contactId: 'c-101', mobileNumber: '+19495550111', firstName: 'Forged' })),
+        ).resolves.toEqual([CONTACT]);
       },
     );
 
     it('gets a contact the event names by id alone with GET /contact/{id}', async () => {
-      api().get(BY_ID).once().reply(200, API_CONTACT);
-      await expect(deliver(event('CONTACT_UPDATED', { contactId: 'c-101' }))).resolves.toEqual([CONTACT]);
+      api().get(SAM_BY_ID).once().reply(200, API_CONTACT);
+      await expect(deliver(samEvent('CONTACT_UPDATED', { contactId: 'c-101' }))).resolves.toEqual([CONTACT]);
     });
 
-    it.each([
-      ['the contact is gone (404)', () => api().get(BY_MOBILE).reply(404, { message: 'No contact with mobile number +19495550111' })],
-      [
-        'the number now belongs to another contact',
-        () =>
-          api()
-            .get(BY_MOBILE)
-            .reply(200, { ...API_CONTACT, id: 'c-999' }),
-      ],
-    ])('fires nothing when %s', async (_case, answer) => {
+    it.each(samLookupMisses(API_CONTACT))('fires nothing when %s', async (_case, answer) => {
       answer();
-      await expect(deliver(event('CONTACT_UPDATED'))).resolves.toEqual([]);
+      await expect(deliver(samEvent('CONTACT_UPDATED'))).resolves.toEqual([]);
     });
 
     it('fails with the reason when the lookup and the connection are refused', async () => {
-      api().get(BY_MOBILE).reply(403, { message: 'Forbidden' });
+      api().get(SAM_BY_MOBILE).reply(403, { message: 'Forbidden' });
       api().get(`${BASE}/webhooksubscription/all`).reply(403, { message: 'Forbidden' });
-      expect(appError(await rejection(deliver(event('CONTACT_UPDATED'))))).toMatchObject({ code: 'forbidden', status: 403 });
+      expect(appError(await rejection(deliver(samEvent('CONTACT_UPDATED'))))).toMatchObject({ code: 'forbidden', status: 403 });
     });
   });
 
@@ -81,7 +62,7 @@ describe('Updated Contact (updated_contact)', () => {
       ['CONTACT_DELETED', 'the contact was deleted, not updated'],
       [undefined, 'the event does not say the contact was updated'],
     ])('%s', async (eventType, why) => {
-      const { result, ignored } = await withIgnoredLog(() => deliver(event(eventType)));
+      const { result, ignored } = await withIgnoredLog(() => deliver(samEvent(eventType)));
       expect(result).toEqual([]);
       expect(ignored).toEqual([`StratusTexting event ignored: ${why}.`]);
     });
@@ -91,36 +72,36 @@ describe('Updated Contact (updated_contact)', () => {
       ['".."', '..'],
       ['100 KB', 'c'.repeat(102_400)],
     ])('a contact id with %s', async (_what, contactId) => {
-      await expect(deliver(event('CONTACT_UPDATED', { contactId }))).resolves.toEqual([]);
+      await expect(deliver(samEvent('CONTACT_UPDATED', { contactId }))).resolves.toEqual([]);
     });
   });
 
   describe('versions and repeats', () => {
     it('fires once per version of the contact: a repeat fires nothing, a later change fires again', async () => {
       const changed = { ...API_CONTACT, notes: 'VIP', lastUpdated: LAST_UPDATED + 3_600_000 };
-      api().get(BY_MOBILE).twice().reply(200, API_CONTACT);
-      api().get(BY_MOBILE).once().reply(200, changed);
+      api().get(SAM_BY_MOBILE).twice().reply(200, API_CONTACT);
+      api().get(SAM_BY_MOBILE).once().reply(200, changed);
       const bundle = { authData, inputData: { department_id: 'dept-1' }, subscribeData: { id: 'sub-updates' } };
       const run1 = (uuid: string) =>
-        run.trigger('updated_contact', { ...bundle, cleanedRequest: event('CONTACT_UPDATED', undefined, uuid) });
+        run.trigger('updated_contact', { ...bundle, cleanedRequest: samEvent('CONTACT_UPDATED', undefined, uuid) });
       await expect(
-        run.trigger('updated_contact', { ...bundle, cleanedRequest: event('CONTACT_UPDATED') }, { freshCache: true }),
+        run.trigger('updated_contact', { ...bundle, cleanedRequest: samEvent('CONTACT_UPDATED') }, { freshCache: true }),
       ).resolves.toEqual([CONTACT]);
-      await expect(run1('evt-5-again')).resolves.toEqual([]);
+      await expect(run1('evt-3-again')).resolves.toEqual([]);
       await expect(run1('evt-6')).resolves.toEqual([{ ...CONTACT, notes: 'VIP', lastUpdated: LAST_UPDATED + 3_600_000 }]);
     });
 
     it("tells a repeat by the event's uuid when the record has no time of change", async () => {
       const untimed = { ...SAM.api, ...SAM_DETAILS, createdDate: DATES.createdDate };
       const untimedOutput = { ...SAM.output, ...SAM_DETAILS, createdDate: DATES.createdDate };
-      api().get(BY_MOBILE).times(3).reply(200, untimed);
+      api().get(SAM_BY_MOBILE).times(3).reply(200, untimed);
       const bundle = { authData, inputData: { department_id: 'dept-1' }, subscribeData: { id: 'sub-untimed' } };
       const deliverAs = (uuid: string) =>
-        run.trigger('updated_contact', { ...bundle, cleanedRequest: event('CONTACT_UPDATED', undefined, uuid) });
+        run.trigger('updated_contact', { ...bundle, cleanedRequest: samEvent('CONTACT_UPDATED', undefined, uuid) });
       await expect(
-        run.trigger('updated_contact', { ...bundle, cleanedRequest: event('CONTACT_UPDATED') }, { freshCache: true }),
+        run.trigger('updated_contact', { ...bundle, cleanedRequest: samEvent('CONTACT_UPDATED') }, { freshCache: true }),
       ).resolves.toEqual([untimedOutput]);
-      await expect(deliverAs('evt-5')).resolves.toEqual([]);
+      await expect(deliverAs('evt-3')).resolves.toEqual([]);
       await expect(deliverAs('evt-7')).resolves.toEqual([untimedOutput]);
     });
 
@@ -128,14 +109,14 @@ describe('Updated Contact (updated_contact)', () => {
       ['fires nothing for a change over 5 minutes before the subscription', '2025-06-10T18:05:00.001Z', []],
       ['fires for a change 5 minutes before it', '2025-06-10T18:05:00.000Z', [CONTACT]],
     ])('%s (changed 2025-06-10T18:00:00.000Z)', async (_what, createdDateTime, fired) => {
-      api().get(BY_MOBILE).reply(200, API_CONTACT);
-      await expect(deliver(event('CONTACT_UPDATED'), { id: 'sub-age', createdDateTime })).resolves.toEqual(fired);
+      api().get(SAM_BY_MOBILE).reply(200, API_CONTACT);
+      await expect(deliver(samEvent('CONTACT_UPDATED'), { id: 'sub-age', createdDateTime })).resolves.toEqual(fired);
     });
 
     it("fires nothing for another organization's contact (403 while the connection works)", async () => {
-      api().get(BY_MOBILE).reply(403, { message: 'Forbidden' });
+      api().get(SAM_BY_MOBILE).reply(403, { message: 'Forbidden' });
       api().get(`${BASE}/webhooksubscription/all`).reply(200, { content: [] });
-      await expect(deliver(event('CONTACT_UPDATED'))).resolves.toEqual([]);
+      await expect(deliver(samEvent('CONTACT_UPDATED'))).resolves.toEqual([]);
     });
   });
 
