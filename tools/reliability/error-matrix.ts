@@ -117,6 +117,22 @@ const INPUTS: Record<ProviderKey, Record<string, Omit<Invocation, 'provider' | '
       notFound: 'none',
       accepts: ['empty'],
     },
+    'triggers.updated_contact': SUBSCRIBING,
+    'triggers.updated_contact#list': { bundle: SUBSCRIBE, run: ['performList'] },
+    'triggers.updated_contact#event': {
+      bundle: { cleanedRequest: { eventType: 'CONTACT_UPDATED', contact: { id: 'c-1', mobileNumber: '+19495550111' } } },
+      run: ['perform'],
+      notFound: 'none',
+      accepts: ['empty'],
+    },
+    'triggers.deleted_contact': SUBSCRIBING,
+    // A 404 (or no answer) is the contact verified gone: the trigger fires.
+    'triggers.deleted_contact#event': {
+      bundle: { cleanedRequest: { eventType: 'CONTACT_DELETED', contact: { id: 'c-1', mobileNumber: '+19495550111' } } },
+      run: ['perform'],
+      notFound: 'none',
+      accepts: ['empty'],
+    },
     'triggers.site_list': { bundle: {} },
     'triggers.consent_list': { bundle: {} },
     'triggers.contact_list': { bundle: {} },
