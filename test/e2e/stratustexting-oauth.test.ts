@@ -13,10 +13,14 @@ import { runner } from '../support/run';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ZAPIER_REDIRECT = 'https://zapier.com/dashboard/auth/oauth/return/StratusTextingCLIAPI/';
 const haveChromium = existsSync(CHROMIUM);
+const SUITE = 'StratusTexting sign-in through the login page in headless Chromium';
 if (!haveChromium && process.env.CI) throw new Error(`CI must provide Chromium at ${CHROMIUM} (.ci/run installs Debian's chromium).`);
+if (!haveChromium) {
+  console.warn(`Skipped: ${SUITE}: no Chromium at ${CHROMIUM}; install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH.`);
+}
 const describeWithBrowser = haveChromium ? describe : describe.skip;
 
-describeWithBrowser('StratusTexting sign-in through the login page in headless Chromium', () => {
+describeWithBrowser(SUITE, () => {
   const sandbox = useSandbox();
   const run = runner(stratusTexting);
   const savedEnv = { ...process.env };
