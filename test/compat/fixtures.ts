@@ -61,3 +61,21 @@ export function changed(change: (definition: Definition & Required<Omit<Definiti
 
 export const fieldsOf = (definition: Definition, group: 'triggers' | 'creates' | 'searches', key: string): Field[] =>
   definition[group]?.[key]?.operation?.inputFields as Field[];
+
+/** A CHANGELOG with the demo app's section (released 1.0.0, with unreleased lines) and another app's after it. */
+export const CHANGELOG = [
+  '# Changelog',
+  '',
+  '## Demo (`apps/demo`)',
+  '',
+  '### Unreleased',
+  '',
+  '- New trigger New Sender ID.',
+  '',
+  '### 1.0.0 (2026-11-26)',
+  '',
+  '## Other (`apps/other`)',
+  '',
+  '### Unreleased',
+  '',
+].join('\n');

@@ -1,23 +1,7 @@
 import { prepareRelease } from '../../tools/compat/release';
 import { snapshotOf } from '../../tools/compat/snapshot';
-import { changed, RELEASED } from './fixtures';
+import { changed, CHANGELOG, RELEASED } from './fixtures';
 
-const CHANGELOG = [
-  '# Changelog',
-  '',
-  '## Demo (`apps/demo`)',
-  '',
-  '### Unreleased',
-  '',
-  '- New trigger New Sender ID.',
-  '',
-  '### 1.0.0 (2026-11-26)',
-  '',
-  '## Other (`apps/other`)',
-  '',
-  '### Unreleased',
-  '',
-].join('\n');
 const PACKAGE_JSON = '{\n  "name": "zapier-demo",\n  "version": "1.0.0",\n  "private": true\n}\n';
 const withNewTrigger = changed((d) => (d.triggers.new_sender_id = { ...(d.triggers.new_sms as object), key: 'new_sender_id' }));
 const request = (version: string, current = withNewTrigger, replace = false) => ({

@@ -2,20 +2,8 @@ import type { Definition } from '../../tools/check-zapier/definition';
 import { compare } from '../../tools/compat/compare';
 import { snapshotOf } from '../../tools/compat/snapshot';
 import { judge } from '../../tools/compat/versions';
-import { changed, fieldsOf, RELEASED } from './fixtures';
+import { changed, CHANGELOG, fieldsOf, RELEASED } from './fixtures';
 
-const CHANGELOG = [
-  '# Changelog',
-  '',
-  '## Demo (`apps/demo`)',
-  '',
-  '### Unreleased',
-  '',
-  '- a change',
-  '',
-  '### 1.0.0 (2026-11-26)',
-  '',
-].join('\n');
 const withHeading = (version: string) => CHANGELOG.replace('### 1.0.0', `### ${version} (2026-12-03)\n\n### 1.0.0`);
 const changesFrom = (definition: Definition) =>
   compare(snapshotOf(RELEASED), snapshotOf(definition)).map(({ class: kind, rule, where }) => ({ class: kind, rule, where }));
