@@ -152,15 +152,27 @@ export function providerReason(content: string): string {
   return reasons.length > 0 ? clip([...new Set(reasons)].join(' — ')) : clip(body);
 }
 
-/** Seconds to wait from a Retry-After header: delta-seconds or an HTTP date. */
+/**
+ * The shortest and longest wait asked of Zapier. Under a second, Zapier would replay at once into
+ * the same limit; a day is as long as a step should wait (core 19 passes the delay on unchecked and
+ * documents no maximum), and a figure beyond it is a provider's mistake, not a plan.
+ */
+const MIN_THROTTLE_SECONDS = 1;
+const MAX_THROTTLE_SECONDS = 24 * 60 * 60;
+
+/** Seconds to wait from a Retry-After header (delta-seconds or an HTTP date), within 1 second and 1 day. */
 export function retryAfterSeconds(header: string | undefined, now = Date.now()): number {
+  const within = (seconds: number) => Math.min(MAX_THROTTLE_SECONDS, Math.max(MIN_THROTTLE_SECONDS, seconds));
   if (!header) return DEFAULT_THROTTLE_SECONDS;
   const trimmed = header.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  // 400 digits read as Infinity: clamped like any other figure.
+  if (/^\d+$/.test(trimmed)) return within(Number(trimmed));
   // Date.parse is lenient ("soon 5" is a date in 2001): accept only the HTTP-date form.
   if (!HTTP_DATE.test(trimmed)) return DEFAULT_THROTTLE_SECONDS;
   const date = Date.parse(trimmed);
-  return Math.max(0, Math.ceil((date - now) / 1000));
+  // The form fits but the date does not exist ("Mon, 99 Foo 2015 …").
+  if (Number.isNaN(date)) return DEFAULT_THROTTLE_SECONDS;
+  return within(Math.ceil((date - now) / 1000));
 }
 
 /** Our errors already name provider, operation and reason: the runtime must not append raw request logs to them. */
@@ -224,7 +236,7 @@ export function providerError(answer: ProviderAnswer, context: CallContext, secr
   if (status === 429 || (status === 503 && retryAfter !== undefined && retryAfter.trim() !== '')) {
     const delay = retryAfterSeconds(retryAfter);
     const what = status === 429 ? `is limiting how often "${action}" may run` : `is unavailable for now, so "${action}" waits`;
-    return new errors.ThrottledError(say(what, `Zapier runs the step again in ${delay} seconds; nothing to change.`), delay);
+    return new errors.ThrottledError(say(what, `Zapier runs the step again in ${delay} ${delay === 1 ? 'second' : 'seconds'}; nothing to change.`), delay);
   }
   if (status === 403 && context.assumedEndpoint && reason === 'Missing Authentication Token') {
     return new errors.Error(
