@@ -32,6 +32,10 @@ import { errors } from 'zapier-platform-core';
  * | no connection                  | Error `provider_unreachable`       | Replayable once the provider is back.                      |
  * | 2xx an HTML page, or a body    | Error `unexpected_response`        | Never reported as success: a step must not say a message   |
  * |   the schema does not accept   |                                    | went when the answer does not say so.                      |
+ * | 3xx not followed: to another   | Error `redirect_refused`           | Credentials never leave the provider's origin, and a       |
+ * |   origin, without a Location,  |                                    | request is never repeated with another method: only a read |
+ * |   a 4th in a row; 301/302/303  |                                    | (GET) follows a same-origin 301/302/303, and 307/308 are   |
+ * |   on anything but a read       |                                    | followed with the same method and body.                    |
  *
  * A request that sends a message (its context has `sendCheck`) has three outcomes: accepted, not
  * sent, and outcome unknown. Where the table above says "may have been carried out", a send says so:
@@ -50,6 +54,10 @@ import { errors } from 'zapier-platform-core';
  * |   none for the message                 |                               | customer twice. An error, not a halt, so the |
  * |                                        |                               | user is notified; it says to check before    |
  * |                                        |                               | running the step again.                      |
+ * | any redirect not followed: 301, 302,   | Error `outcome_unknown`       | A send never changes method, so only a same- |
+ * |   303 (anywhere), another origin, no   |                               | origin 307/308 is followed. A 303 says the   |
+ * |   Location, a 4th in a row             |                               | request was processed; the others may follow |
+ * |                                        |                               | processing too: the send may have gone.      |
  * | CommPeak bulk: a batch's answer        | Error `outcome_unknown`       | The step fails, so Zap history does not show |
  * |   lost: its messages `unknown`,        |   with the four counts        | a clean success, and its error says which    |
  * |   later batches `not_sent`             |                               | messages went, which may have, and which did |
@@ -236,7 +244,10 @@ export function providerError(answer: ProviderAnswer, context: CallContext, secr
   if (status === 429 || (status === 503 && retryAfter !== undefined && retryAfter.trim() !== '')) {
     const delay = retryAfterSeconds(retryAfter);
     const what = status === 429 ? `is limiting how often "${action}" may run` : `is unavailable for now, so "${action}" waits`;
-    return new errors.ThrottledError(say(what, `Zapier runs the step again in ${delay} ${delay === 1 ? 'second' : 'seconds'}; nothing to change.`), delay);
+    return new errors.ThrottledError(
+      say(what, `Zapier runs the step again in ${delay} ${delay === 1 ? 'second' : 'seconds'}; nothing to change.`),
+      delay,
+    );
   }
   if (status === 403 && context.assumedEndpoint && reason === 'Missing Authentication Token') {
     return new errors.Error(
@@ -305,6 +316,62 @@ export function outcomeUnknownError(context: CallContext, what: string, status: 
       'outcome_unknown',
       status,
     ),
+  );
+}
+
+/** Why a redirect was not followed (see sendStayingHome). */
+export type UnfollowedRedirect =
+  | { kind: 'nowhere' }
+  | { kind: 'elsewhere'; host: string }
+  | { kind: 'changes_method'; path: string }
+  | { kind: 'too_many'; limit: number };
+
+/** What a redirect that was not followed did to a send, as `outcomeUnknownError` words it. */
+function redirectedSend(status: number, redirect: UnfollowedRedirect): string {
+  switch (redirect.kind) {
+    case 'nowhere':
+      return 'answered with a redirect that does not say where to';
+    case 'elsewhere':
+      return `redirected the request to another host, ${redirect.host}, where the step's credentials are never sent`;
+    case 'changes_method':
+      return status === 303
+        ? `processed the request and pointed to ${redirect.path} (303 See Other) instead of answering it`
+        : `redirected the request to ${redirect.path} instead of answering it, and a send is never repeated there as a GET without the message`;
+    case 'too_many':
+      return `redirected the request more than ${redirect.limit} times in a row`;
+  }
+}
+
+/** Where a redirect of any other request was going, for `redirect_refused`. */
+function redirectedTo(redirect: Exclude<UnfollowedRedirect, { kind: 'changes_method' }>): string {
+  switch (redirect.kind) {
+    case 'nowhere':
+      return 'without saying where to';
+    case 'elsewhere':
+      return `to another host, ${redirect.host}`;
+    case 'too_many':
+      return `more than ${redirect.limit} times in a row`;
+  }
+}
+
+/**
+ * A redirect that was not followed. A send may have been carried out before it (a 303 says it
+ * was): outcome unknown, never "not sent". Any other request is refused with `redirect_refused`.
+ */
+export function redirectError(context: CallContext, status: number, redirect: UnfollowedRedirect): Error {
+  const { provider, action } = context;
+  if (context.sendCheck) return outcomeUnknownError(context, redirectedSend(status, redirect), status, { answered: true });
+  if (redirect.kind === 'changes_method') {
+    return new errors.Error(
+      `${provider} redirected "${action}" to ${redirect.path} instead of answering it, and the redirect was not followed: it would repeat the request as a GET without its content. "${action}" may have been carried out: check ${provider} before running this step again. (HTTP ${status})`,
+      'redirect_refused',
+      status,
+    );
+  }
+  return new errors.Error(
+    `${provider} redirected "${action}" ${redirectedTo(redirect)}, and the request was not followed: the step's credentials stay with ${provider}'s own address. Check the address the integration uses. (HTTP ${status})`,
+    'redirect_refused',
+    status,
   );
 }
 
