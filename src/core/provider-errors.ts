@@ -43,6 +43,11 @@ import { errors } from 'zapier-platform-core';
  * | answer to a send                       | Zapier error                  | why                                          |
  * |----------------------------------------|-------------------------------|----------------------------------------------|
  * | 4xx (as above), a per-message error    | as above                      | Refused: nothing was sent.                   |
+ * | 2xx whose body says it failed, where   | Error `provider_rejected`     | Refused in words, with the provider's reason |
+ * |   the provider's rule (`statedFailure`)|                               | (`"error": "INSUFFICIENT_FUNDS"`): nothing   |
+ * |   says so: `"status": false`,          |                               | was sent. A 2xx body that cannot be read at  |
+ * |   `"success": false`, an `error` or    |                               | all is outcome unknown (below), and one of   |
+ * |   `errors` with content                |                               | another shape is still accepted.             |
  * | connection refused, host not found     | Error `provider_unreachable`, | Nothing was written, so the message was not  |
  * |   (ECONNREFUSED, ENOTFOUND, EAI_AGAIN, |   saying it was not sent      | sent: replaying the step sends it once.      |
  * |   EHOSTUNREACH, ENETUNREACH)           |                               |                                              |
@@ -93,6 +98,12 @@ export interface CallContext {
    * provider does not offer the operation there, not that the credentials are wrong.
    */
   assumedEndpoint?: boolean;
+  /**
+   * The provider's rule for a 2xx answer that says the request failed (see `statesFailure`): such
+   * an answer is a refusal naming the provider's reason, not a success. Set only where the
+   * provider's documents show the shape, or its api.ts marks it ASSUMPTION.
+   */
+  statedFailure?: (body: unknown) => boolean;
 }
 
 export interface ProviderAnswer {
@@ -296,6 +307,21 @@ export function providerError(answer: ProviderAnswer, context: CallContext, secr
   }
   return new errors.Error(
     say(`refused the values given for "${action}"`, `Check the values in this step against that reason, then replay it.`),
+    'provider_rejected',
+    status,
+  );
+}
+
+/**
+ * A 2xx whose body says the request failed (`context.statedFailure`): the provider refused it, in
+ * its own words, so nothing was done. `reason` is the provider's, credentials already blanked out.
+ */
+export function statedFailureError(context: CallContext, reason: string, status: number): Error {
+  const advice = context.sendCheck
+    ? `The message was not sent: fix what that reason says (in this step or in the ${context.provider} account), then replay this step.`
+    : 'Nothing was done: fix what that reason says, then replay this step.';
+  return new errors.Error(
+    refusal(context, `refused "${context.action}" in its answer`, reason.replace(/\.+$/, ''), advice, status),
     'provider_rejected',
     status,
   );

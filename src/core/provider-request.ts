@@ -9,6 +9,7 @@ import {
   providerReason,
   redact,
   redirectError,
+  statedFailureError,
   timeoutError,
   type CallContext,
 } from './provider-errors';
@@ -210,7 +211,9 @@ function parseAnswer<T>(response: HttpResponse, schema: ZodType<T, ZodTypeDef, u
       `${providerReason(content)} instead of data: check that the step reaches the ${context.provider} API`,
     );
   }
-  const result = schema.safeParse(parseJson(content));
+  const body = parseJson(content);
+  if (context.statedFailure?.(body)) throw statedFailureError(context, providerReason(content), status);
+  const result = schema.safeParse(body);
   if (result.success) return result.data;
   throw unexpected(context, status, `a response this integration does not understand (${whereItFailed(result.error)})`);
 }

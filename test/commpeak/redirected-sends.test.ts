@@ -29,7 +29,7 @@ const redirected: Record<number, string> = {
 };
 
 /** The send answered `status` pointing at /v2/simple_send/, where a GET would find a 404 and a POST an acceptance. */
-function redirectsTo(messages: object[], status: number) {
+function redirectsTo(messages: (typeof A)[], status: number) {
   commpeak()
     .post('/simple_send/', { messages })
     .reply(status, '', { Location: `${BASE_URL}/v2/simple_send/` });

@@ -1,0 +1,75 @@
+import { appError, authData, commpeak, expectedInternalId, rejection, run } from './support';
+
+/**
+ * A 200 refusing the whole request (`"status": false`, or an `error` at the top, with no message
+ * listed) is a refusal quoting the reason: nothing was sent. Where messages are listed, each is
+ * read by itself; an empty `errors` says nothing.
+ */
+
+const KEY = 'order-1042';
+const TEXT = 'Your order is ready';
+const message = (recipient: string, position: number) => ({
+  internal_id: expectedInternalId(`key:${KEY}`, 'GLOBAL', recipient, TEXT, position),
+  sender: 'GLOBAL',
+  recipient_phone: recipient,
+  message_content: TEXT,
+});
+const A = message('972524265292', 0);
+const B = message('972545330008', 1);
+
+const sendOne = () =>
+  run.create('send_sms', { authData, inputData: { from: 'GLOBAL', to: '+972524265292', text: TEXT, idempotency_key: KEY } });
+const sendBoth = () =>
+  run.create('send_bulk_sms', {
+    authData,
+    inputData: { from: 'GLOBAL', to: ['+972524265292', '+972545330008'], text: TEXT, idempotency_key: KEY },
+  });
+
+const refusedWith = (action: string, reason: string) => ({
+  message: `CommPeak refused "${action}" in its answer ("${reason}"). The message was not sent: fix what that reason says (in this step or in the CommPeak account), then replay this step. (HTTP 200)`,
+  code: 'provider_rejected',
+  status: 200,
+});
+
+describe.each([
+  { label: 'Send SMS', action: 'send an SMS', messages: [A], send: sendOne, accepted: { status: 'accepted', message_uuid: 'u-0' } },
+  { label: 'Send Bulk SMS', action: 'send bulk SMS', messages: [A, B], send: sendBoth, accepted: { accepted_count: 2, failed_count: 0 } },
+])('CommPeak $label answered 200', ({ action, messages, send, accepted }) => {
+  it.each([
+    { says: '"status": false with an error', body: { status: false, error: 'INSUFFICIENT_FUNDS' }, reason: 'INSUFFICIENT_FUNDS' },
+    {
+      says: '"status": false with an empty list',
+      body: { status: false, detail: 'Stream is paused', messages: [] },
+      reason: 'Stream is paused',
+    },
+    { says: '"success": false', body: { success: false, message: 'Invalid sender' }, reason: 'Invalid sender' },
+    { says: 'a non-empty errors list', body: { status: true, errors: ['x'] }, reason: 'x' },
+    { says: '"status": false and no reason', body: { status: false, task_id: 't-1' }, reason: '{"status":false,"task_id":"t-1"}' },
+  ])('saying $says is a refusal quoting the reason: not sent', async ({ body, reason }) => {
+    commpeak().post('/simple_send/', { messages }).reply(200, body);
+    expect(appError(await rejection(send()))).toEqual(refusedWith(action, reason));
+  });
+
+  it('with "status": false beside messages it lists as accepted reads each message by itself', async () => {
+    commpeak()
+      .post('/simple_send/', { messages })
+      .reply(200, {
+        status: false,
+        task_id: 't-1',
+        messages: messages.map((sent, index) => ({ internal_id: sent.internal_id, message_uuid: `u-${index}`, error: null })),
+      });
+    await expect(send()).resolves.toMatchObject(accepted);
+  });
+
+  it('with an empty errors list is accepted', async () => {
+    commpeak()
+      .post('/simple_send/', { messages })
+      .reply(200, {
+        status: true,
+        task_id: 't-1',
+        errors: [],
+        messages: messages.map((sent, index) => ({ internal_id: sent.internal_id, message_uuid: `u-${index}`, error: null })),
+      });
+    await expect(send()).resolves.toMatchObject(accepted);
+  });
+});
