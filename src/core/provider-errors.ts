@@ -361,7 +361,7 @@ function redirectedSend(status: number, redirect: UnfollowedRedirect): string {
       return `redirected the request to another host, ${redirect.host}, where the step's credentials are never sent`;
     case 'changes_method':
       return status === 303
-        ? `processed the request and pointed to ${redirect.path} (303 See Other) instead of answering it`
+        ? `processed the request and redirected to ${redirect.path} (303 See Other) instead of answering it`
         : `redirected the request to ${redirect.path} instead of answering it, and a send is never repeated there as a GET without the message`;
     case 'too_many':
       return `redirected the request more than ${redirect.limit} times in a row`;

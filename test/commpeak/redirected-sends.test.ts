@@ -25,7 +25,7 @@ const LOG = "in your CommPeak account's message log at my.commpeak.com.";
 const redirected: Record<number, string> = {
   301: 'redirected the request to /v2/simple_send/ instead of answering it, and a send is never repeated there as a GET without the message',
   302: 'redirected the request to /v2/simple_send/ instead of answering it, and a send is never repeated there as a GET without the message',
-  303: 'processed the request and pointed to /v2/simple_send/ (303 See Other) instead of answering it',
+  303: 'processed the request and redirected to /v2/simple_send/ (303 See Other) instead of answering it',
 };
 
 /** The send answered `status` pointing at /v2/simple_send/, where a GET would find a 404 and a POST an acceptance. */

@@ -53,7 +53,7 @@ describe('a send redirected', () => {
     nock(API).post('/messages', MESSAGE).reply(303, '', { Location: '/messages/m-1' });
     const followed = anyRequestTo(API);
     expect(appError(await rejection(send()))).toEqual(
-      mayHaveBeenSent('processed the request and pointed to /messages/m-1 (303 See Other) instead of answering it', 303),
+      mayHaveBeenSent('processed the request and redirected to /messages/m-1 (303 See Other) instead of answering it', 303),
     );
     expectUntouched(followed);
   });

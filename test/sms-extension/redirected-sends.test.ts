@@ -13,7 +13,7 @@ const CHECK =
 const redirected: Record<number, string> = {
   301: 'redirected the request to /api/sms/detail/48213 instead of answering it, and a send is never repeated there as a GET without the message',
   302: 'redirected the request to /api/sms/detail/48213 instead of answering it, and a send is never repeated there as a GET without the message',
-  303: 'processed the request and pointed to /api/sms/detail/48213 (303 See Other) instead of answering it',
+  303: 'processed the request and redirected to /api/sms/detail/48213 (303 See Other) instead of answering it',
 };
 
 describe.each([301, 302, 303])('an SMS Extension send answered %i', (status) => {

@@ -13,7 +13,7 @@ const CHECK =
 const redirected: Record<number, string> = {
   301: `redirected the request to ${BASE}/v2/message instead of answering it, and a send is never repeated there as a GET without the message`,
   302: `redirected the request to ${BASE}/v2/message instead of answering it, and a send is never repeated there as a GET without the message`,
-  303: `processed the request and pointed to ${BASE}/v2/message (303 See Other) instead of answering it`,
+  303: `processed the request and redirected to ${BASE}/v2/message (303 See Other) instead of answering it`,
 };
 
 const sends = [
