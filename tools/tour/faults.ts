@@ -6,8 +6,9 @@ import { deployable } from './zapier';
 
 /**
  * A send whose answer is lost after the provider accepted it: the sandbox drops the connection
- * for a recipient ending in 0444. The step must say the message may have been sent and how to
- * check, and the sandbox must show that it was in fact accepted.
+ * for a recipient ending in 0444, and answers 303 See Other for one ending in 0303. Each step must
+ * say the message may have been sent and how to check, and the sandbox must show that it was in
+ * fact accepted.
  */
 export async function faultsTour(sandbox: Sandbox, transcript: Transcript): Promise<void> {
   Object.assign(process.env, integrationEnvironment(sandbox).commpeak);
@@ -34,5 +35,27 @@ export async function faultsTour(sandbox: Sandbox, transcript: Transcript): Prom
     const id = accepted[0]?.internal_id ?? '';
     expectThat(message.includes(`internal ID ${id}`), `the step does not name the internal id CommPeak has (${id}): ${message}`);
     return `outcome_unknown: ${message}\nthe sandbox has it: internal ID ${id} accepted as ${accepted[0]?.message_uuid}`;
+  });
+
+  transcript.section('A redirected send (CommPeak processes the message, then answers 303 See Other)');
+  await transcript.step('Send SMS answered with a redirect: "may have been sent", and the redirect is not followed', async () => {
+    const redirectedText = 'Your prescription is ready to collect.';
+    const failure = await app
+      .run('creates.send_sms.operation.perform', {
+        authData: { api_key: SANDBOX_CREDENTIALS.commpeak.apiKey },
+        inputData: { from: 'GLOBAL', to: '+972 52 426 0303', text: redirectedText, idempotency_key: 'tour-prescription-1' },
+      })
+      .then(
+        () => undefined,
+        (cause: unknown) => cause,
+      );
+    expectThat(failure !== undefined, 'the step succeeded although the answer was a redirect');
+    const message = messageOf(failure);
+    expectThat(errorCodeOf(failure) === 'outcome_unknown', `expected the code outcome_unknown: ${message}`);
+    expectThat(message.includes('The message may have been sent'), `the step does not say the message may have been sent: ${message}`);
+    expectThat(message.includes('(303 See Other)'), `the step does not say it was redirected: ${message}`);
+    const accepted = [...sandbox.state.commpeak.messages.values()].filter((sent) => sent.message_content === redirectedText);
+    expectThat(accepted.length === 1, `the sandbox holds ${accepted.length} such messages, not 1`);
+    return `outcome_unknown: ${message}\nthe sandbox has it: internal ID ${accepted[0]?.internal_id} accepted as ${accepted[0]?.message_uuid}`;
   });
 }
