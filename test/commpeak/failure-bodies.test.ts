@@ -1,4 +1,4 @@
-import { appError, authData, commpeak, expectedInternalId, rejection, run } from './support';
+import { appError, authData, commpeak, keyedMessage, rejection, run } from './support';
 
 /**
  * A 200 refusing the whole request (`"status": false`, or an `error` at the top, with no message
@@ -8,14 +8,8 @@ import { appError, authData, commpeak, expectedInternalId, rejection, run } from
 
 const KEY = 'order-1042';
 const TEXT = 'Your order is ready';
-const message = (recipient: string, position: number) => ({
-  internal_id: expectedInternalId(`key:${KEY}`, 'GLOBAL', recipient, TEXT, position),
-  sender: 'GLOBAL',
-  recipient_phone: recipient,
-  message_content: TEXT,
-});
-const A = message('972524265292', 0);
-const B = message('972545330008', 1);
+const A = keyedMessage(KEY, TEXT, '972524265292', 0);
+const B = keyedMessage(KEY, TEXT, '972545330008', 1);
 
 const sendOne = () =>
   run.create('send_sms', { authData, inputData: { from: 'GLOBAL', to: '+972524265292', text: TEXT, idempotency_key: KEY } });
@@ -50,26 +44,14 @@ describe.each([
     expect(appError(await rejection(send()))).toEqual(refusedWith(action, reason));
   });
 
-  it('with "status": false beside messages it lists as accepted reads each message by itself', async () => {
+  it.each([
+    { says: '"status": false beside messages it lists as accepted (each message is read by itself)', top: { status: false } },
+    { says: 'an empty errors list', top: { status: true, errors: [] } },
+  ])('with $says is accepted', async ({ top }) => {
+    const listed = messages.map((sent, index) => ({ internal_id: sent.internal_id, message_uuid: `u-${index}`, error: null }));
     commpeak()
       .post('/simple_send/', { messages })
-      .reply(200, {
-        status: false,
-        task_id: 't-1',
-        messages: messages.map((sent, index) => ({ internal_id: sent.internal_id, message_uuid: `u-${index}`, error: null })),
-      });
-    await expect(send()).resolves.toMatchObject(accepted);
-  });
-
-  it('with an empty errors list is accepted', async () => {
-    commpeak()
-      .post('/simple_send/', { messages })
-      .reply(200, {
-        status: true,
-        task_id: 't-1',
-        errors: [],
-        messages: messages.map((sent, index) => ({ internal_id: sent.internal_id, message_uuid: `u-${index}`, error: null })),
-      });
+      .reply(200, { ...top, task_id: 't-1', messages: listed });
     await expect(send()).resolves.toMatchObject(accepted);
   });
 });

@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { BASE_URL, appError, authData, commpeak, expectedInternalId, rejection, run } from './support';
+import { BASE_URL, appError, authData, commpeak, keyedMessage, rejection, run } from './support';
 
 /**
  * A send CommPeak redirects other than by a same-host 307/308 may have been processed (a 303
@@ -9,14 +9,8 @@ import { BASE_URL, appError, authData, commpeak, expectedInternalId, rejection, 
 
 const KEY = 'order-1042';
 const TEXT = 'Your order is ready';
-const message = (recipient: string, position: number) => ({
-  internal_id: expectedInternalId(`key:${KEY}`, 'GLOBAL', recipient, TEXT, position),
-  sender: 'GLOBAL',
-  recipient_phone: recipient,
-  message_content: TEXT,
-});
-const A = message('972524265292', 0);
-const B = message('972545330008', 1);
+const A = keyedMessage(KEY, TEXT, '972524265292', 0);
+const B = keyedMessage(KEY, TEXT, '972545330008', 1);
 
 const TAIL = 'Check before running this step again, or the recipient may get the message twice.';
 const REPLAY = 'A replay gives every message the internal ID it had, so CommPeak can recognise the ones it already has.';

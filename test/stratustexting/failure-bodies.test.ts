@@ -1,5 +1,5 @@
 import { NOTHING_TO_REPORT } from '../support/send-output';
-import { BASE, api, appError, authData, rejection, run } from './support';
+import { BASE, SENDS, api, appError, authData, rejection, run } from './support';
 
 /**
  * A 200 whose body says the send failed is a refusal quoting the reason: nothing was sent. An empty
@@ -12,24 +12,7 @@ const refusedWith = (label: string, reason: string) => ({
   status: 200,
 });
 
-const sends = [
-  {
-    label: 'Send SMS',
-    key: 'send_sms',
-    path: `${BASE}/message/sendsms`,
-    query: { from: '+19495550100', to: '+19495550111', text: 'Your order is ready' },
-    inputData: { from: '(949) 555-0100', to: '(949) 555-0111', text: 'Your order is ready' },
-  },
-  {
-    label: 'Send MMS',
-    key: 'send_mms',
-    path: `${BASE}/message/sendmms`,
-    query: { from: '+19495550100', to: '+19495550111', mediaUrl: 'https://files.example.com/menu.jpg' },
-    inputData: { from: '(949) 555-0100', to: '(949) 555-0111', media: 'https://files.example.com/menu.jpg' },
-  },
-];
-
-describe.each(sends)('$label answered 200', ({ label, key, path, query, inputData }) => {
+describe.each(SENDS)('$label answered 200', ({ label, key, path, query, inputData }) => {
   const answer = (body: unknown) =>
     api()
       .post(path, '')

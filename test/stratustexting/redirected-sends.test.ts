@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { API_HOST, BASE, api, appError, authData, rejection, run } from './support';
+import { API_HOST, BASE, SENDS, api, appError, authData, rejection, run } from './support';
 
 /**
  * A send StratusTexting redirects other than by a same-host 307/308 may have been processed (a
@@ -16,25 +16,8 @@ const redirected: Record<number, string> = {
   303: `processed the request and redirected to ${BASE}/v2/message (303 See Other) instead of answering it`,
 };
 
-const sends = [
-  {
-    label: 'Send SMS',
-    key: 'send_sms',
-    path: `${BASE}/message/sendsms`,
-    query: { from: '+19495550100', to: '+19495550111', text: 'Your order is ready' },
-    inputData: { from: '(949) 555-0100', to: '(949) 555-0111', text: 'Your order is ready' },
-  },
-  {
-    label: 'Send MMS',
-    key: 'send_mms',
-    path: `${BASE}/message/sendmms`,
-    query: { from: '+19495550100', to: '+19495550111', mediaUrl: 'https://files.example.com/menu.jpg' },
-    inputData: { from: '(949) 555-0100', to: '(949) 555-0111', media: 'https://files.example.com/menu.jpg' },
-  },
-];
-
 describe.each([301, 302, 303])('a StratusTexting send answered %i', (status) => {
-  it.each(sends)('$label: outcome unknown, saying how to check, and no further request', async ({ label, key, path, query, inputData }) => {
+  it.each(SENDS)('$label: outcome unknown, saying how to check, and no further request', async ({ label, key, path, query, inputData }) => {
     api()
       .post(path, '')
       .query(query)
