@@ -55,3 +55,18 @@ describe.each([
     await expect(send()).resolves.toMatchObject(accepted);
   });
 });
+
+it('Send Bulk SMS: "status": false listing one message as accepted and leaving the other out keeps the first, and the other is outcome unknown', async () => {
+  commpeak()
+    .post('/simple_send/', { messages: [A, B] })
+    .reply(200, { status: false, task_id: 't-1', messages: [{ internal_id: A.internal_id, message_uuid: 'u-0', error: null }] });
+  expect(appError(await rejection(sendBoth()))).toEqual({
+    message:
+      'CommPeak accepted 1 of 2 messages; 1 may have been sent (outcome unknown) and 0 did not go. ' +
+      'CommPeak answered "status": false, without listing the message to 972545330008: it may have been sent. ' +
+      `Look for internal ID ${B.internal_id} in your CommPeak account's message log at my.commpeak.com. Check them before running this step again. ` +
+      'A replay gives every message the internal ID it had, so CommPeak can recognise the ones it already has.',
+    code: 'outcome_unknown',
+    status: 502,
+  });
+});
