@@ -143,10 +143,10 @@ describe('Send SMS through CommPeak', () => {
     {
       answer: 'a 200 that leaves the message out',
       status: 200,
-      body: { status: false, task_id: 't-1' },
+      body: { status: true, task_id: 't-1', messages: [] },
       error: {
         message:
-          'The message may have been sent: CommPeak answered "status": false, without listing the message to 972524265292, ' +
+          'The message may have been sent: CommPeak answered without listing the message to 972524265292, ' +
           `so it is unknown whether "send an SMS" went through. ${CHECK}`,
         code: 'outcome_unknown',
         status: 502,

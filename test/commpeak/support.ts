@@ -54,6 +54,16 @@ export function expectedInternalId(anchor: string, sender: string, recipient: st
   return `zap-${digest.slice(0, 32)}`;
 }
 
+/** The message CommPeak is sent for the `position`-th recipient of a step from GLOBAL with Idempotency Key `key`. */
+export function keyedMessage(key: string, text: string, recipient: string, position: number) {
+  return {
+    internal_id: expectedInternalId(`key:${key}`, 'GLOBAL', recipient, text, position),
+    sender: 'GLOBAL',
+    recipient_phone: recipient,
+    message_content: text,
+  };
+}
+
 /** `count` UK test numbers (+44 7700 900000 onwards) as typed and as CommPeak is sent them. */
 export function ukNumbers(count: number) {
   return Array.from({ length: count }, (_, index) => {

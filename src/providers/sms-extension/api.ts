@@ -4,6 +4,7 @@ import { checkedBaseUrl, pathSegment } from '../../core/base-url';
 import { inputError } from '../../core/input-error';
 import { withAdvice, type CallContext } from '../../core/provider-errors';
 import { callProvider, callProviderOrNull, callProviderWrite } from '../../core/provider-request';
+import { statesFailure } from '../../core/stated-failure';
 import { messageOf, providerStatusOf } from '../../core/error-details';
 
 /**
@@ -322,6 +323,9 @@ export async function sendSms(z: ZObject, bundle: Bundle, message: { source: str
     const sent = await callProvider(z, { method: 'POST', url: urlOf(bundle.authData, PATHS.sendSms), body }, actionAnswer, {
       ...apiCall('send an SMS'),
       sendCheck: `Look for it in ${PROVIDER}'s SMS history (the Find SMS search, with this sender and recipient).`,
+      // ASSUMPTION: a failed send may be answered 2xx with `"status": false`, `"success": false`
+      // or an `error`/`errors` member (no answer is documented): a refusal quoting its reason.
+      statedFailure: statesFailure,
     });
     // ASSUMPTION: the new message's id, if the answer has one, is `id` or `sms_id`.
     return { ...sent, id: textOf(sent.id) ?? textOf(sent.sms_id) ?? null };

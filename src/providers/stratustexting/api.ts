@@ -15,6 +15,7 @@ import {
   type ProviderRequest,
 } from '../../core/provider-request';
 import type { CallContext } from '../../core/provider-errors';
+import { statesFailure } from '../../core/stated-failure';
 import { brand } from './brand';
 
 const FORBIDDEN_HINT =
@@ -82,10 +83,19 @@ export const sendResultSchema = schema
   }));
 export type SendResult = schema.infer<typeof sendResultSchema>;
 
-/** For a send whose answer was lost: where the user sees whether it went. */
+/**
+ * A send's context: where the user sees whether a message whose answer was lost went, and which
+ * 2xx answers are refusals. ASSUMPTION: a failed send may be answered 2xx with `"status": false`,
+ * `"success": false` or an `error`/`errors` member (the API documents only the success answer);
+ * such an answer is a refusal quoting its reason, and any other 2xx is still a success.
+ */
 function sendContext(action: string): CallContext {
   const { product } = brand();
-  return { ...context(action), sendCheck: `Open the conversation with the recipient in ${product} to see whether it is there.` };
+  return {
+    ...context(action),
+    sendCheck: `Open the conversation with the recipient in ${product} to see whether it is there.`,
+    statedFailure: statesFailure,
+  };
 }
 
 /** Send SMS: everything travels in the query string with an empty body (a documented quirk). */
