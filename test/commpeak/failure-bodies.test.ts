@@ -8,8 +8,8 @@ import { appError, authData, commpeak, keyedMessage, rejection, run } from './su
 
 const KEY = 'order-1042';
 const TEXT = 'Your order is ready';
-const A = keyedMessage(KEY, TEXT, '972524265292', 0);
-const B = keyedMessage(KEY, TEXT, '972545330008', 1);
+const A = keyedMessage(KEY, TEXT, '972524265292');
+const B = keyedMessage(KEY, TEXT, '972545330008');
 
 const sendOne = () =>
   run.create('send_sms', { authData, inputData: { from: 'GLOBAL', to: '+972524265292', text: TEXT, idempotency_key: KEY } });

@@ -9,8 +9,8 @@ import { BASE_URL, appError, authData, commpeak, keyedMessage, rejection, run } 
 
 const KEY = 'order-1042';
 const TEXT = 'Your order is ready';
-const A = keyedMessage(KEY, TEXT, '972524265292', 0);
-const B = keyedMessage(KEY, TEXT, '972545330008', 1);
+const A = keyedMessage(KEY, TEXT, '972524265292');
+const B = keyedMessage(KEY, TEXT, '972545330008');
 
 const TAIL = 'Check before running this step again, or the recipient may get the message twice.';
 const REPLAY = 'A replay gives every message the internal ID it had, so CommPeak can recognise the ones it already has.';

@@ -54,10 +54,10 @@ export function expectedInternalId(anchor: string, sender: string, recipient: st
   return `zap-${digest.slice(0, 32)}`;
 }
 
-/** The message CommPeak is sent for the `position`-th recipient of a step from GLOBAL with Idempotency Key `key`. */
-export function keyedMessage(key: string, text: string, recipient: string, position: number) {
+/** The message CommPeak is sent for `recipient` by a step from GLOBAL with Idempotency Key `key`. */
+export function keyedMessage(key: string, text: string, recipient: string) {
   return {
-    internal_id: expectedInternalId(`key:${key}`, 'GLOBAL', recipient, text, position),
+    internal_id: expectedInternalId(`key:${key}`, 'GLOBAL', recipient, text),
     sender: 'GLOBAL',
     recipient_phone: recipient,
     message_content: text,
