@@ -217,6 +217,8 @@ export interface FailedAnswer {
   timeout?: true;
   /** The provider quotes back the request it received (headers and body) in its answer. */
   echo?: true;
+  /** The provider answers this, made from the body of the request it received (as nock hands it over: a form as text, JSON parsed). */
+  quoting?: (body: unknown) => string | Record<string, unknown>;
   /** Text the error message must quote: the provider's own reason, or what was wrong with the answer. */
   reason: string;
   /** What the step must do with this answer: the one place its decided outcome is written. */
@@ -326,7 +328,10 @@ function interceptEverything(host: string, answer: FailedAnswer): void {
   for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
     const interceptor = nock(host).persist().intercept(/.*/, method);
     const delayed = answer.timeout ? interceptor.delay(TIMEOUT_MS * 3) : interceptor;
-    if (answer.echo) {
+    if (answer.quoting) {
+      const quote = answer.quoting;
+      delayed.reply((_uri, body) => [answer.status ?? 200, quote(body)]);
+    } else if (answer.echo) {
       delayed.reply(function echo(uri, body) {
         const received = JSON.stringify({ body, headers: this.req.headers, uri });
         return [answer.status ?? 200, { id: 'echo-1', message: `${answer.reason} ${received}` }];

@@ -1,6 +1,7 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
 import { checkedBaseUrl, pathSegment } from '../../core/base-url';
+import { headerToken } from '../../core/header-value';
 import { inputError } from '../../core/input-error';
 import { withAdvice, type CallContext } from '../../core/provider-errors';
 import { callProvider, callProviderOrNull, callProviderWrite } from '../../core/provider-request';
@@ -78,7 +79,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 const tokenAnswer = schema
   .object({
-    access_token: schema.string().min(1),
+    access_token: headerToken,
     // ASSUMPTION: Passport issues a refresh token with every grant and rotates it on refresh.
     refresh_token: schema.string().min(1).optional(),
     expires_in: schema.number().optional(),
