@@ -42,7 +42,7 @@ describe('SMS Extension authentication (session on the password grant)', () => {
     it('refuses a base URL that is not HTTPS, naming the field', async () => {
       const error = await rejection(run.startSession({ authData: { ...credentials, base_url: 'http://portal.smsext.test/api' } }));
       expect(appError(error)).toEqual({
-        message: 'Base URL: "http://portal.smsext.test/api" must start with https:// (plain HTTP is allowed only for localhost).',
+        message: 'Base URL: "http://portal.smsext.test/api" must start with https://.',
         code: 'invalid_input',
         status: 400,
       });

@@ -1,6 +1,6 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
-import { checkedBaseUrl, pathSegment } from '../../core/base-url';
+import { checkedTypedBaseUrl, pathSegment } from '../../core/base-url';
 import { headerToken } from '../../core/header-value';
 import { inputError } from '../../core/input-error';
 import { withAdvice, type CallContext } from '../../core/provider-errors';
@@ -30,7 +30,7 @@ const PATHS = {
 export const SMS_PAGE_CAP = 10;
 
 function urlOf(authData: Bundle['authData'], path: string): string {
-  return `${checkedBaseUrl(authData.base_url ?? '', 'Base URL')}${path}`;
+  return `${checkedTypedBaseUrl(authData.base_url ?? '', 'Base URL')}${path}`;
 }
 
 /** Token requests carry the client credentials, never an old access token. */
