@@ -87,10 +87,7 @@ function nameVerdict(name: string): HostVerdict {
   return { kind: 'public' };
 }
 
-/**
- * `typed` is the host as the user wrote it (without user, port or brackets' content changed);
- * `parsed` is `URL.hostname` for the same address.
- */
+/** `typed` is the host as the user wrote it (brackets kept, user and port left out); `parsed` is `URL.hostname` of the same address. */
 export function hostVerdict(typed: string, parsed: string): HostVerdict {
   if (typed.includes('%')) return { kind: 'ambiguous', why: 'has percent-encoding (%)', fix: 'type the host itself' };
   if (typed.endsWith('.')) return { kind: 'ambiguous', why: 'ends with a dot', fix: 'remove the dot at its end' };

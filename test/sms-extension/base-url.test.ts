@@ -28,4 +28,14 @@ describe('a Base URL pointing inside is refused before any request', () => {
     });
     expect(appError(await rejection(send))).toEqual(expected);
   });
+
+  it('refuses loopback even when the connection or the step carries the setting: only the environment can', async () => {
+    delete process.env.ALLOW_LOOPBACK_BASE_URL;
+    const baseUrl = 'http://127.0.0.1:4011/api';
+    const connection = { ...authData, base_url: baseUrl, ALLOW_LOOPBACK_BASE_URL: '1' };
+    const error = await rejection(
+      run.search('find_sms', { authData: connection, inputData: { id: '48213', ALLOW_LOOPBACK_BASE_URL: '1' } }),
+    );
+    expect(appError(error)).toEqual(inputProblem(`Base URL: "${baseUrl}" points at the machine Zapier runs on (loopback), ${ADVICE}`));
+  });
 });
