@@ -194,8 +194,12 @@ export function retryAfterSeconds(header: string | undefined, now = Date.now()):
   return within(Math.ceil((date - now) / 1000));
 }
 
-/** Our errors already name provider, operation and reason: the runtime must not append raw request logs to them. */
-function withoutRuntimeContext<T extends Error>(error: T): T {
+/**
+ * Our errors already name provider, operation and reason: the runtime must not append its
+ * "What happened" to them, which quotes the start of every answer of the step, credentials a
+ * provider echoes included. Core's AppError and ThrottledError are marked so already.
+ */
+export function withoutRuntimeContext<T extends Error>(error: T): T {
   (error as T & { doNotContextify: boolean }).doNotContextify = true;
   return error;
 }

@@ -322,6 +322,13 @@ describe('redact', () => {
   it('leaves values shorter than six characters alone, so ordinary words survive', () => {
     expect(redact('client 7 said no', ['7', 'no'])).toBe('client 7 said no');
   });
+
+  it.each([
+    ['six characters, the shortest it blanks', 'k3y-ab', 'key [redacted] refused'],
+    ['five characters', 'k3y-a', 'key k3y-a refused'],
+  ])('at the boundary: a secret of %s', (_case, secret, expected) => {
+    expect(redact(`key ${secret} refused`, [secret])).toBe(expected);
+  });
 });
 
 describe('timeoutError', () => {

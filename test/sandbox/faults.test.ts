@@ -149,6 +149,7 @@ describe('sends whose answer the sandbox loses after accepting them', () => {
     it.each(FAULTS)(
       'Send SMS to a number ending in %s (%s): outcome unknown, and the SMS is in its history',
       async (suffix, fault, status) => {
+        Object.assign(process.env, integrationEnvironment(sandbox)['sms-extension']);
         const credentials = { base_url: sandbox.urls.smsExtension, client_id: clientId, client_secret: clientSecret, username, password };
         const session = await run.startSession<Record<string, string>>({ authData: credentials });
         const text = `Your parcel is out for delivery (${fault})`;

@@ -268,6 +268,8 @@ export interface FailedAnswer {
    * URL), which answers every request with REDIRECT_TARGET_ANSWER: so a redirect followed shows.
    */
   location?: string;
+  /** The provider answers this, made from the body of the request it received (as nock hands it over: a form as text, JSON parsed). */
+  quoting?: (body: unknown) => string | Record<string, unknown>;
   /** Text the error message must quote: the provider's own reason, or what was wrong with the answer (for this operation). */
   reason: string | ((invocation: Invocation) => string);
   /** What the step must do with this answer: the one place its decided outcome is written. */
@@ -437,7 +439,10 @@ function interceptEverything(host: string, answer: FailedAnswer): void {
   for (const method of methods) {
     const interceptor = nock(host).persist().intercept(/.*/, method);
     const delayed = answer.timeout ? interceptor.delay(TIMEOUT_MS * 3) : interceptor;
-    if (answer.echo) {
+    if (answer.quoting) {
+      const quote = answer.quoting;
+      delayed.reply((_uri, body) => [answer.status ?? 200, quote(body)]);
+    } else if (answer.echo) {
       delayed.reply(function echo(uri, body) {
         const received = JSON.stringify({ body, headers: this.req.headers, uri });
         return [answer.status ?? 200, { id: 'echo-1', message: `${String(answer.reason)} ${received}` }];

@@ -1,6 +1,7 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
-import { checkedBaseUrl, pathSegment } from '../../core/base-url';
+import { checkedTypedBaseUrl, pathSegment } from '../../core/base-url';
+import { headerToken } from '../../core/header-value';
 import { inputError } from '../../core/input-error';
 import { withAdvice, type CallContext } from '../../core/provider-errors';
 import { callProvider, callProviderOrNull, callProviderWrite } from '../../core/provider-request';
@@ -30,7 +31,7 @@ const PATHS = {
 export const SMS_PAGE_CAP = 10;
 
 function urlOf(authData: Bundle['authData'], path: string): string {
-  return `${checkedBaseUrl(authData.base_url ?? '', 'Base URL')}${path}`;
+  return `${checkedTypedBaseUrl(authData.base_url ?? '', 'Base URL')}${path}`;
 }
 
 /** Token requests carry the client credentials, never an old access token. */
@@ -79,7 +80,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 const tokenAnswer = schema
   .object({
-    access_token: schema.string().min(1),
+    access_token: headerToken,
     // ASSUMPTION: Passport issues a refresh token with every grant and rotates it on refresh.
     refresh_token: schema.string().min(1).optional(),
     expires_in: schema.number().optional(),
