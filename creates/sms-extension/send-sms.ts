@@ -19,10 +19,10 @@ export default sendSmsCreate({
   fromShape: senderIdText(),
   maxRecipients: 1,
   numberExamples: ['07400 900123', '+44 7400 900123'],
-  // ASSUMPTION: the service refuses longer texts with a 422 (918 characters: six GSM-7 segments of 153).
+  // ASSUMPTION: [sx-text-limit] the service refuses longer texts with a 422 (918 characters: six GSM-7 segments of 153).
   maxTextLength: 918,
   recipientFormat: 'e164',
-  // ASSUMPTION: SMS Extension is a UK service and texts UK numbers only.
+  // ASSUMPTION: [sx-uk-only] SMS Extension is a UK service and texts UK numbers only.
   recipientCountry: 'GB',
   assignedNumbersOnly: true,
   defaultCountry: 'GB',

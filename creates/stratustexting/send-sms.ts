@@ -5,7 +5,7 @@ import { sendSms } from '../../src/providers/stratustexting/api';
 import { productName } from '../../src/providers/stratustexting/brand';
 import { DEFAULT_COUNTRY } from '../../src/providers/stratustexting/contact-fields';
 
-// ASSUMPTION: the API's limits are not documented; a third-party client caps text at 1000 characters.
+// ASSUMPTION: [st-text-limit] the API's limits are not documented; a third-party client caps text at 1000 characters.
 export const MAX_TEXT_LENGTH = 1000;
 export const MAX_RECIPIENTS = 50;
 

@@ -15,7 +15,7 @@ const DEFAULT_BASE_URL = 'https://sendsms.commpeak.com';
 
 /**
  * Messages per `POST /simple_send/` request. CommPeak documents no limit (UNKNOWN);
- * ASSUMPTION: 100 is accepted. A bulk step sends ceil(n / BATCH_SIZE) requests.
+ * ASSUMPTION: [cp-batch-size] 100 is accepted. A bulk step sends ceil(n / BATCH_SIZE) requests.
  */
 export const BATCH_SIZE = 100;
 
@@ -83,7 +83,7 @@ export function simpleSend(z: ZObject, messages: readonly OutgoingMessage[], act
   });
 }
 
-// The status answer's shape is UNKNOWN (no example anywhere): any JSON object or list is taken.
+// ASSUMPTION: [cp-status-shape] the status answer's shape is UNKNOWN (no example anywhere): any JSON object or list is taken.
 const statusAnswer = schema.union([schema.array(schema.unknown()), schema.record(schema.string(), schema.unknown())], {
   errorMap: () => ({ message: 'expected a JSON object or list' }),
 });

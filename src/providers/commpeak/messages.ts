@@ -24,8 +24,8 @@ export const IDEMPOTENCY_KEY_FIELD = {
  * The `internal_id` of one message. With the user's key it is a hash of the key and the message's
  * identity, so a replayed step re-sends the id CommPeak already has (Zapier gives a step no run
  * identifier: bundle.meta has none). Without a key it is random: two genuine runs are two
- * messages, never one taken for a repeat of the other. Whether CommPeak refuses a repeated
- * `internal_id` is UNKNOWN (its documentation only says it "should be unique for each message").
+ * messages, never one taken for a repeat of the other. ASSUMPTION: [cp-dedupe] CommPeak refuses a repeated
+ * `internal_id` (UNKNOWN: its documentation only says it "should be unique for each message").
  */
 export function internalId(
   scope: { idempotencyKey?: string },

@@ -7,7 +7,7 @@ import { eventFilter, listSites, subscribe, unsubscribe, type EventKind } from '
 import { brand, productName } from './brand';
 import { subscribedUri, withHandshakeAdvice } from './hook-relay';
 
-// ASSUMPTION: the longest lifetime the platform grants is not documented; 90 days is what working
+// ASSUMPTION: [st-subscription-days] the longest lifetime the platform grants is not documented; 90 days is what working
 // third-party code asks for. Zapier subscribes again before the returned expiration_date.
 const SUBSCRIPTION_DAYS = 90;
 const DAY_MS = 24 * 60 * 60 * 1000;
