@@ -84,7 +84,7 @@ export function simpleSend(z: ZObject, messages: readonly OutgoingMessage[], act
 }
 
 // ASSUMPTION: [cp-status-shape] the status answer's shape is UNKNOWN (no example anywhere): any JSON object or list is taken.
-const statusAnswer = schema.union([schema.array(schema.unknown()), schema.record(schema.string(), schema.unknown())], {
+export const statusAnswer = schema.union([schema.array(schema.unknown()), schema.record(schema.string(), schema.unknown())], {
   errorMap: () => ({ message: 'expected a JSON object or list' }),
 });
 

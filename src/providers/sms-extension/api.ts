@@ -76,7 +76,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 // ---------------------------------------------------------------- tokens
 
-const tokenAnswer = schema
+export const tokenAnswer = schema
   .object({
     access_token: schema.string().min(1),
     // ASSUMPTION: [sx-refresh-token] Passport issues a refresh token with every grant and rotates it on refresh.
@@ -114,7 +114,7 @@ const rawSenderId = schema.union([
     .passthrough()
     .refine((record) => senderNameOf(record) !== undefined, { message: 'a sender id without a name' }),
 ]);
-const senderIdList = schema.union([
+export const senderIdList = schema.union([
   schema.array(rawSenderId),
   schema
     .object({ data: schema.array(rawSenderId) })
@@ -235,7 +235,7 @@ function nextPageOf(page: { next_page_url?: string | null; links?: unknown }, cu
 // `next_page_url`, or `links.next` for API resources). The next page is asked for with our own
 // filters plus `page=N`: a paginator's links may drop the query string, and following a link
 // verbatim could send the token to another host.
-const smsPage = schema.union([
+export const smsPage = schema.union([
   schema.array(rawSms).transform((items) => ({ items, next_page_url: null, links: undefined })),
   schema
     .object({ data: schema.array(rawSms), next_page_url: schema.string().nullish(), links: schema.unknown().optional() })
@@ -294,7 +294,7 @@ export async function listSms(z: ZObject, bundle: Bundle, filters: SmsFilters, m
 }
 
 // ASSUMPTION: [sx-sms-detail] /sms/detail/{id} answers the record itself or `{ data: record }`; 404 for an unknown id.
-const smsDetail = schema.union([
+export const smsDetail = schema.union([
   rawSms,
   schema
     .object({ data: rawSms })

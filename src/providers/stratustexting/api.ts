@@ -113,7 +113,7 @@ export function sendMms(z: ZObject, message: { from: string; to: string[]; text?
 
 // ASSUMPTION: [st-message-fields] fields beyond id, from, to, text and lastUpdated (epoch ms) are not documented; the
 // direction and status names are guesses kept optional, and every other field is passed through.
-const messageSchema = schema
+export const messageSchema = schema
   .object({
     id: schema.union([schema.string(), schema.number()]).transform(String),
     from: schema.string().optional(),
@@ -173,7 +173,7 @@ const siteSchema = schema
     organizationId: schema.string().optional(),
   })
   .passthrough();
-const siteListSchema = listOf(siteSchema);
+export const siteListSchema = listOf(siteSchema);
 
 export interface Site extends Record<string, unknown> {
   id: string;
@@ -262,14 +262,14 @@ function contactBody(changes: ContactChanges): Record<string, string> {
   return Object.fromEntries(Object.entries(body).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
 
-const contactPageSchema = schema
+export const contactPageSchema = schema
   .union([
     schema.array(contactSchema),
     schema.object({ content: schema.array(contactSchema), last: schema.boolean().optional() }).passthrough(),
   ])
   .transform((body) => (Array.isArray(body) ? { content: body, last: undefined } : body));
 
-const contactLookupSchema = schema.union([contactSchema, schema.array(contactSchema), schema.undefined()]);
+export const contactLookupSchema = schema.union([contactSchema, schema.array(contactSchema), schema.undefined()]);
 
 /** When a contact was added, in epoch ms, where the record says (ASSUMPTION: [st-contact-sort] `createdDate`, ISO 8601). */
 const addedAt = (contact: Contact) => (typeof contact.createdDate === 'string' ? Date.parse(contact.createdDate) || 0 : 0);
@@ -380,7 +380,7 @@ export function updateConsent(z: ZObject, id: string, details: ConsentDetails): 
   );
 }
 
-const consentListSchema = listOf(consentSchema);
+export const consentListSchema = listOf(consentSchema);
 
 export function listConsents(z: ZObject): Promise<Consent[]> {
   return callProvider(z, api(CONSENT_PATHS.all), consentListSchema, assumed('Get All Custom Consents'));
