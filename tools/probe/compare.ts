@@ -37,9 +37,11 @@ function extraFields(type: schema.ZodTypeAny, value: unknown, known: ReadonlySet
   if (value === null || value === undefined) return [];
   if (inner instanceof schema.ZodUnion) {
     const options = inner.options as schema.ZodTypeAny[];
+    const kind = (type: schema.ZodTypeAny) =>
+      type instanceof schema.ZodArray ? 'array' : type instanceof schema.ZodObject ? 'object' : 'value';
+    const valueKind = Array.isArray(value) ? 'array' : typeof value === 'object' ? 'object' : 'value';
     const fitting =
-      options.find((option) => option.safeParse(value).success) ??
-      options.find((option) => Array.isArray(value) === unwrap(option) instanceof schema.ZodArray);
+      options.find((option) => option.safeParse(value).success) ?? options.find((option) => kind(unwrap(option)) === valueKind);
     return fitting ? extraFields(fitting, value, known, path) : [];
   }
   if (inner instanceof schema.ZodArray && Array.isArray(value)) {

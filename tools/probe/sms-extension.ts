@@ -6,7 +6,18 @@ import type { ProviderProbe } from './probe';
 /** Fields of an SMS record the code reads beside its id (src/providers/sms-extension/api.ts `toSms`). */
 const SMS_FIELDS = ['sender', 'receiver', 'source', 'destination', 'text', 'message', 'status', 'sent_at', 'created_at'];
 /** Fields of a sender id record the code reads (`senderNameOf`, `approvalOf`). */
-const SENDER_FIELDS = ['id', 'sender_id', 'name', 'sender', 'approved', 'is_approved', 'approval_status', 'status', 'created_at'];
+const SENDER_FIELDS = [
+  'id',
+  'sender_id',
+  'name',
+  'sender',
+  'approved',
+  'is_approved',
+  'approval_status',
+  'status',
+  'created_at',
+  'updated_at',
+];
 const PAGINATOR = [
   'current_page',
   'per_page',

@@ -31,8 +31,8 @@ const DRIFTS: [method: string, path: RegExp, change: (body: unknown) => unknown]
     /^\/sms-extension\/sender-id\/list$/,
     (body) => each(body, ({ sender_id: name, ...sender }) => ({ ...sender, senderName: name })),
   ],
-  // SMS Extension: a field nobody knows on every SMS.
-  ['GET', /^\/sms-extension\/sms\/list$/, (body) => each(body, (sms) => ({ ...sms, segments: 1 }))],
+  // SMS Extension: a field nobody knows beside the SMS list.
+  ['GET', /^\/sms-extension\/sms\/list$/, (body) => ({ ...(body as Body), next_cursor: 'eyJpZCI6MX0' })],
 ];
 
 /** The reply as the drifted provider would give it. */
