@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nock from 'nock';
 import { SANDBOX_CREDENTIALS, startSandbox } from '../../tools/sandbox';
+import { startReceiver } from '../sandbox/support';
 import { readEnvFile, runProbe, type ProbeReport } from '../../tools/probe/run';
 
 /**
@@ -16,6 +17,9 @@ afterEach(() => {
   process.env = { ...savedEnv };
 });
 
+/** The sandbox's first site and its organization (tools/sandbox/stratustexting/state.ts). */
+const SITE_ID = '64f1c0ffee00000000000d01';
+const ORG_ID = '64f1c0ffee00000000000a01';
 const results = (report: ProbeReport) => Object.fromEntries(report.rows.map((row) => [row.request, row.result]));
 const detail = (report: ProbeReport, request: string) => report.rows.find((row) => row.request === request)?.detail;
 
@@ -51,7 +55,8 @@ describe('against the sandbox, every request probed is confirmed', () => {
       'GET /customconsent/all': 'confirmed',
       'GET /webhooksubscription/all': 'confirmed',
     });
-    expect(detail(report, 'POST /message/sendsms')).toBe('it changes data or sends: not probed');
+    expect(detail(report, 'POST /message/sendsms')).toBe('it sends a text: the probe never does');
+    expect(detail(report, 'POST /contact')).toBe('it changes data: needs --write (or --hook-url for subscriptions)');
     expect(report.exitCode).toBe(0);
   });
 
@@ -72,6 +77,44 @@ describe('against the sandbox, every request probed is confirmed', () => {
     });
     expect(detail(report, 'GET /sms/detail/{id}')).toBe('no SMS in the history to look up');
     expect(report.exitCode).toBe(0);
+  });
+});
+
+describe('--write and --hook-url: probe records made, read back, changed; what is left is said', () => {
+  it('stratustexting: every request but the sends is confirmed, and the contact and consent left are named', async () => {
+    const receiver = await startReceiver();
+    try {
+      const report = await runProbe('stratustexting', { sandbox: true, write: true, hookUrl: receiver.url });
+      expect(report.rows.filter((row) => row.result !== 'confirmed').map((row) => [row.request, row.result])).toEqual([
+        ['POST /message/sendsms', 'skipped'],
+        ['POST /message/sendmms', 'skipped'],
+      ]);
+      expect(report.left).toEqual([
+        expect.stringMatching(
+          /^the contact \+19495550199 "Zapier probe \(delete me\)" \(id \w+\): no request deletes a contact, so delete it in the app$/,
+        ),
+        expect.stringMatching(/^the custom consent "Zapier probe consent \(delete me\)" \(id \w+\): no request deletes a consent;/),
+      ]);
+      expect(report.table).toContain('Left in the account:\n- the contact +19495550199');
+      expect(report.exitCode).toBe(0);
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it('stratustexting: a subscription that could not be removed is named as left', async () => {
+    Object.assign(process.env, { SANDBOX_DOCUMENTED_ONLY: '1', PROBE_DEPARTMENT_ID: SITE_ID, PROBE_ORGANIZATION_ID: ORG_ID });
+    const receiver = await startReceiver();
+    try {
+      const report = await runProbe('stratustexting', { sandbox: true, hookUrl: receiver.url });
+      expect(results(report)).toMatchObject({
+        'POST /webhooksubscription': 'confirmed',
+        'DELETE /webhooksubscription/{id}': 'not available',
+      });
+      expect(report.left).toEqual([expect.stringMatching(new RegExp(`^the subscription \\w+ to ${receiver.url}, until it expires$`))]);
+    } finally {
+      await receiver.close();
+    }
   });
 });
 

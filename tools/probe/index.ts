@@ -1,19 +1,36 @@
 import { writeFileSync } from 'node:fs';
 import { runProbe } from './run';
 
-// `npm run probe -- <key> [--sandbox] [--json FILE]`: README, "Check against your account".
+const USAGE = 'Usage: npm run probe -- <stratustexting|commpeak|sms-extension> [--sandbox] [--write] [--hook-url URL] [--json FILE]';
+
+/** The command line's options; undefined when it cannot be read. */
+function parse(args: string[]) {
+  const options: { key?: string; sandbox?: boolean; write?: boolean; hookUrl?: string; jsonFile?: string } = {};
+  for (let index = 0; index < args.length; index += 1) {
+    const arg = args[index] ?? '';
+    if (arg === '--sandbox') options.sandbox = true;
+    else if (arg === '--write') options.write = true;
+    else if (arg === '--hook-url' || arg === '--json') {
+      const value = args[(index += 1)];
+      if (!value || value.startsWith('--')) return undefined;
+      if (arg === '--json') options.jsonFile = value;
+      else options.hookUrl = value;
+    } else if (!arg.startsWith('--') && !options.key) options.key = arg;
+    else return undefined;
+  }
+  return options.key ? options : undefined;
+}
+
+// `npm run probe -- <key> …`: README, "Check against your account".
 async function main(args: string[]): Promise<number> {
-  const key = args.find((arg) => !arg.startsWith('--'));
-  const jsonAt = args.indexOf('--json');
-  const jsonFile = jsonAt >= 0 ? args[jsonAt + 1] : undefined;
-  const unknown = args.filter((arg, index) => arg.startsWith('--') && arg !== '--sandbox' && arg !== '--json' && index !== jsonAt + 1);
-  if (!key || unknown.length > 0 || (jsonAt >= 0 && !jsonFile)) {
-    console.error('Usage: npm run probe -- <stratustexting|commpeak|sms-extension> [--sandbox] [--json FILE]');
+  const options = parse(args);
+  if (!options?.key) {
+    console.error(USAGE);
     return 2;
   }
-  const report = await runProbe(key, { sandbox: args.includes('--sandbox') });
+  const report = await runProbe(options.key, options);
   console.log(report.table);
-  if (jsonFile) writeFileSync(jsonFile, `${report.json}\n`);
+  if (options.jsonFile) writeFileSync(options.jsonFile, `${report.json}\n`);
   return report.exitCode;
 }
 

@@ -42,6 +42,15 @@ export interface ProviderProbe {
   answers: Partial<Record<Endpoint['request'], AnswerCheck>>;
   /** The read-only steps, in order; each may use what the previous ones found. */
   readOnly(prober: Prober, authData: Record<string, string>): Promise<void>;
+  /** The steps that change data, when asked for; each thing made and not removed goes into `left`. */
+  writes?(prober: Prober, asked: WriteOptions, left: string[]): Promise<void>;
+}
+
+export interface WriteOptions {
+  /** Create, read back, change and remove probe records. */
+  write?: boolean;
+  /** Subscribe a hook to this URL, then unsubscribe it. */
+  hookUrl?: string;
 }
 
 /** The endpoint a request went to: the longest tail of its path that one of the list's paths matches. */
@@ -96,7 +105,11 @@ function judge(call: Call, check: AnswerCheck | undefined): Pick<Row, 'result' |
 const SEVERITY: Result[] = ['confirmed', 'skipped', 'differs', 'failed', 'refused', 'not available'];
 
 /** Runs the read-only steps through Zapier's runtime, and judges every request of the list. */
-export async function probeProvider(provider: ProviderProbe, authData: Record<string, string>): Promise<Row[]> {
+export async function probeProvider(
+  provider: ProviderProbe,
+  authData: Record<string, string>,
+  asked: WriteOptions = {},
+): Promise<{ rows: Row[]; left: string[] }> {
   const calls: Call[] = [];
   const record = (response: { status: number; content: string; request: { method?: string; url: string } }) => {
     calls.push({
@@ -134,17 +147,24 @@ export async function probeProvider(provider: ProviderProbe, authData: Record<st
     },
   };
   await provider.readOnly(prober, authData);
+  const left: string[] = [];
+  if (provider.writes && (asked.write || asked.hookUrl)) await provider.writes(prober, asked, left);
 
-  return provider.endpoints.map((endpoint) => {
+  const rows = provider.endpoints.map((endpoint): Row => {
     const base = { request: endpoint.request, usedBy: endpoint.usedBy, documented: endpoint.documented !== undefined };
     const mine = calls.filter((call) => endpointOfUrl(provider.endpoints, call.method, call.url) === endpoint);
     if (mine.length === 0) {
       const failure = failures.get(endpoint.request);
       if (failure) return { ...base, result: 'failed', detail: failure };
-      return { ...base, result: 'skipped', detail: skipped.get(endpoint.request) ?? 'it changes data or sends: not probed' };
+      return {
+        ...base,
+        result: 'skipped',
+        detail: skipped.get(endpoint.request) ?? 'it changes data: needs --write (or --hook-url for subscriptions)',
+      };
     }
     const judged = mine.map((call) => judge(call, provider.answers[endpoint.request]));
     const worst = judged.reduce((a, b) => (SEVERITY.indexOf(b.result) > SEVERITY.indexOf(a.result) ? b : a));
     return { ...base, ...worst, answer: redactAnswer(parsed(mine[0]?.content ?? '')) };
   });
+  return { rows, left };
 }

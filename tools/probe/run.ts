@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { integrationEnvironment, SANDBOX_CREDENTIALS, startSandbox } from '../sandbox';
 import { commPeakProbe } from './commpeak';
-import { probeProvider, type ProviderProbe, type Row } from './probe';
-import { redactAnswer, scrub } from './redact';
+import { probeProvider, type ProviderProbe, type Row, type WriteOptions } from './probe';
+import { scrub } from './redact';
 import { smsExtensionProbe } from './sms-extension';
 import { stratusTextingProbe } from './stratustexting';
 
@@ -13,7 +13,7 @@ export const PROBES: Record<string, ProviderProbe> = {
   'sms-extension': smsExtensionProbe,
 };
 
-export interface ProbeOptions {
+export interface ProbeOptions extends WriteOptions {
   sandbox?: boolean;
   /** Where apps/<key>/.env is read from (the repository by default). */
   root?: string;
@@ -38,6 +38,8 @@ export interface ProbeReport {
   key: string;
   target: string;
   rows: Row[];
+  /** What the writes made and did not remove. */
+  left: string[];
   /** 0 when every documented request that was probed is confirmed. */
   exitCode: number;
   table: string;
@@ -103,19 +105,14 @@ export async function runProbe(key: string, options: ProbeOptions = {}): Promise
     (value) => !/^https?:/.test(value),
   );
   try {
-    const rows = await probeProvider(provider, connection.authData);
+    const { rows, left } = await probeProvider(provider, connection.authData, options);
     secrets.push(...Object.values(connection.authData));
     const failed = rows.filter((row) => row.documented && row.result !== 'confirmed' && row.result !== 'skipped');
     const clean = (text: string) => scrub(text, secrets);
-    const table = clean(`${key} against ${connection.target}\n${tableOf(rows)}`);
-    const json = clean(
-      JSON.stringify(
-        { integration: key, target: connection.target, rows: rows.map((row) => ({ ...row, answer: redactAnswer(row.answer) })) },
-        null,
-        2,
-      ),
-    );
-    return { key, target: connection.target, rows, exitCode: failed.length === 0 ? 0 : 1, table, json };
+    const leftLines = left.length > 0 ? ['', 'Left in the account:', ...left.map((thing) => `- ${thing}`)] : [];
+    const table = clean([`${key} against ${connection.target}`, tableOf(rows), ...leftLines].join('\n'));
+    const json = clean(JSON.stringify({ integration: key, target: connection.target, rows, left }, null, 2));
+    return { key, target: connection.target, rows, left, exitCode: failed.length === 0 ? 0 : 1, table, json };
   } finally {
     process.env = saved;
     await connection.close();

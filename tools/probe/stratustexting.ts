@@ -16,6 +16,11 @@ const CONTACT_FIELDS = ['orgId', 'customConsents', 'createdDate', 'lastUpdated']
 const SPRING_PAGE = ['totalElements', 'totalPages', 'number', 'size', 'first', 'numberOfElements', 'empty'];
 const first = (list: unknown) => (Array.isArray(list) ? (list[0] as Record_ | undefined) : undefined);
 
+/** A fictional number (555-01xx is reserved for fiction), and names nobody takes for a customer's. */
+const PROBE_MOBILE = '+19495550199';
+const PROBE_CONTACT = { first_name: 'Zapier probe', last_name: '(delete me)', notes: 'Made by npm run probe -- stratustexting --write.' };
+const PROBE_CONSENT = 'Zapier probe consent (delete me)';
+
 export const stratusTextingProbe: ProviderProbe = {
   definition: stratusTexting,
   endpoints: STRATUSTEXTING_ENDPOINTS,
@@ -28,6 +33,8 @@ export const stratusTextingProbe: ProviderProbe = {
     'GET /message/getmessagebyid/{messageId}': { schema: messageSchema, known: ['orgId', 'departmentId', 'createdDate'] },
   },
   async readOnly(prober) {
+    for (const send of ['POST /message/sendsms', 'POST /message/sendmms'] as const)
+      prober.skip(send, 'it sends a text: the probe never does');
     await prober.step('GET /webhooksubscription/all', 'authentication.test', {});
     const sites = await prober.step<Record_[]>('GET /sites', 'triggers.site_list.operation.perform', {});
     const contacts = await prober.step<Record_[]>('GET /contact/all', 'triggers.new_contact.operation.performList', {
@@ -52,5 +59,73 @@ export const stratusTextingProbe: ProviderProbe = {
         inputData: { message_id: messageId },
       });
     } else prober.skip('GET /message/getmessagebyid/{messageId}', 'set PROBE_MESSAGE_ID to a message of yours');
+  },
+  async writes(prober, asked, left) {
+    if (asked.write) {
+      const contact = await prober.step<Record_>('POST /contact', 'creates.upsert_contact.operation.perform', {
+        inputData: { mobile: PROBE_MOBILE, ...PROBE_CONTACT },
+      });
+      if (contact) {
+        const id = typeof contact.id === 'string' ? ` (id ${contact.id})` : '';
+        left.push(`the contact ${PROBE_MOBILE} "Zapier probe (delete me)"${id}: no request deletes a contact, so delete it in the app`);
+        await prober.step('GET /contact/mobile/{mobile}', 'searches.find_contact.operation.perform', {
+          inputData: { mobile: PROBE_MOBILE },
+        });
+        if (typeof contact.id === 'string') {
+          await prober.step('PUT /contact/{id}', 'creates.update_contact.operation.perform', {
+            inputData: { contact_id: contact.id, notes: 'Changed by the probe.' },
+          });
+        }
+        await prober.step('PUT /contact/mobile/{mobile}', 'creates.update_contact.operation.perform', {
+          inputData: { mobile: PROBE_MOBILE, last_name: '(delete me, changed)' },
+        });
+      }
+      const consent = await prober.step<Record_>('POST /customconsent', 'creates.create_consent.operation.perform', {
+        inputData: { name: PROBE_CONSENT, description: PROBE_CONTACT.notes },
+      });
+      if (typeof consent?.id === 'string') {
+        const consentId = consent.id;
+        left.push(
+          `the custom consent "${PROBE_CONSENT}" (id ${consentId}): no request deletes a consent; the row POST /customconsent/{id}/change says whether it was made inactive`,
+        );
+        await prober.step('PUT /customconsent/{id}', 'creates.update_consent.operation.perform', {
+          inputData: { consent_id: consentId, description: 'Changed by the probe.' },
+        });
+        if (contact) {
+          for (const action of ['add', 'remove']) {
+            await prober.step('POST /customconsent/contact', 'creates.set_contact_consent.operation.perform', {
+              inputData: { mobile: PROBE_MOBILE, consent_id: consentId, action },
+            });
+          }
+        }
+        await prober.step('POST /customconsent/{id}/change', 'creates.change_consent_status.operation.perform', {
+          inputData: { consent_id: consentId, status: 'inactive' },
+        });
+      }
+    }
+    if (asked.hookUrl) {
+      const sites = await prober.step<Record_[]>('GET /sites', 'triggers.site_list.operation.perform', {});
+      const site = first(sites);
+      // The site to subscribe for: PROBE_DEPARTMENT_ID and PROBE_ORGANIZATION_ID, else the first site listed.
+      const inputData = {
+        department_id: process.env.PROBE_DEPARTMENT_ID?.trim() || String(site?.id ?? ''),
+        organization_id: process.env.PROBE_ORGANIZATION_ID?.trim() || String(site?.org_id ?? ''),
+      };
+      const subscription = await prober.step<Record_>(
+        'POST /webhooksubscription',
+        'triggers.new_inbound_message.operation.performSubscribe',
+        {
+          inputData,
+          targetUrl: asked.hookUrl,
+        },
+      );
+      if (subscription) {
+        const removed = await prober.step('DELETE /webhooksubscription/{id}', 'triggers.new_inbound_message.operation.performUnsubscribe', {
+          inputData,
+          subscribeData: subscription,
+        });
+        if (removed === undefined) left.push(`the subscription ${String(subscription.id)} to ${asked.hookUrl}, until it expires`);
+      }
+    }
   },
 };
