@@ -55,7 +55,7 @@ describe('against the sandbox, every request probed is confirmed', () => {
       'GET /customconsent/all': 'confirmed',
       'GET /webhooksubscription/all': 'confirmed',
     });
-    expect(detail(report, 'POST /message/sendsms')).toBe('it sends a text: the probe never does');
+    expect(detail(report, 'POST /message/sendsms')).toBe('it sends a text: needs --send-to <your own number>');
     expect(detail(report, 'POST /contact')).toBe('it changes data: needs --write (or --hook-url for subscriptions)');
     expect(report.exitCode).toBe(0);
   });
@@ -115,6 +115,27 @@ describe('--write and --hook-url: probe records made, read back, changed; what i
     } finally {
       await receiver.close();
     }
+  });
+});
+
+describe('--send-to: one text to the number given, from the sender found or PROBE_FROM', () => {
+  it.each([
+    { key: 'stratustexting', request: 'POST /message/sendsms', to: '+19495550123', status: 200 },
+    { key: 'commpeak', request: 'POST /simple_send/', to: '+972524265292', from: 'ACME', status: 200 },
+    { key: 'sms-extension', request: 'POST /sms/send', to: '+447400900123', status: 201 },
+  ])('$key', async ({ key, request, to, from, status }) => {
+    if (from) process.env.PROBE_FROM = from;
+    const report = await runProbe(key, { sandbox: true, sendTo: to });
+    expect(report.rows.find((row) => row.request === request)).toMatchObject({ result: 'confirmed', detail: `HTTP ${status}` });
+    expect(report.left).toEqual([]);
+  });
+
+  it('commpeak: without PROBE_FROM nothing is sent, and the row says what is needed', async () => {
+    const report = await runProbe('commpeak', { sandbox: true, sendTo: '+972524265292' });
+    expect(report.rows.find((row) => row.request === 'POST /simple_send/')).toMatchObject({
+      result: 'skipped',
+      detail: 'it sends a text: needs --send-to <your own number> and PROBE_FROM (the sender)',
+    });
   });
 });
 

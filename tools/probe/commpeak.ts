@@ -1,7 +1,7 @@
 import { statusAnswer } from '../../src/providers/commpeak/api';
 import commPeak from '../../src/providers/commpeak/integration';
 import { COMMPEAK_ENDPOINTS } from '../endpoints/commpeak';
-import type { ProviderProbe } from './probe';
+import { PROBE_TEXT, type ProviderProbe } from './probe';
 
 /** A uuid no message has: the status lookup changes nothing. */
 const MADE_UP_UUID = '00000000-0000-4000-8000-00000000b0be';
@@ -11,10 +11,18 @@ export const commPeakProbe: ProviderProbe = {
   endpoints: COMMPEAK_ENDPOINTS,
   answers: { 'POST /messages_status/': { schema: statusAnswer } },
   async readOnly(prober) {
-    prober.skip('POST /simple_send/', 'it sends a text: the probe never does');
+    prober.skip('POST /simple_send/', 'it sends a text: needs --send-to <your own number> and PROBE_FROM (the sender)');
     await prober.step('POST /messages_status/', 'authentication.test', {});
     await prober.step('POST /messages_status/', 'searches.find_message_status.operation.perform', {
       inputData: { message_uuid: MADE_UP_UUID },
     });
+  },
+  async writes(prober, asked) {
+    const from = process.env.PROBE_FROM?.trim();
+    if (asked.sendTo && from) {
+      await prober.step('POST /simple_send/', 'creates.send_sms.operation.perform', {
+        inputData: { from, to: asked.sendTo, text: PROBE_TEXT },
+      });
+    }
   },
 };

@@ -1,19 +1,21 @@
 import { writeFileSync } from 'node:fs';
 import { runProbe } from './run';
 
-const USAGE = 'Usage: npm run probe -- <stratustexting|commpeak|sms-extension> [--sandbox] [--write] [--hook-url URL] [--json FILE]';
+const USAGE =
+  'Usage: npm run probe -- <stratustexting|commpeak|sms-extension> [--sandbox] [--write] [--hook-url URL] [--send-to NUMBER] [--json FILE]';
 
 /** The command line's options; undefined when it cannot be read. */
 function parse(args: string[]) {
-  const options: { key?: string; sandbox?: boolean; write?: boolean; hookUrl?: string; jsonFile?: string } = {};
+  const options: { key?: string; sandbox?: boolean; write?: boolean; hookUrl?: string; sendTo?: string; jsonFile?: string } = {};
   for (let index = 0; index < args.length; index += 1) {
     const arg = args[index] ?? '';
     if (arg === '--sandbox') options.sandbox = true;
     else if (arg === '--write') options.write = true;
-    else if (arg === '--hook-url' || arg === '--json') {
+    else if (arg === '--hook-url' || arg === '--json' || arg === '--send-to') {
       const value = args[(index += 1)];
       if (!value || value.startsWith('--')) return undefined;
       if (arg === '--json') options.jsonFile = value;
+      else if (arg === '--send-to') options.sendTo = value;
       else options.hookUrl = value;
     } else if (!arg.startsWith('--') && !options.key) options.key = arg;
     else return undefined;

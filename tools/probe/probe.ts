@@ -51,7 +51,12 @@ export interface WriteOptions {
   write?: boolean;
   /** Subscribe a hook to this URL, then unsubscribe it. */
   hookUrl?: string;
+  /** Send one text to this number (the user's own). */
+  sendTo?: string;
 }
+
+/** The one text the probe sends, and only with --send-to. */
+export const PROBE_TEXT = 'Zapier probe: a test text you asked for with npm run probe. No reply needed.';
 
 /** The endpoint a request went to: the longest tail of its path that one of the list's paths matches. */
 function endpointOfUrl(endpoints: readonly Endpoint[], method: string, url: string): Endpoint | undefined {
@@ -148,7 +153,7 @@ export async function probeProvider(
   };
   await provider.readOnly(prober, authData);
   const left: string[] = [];
-  if (provider.writes && (asked.write || asked.hookUrl)) await provider.writes(prober, asked, left);
+  if (provider.writes && (asked.write || asked.hookUrl || asked.sendTo)) await provider.writes(prober, asked, left);
 
   const rows = provider.endpoints.map((endpoint): Row => {
     const base = { request: endpoint.request, usedBy: endpoint.usedBy, documented: endpoint.documented !== undefined };

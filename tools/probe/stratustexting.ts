@@ -7,7 +7,7 @@ import {
 } from '../../src/providers/stratustexting/api';
 import stratusTexting from '../../src/providers/stratustexting/integration';
 import { STRATUSTEXTING_ENDPOINTS } from '../endpoints/stratustexting';
-import type { ProviderProbe } from './probe';
+import { PROBE_TEXT, type ProviderProbe } from './probe';
 
 type Record_ = Record<string, unknown>;
 /** Fields the integration passes on unread: the contact's organization, consents and dates (ASSUMPTION: [st-contact-sort]). */
@@ -33,8 +33,8 @@ export const stratusTextingProbe: ProviderProbe = {
     'GET /message/getmessagebyid/{messageId}': { schema: messageSchema, known: ['orgId', 'departmentId', 'createdDate'] },
   },
   async readOnly(prober) {
-    for (const send of ['POST /message/sendsms', 'POST /message/sendmms'] as const)
-      prober.skip(send, 'it sends a text: the probe never does');
+    prober.skip('POST /message/sendsms', 'it sends a text: needs --send-to <your own number>');
+    prober.skip('POST /message/sendmms', 'it sends a picture message: the probe never does');
     await prober.step('GET /webhooksubscription/all', 'authentication.test', {});
     const sites = await prober.step<Record_[]>('GET /sites', 'triggers.site_list.operation.perform', {});
     const contacts = await prober.step<Record_[]>('GET /contact/all', 'triggers.new_contact.operation.performList', {
@@ -102,6 +102,13 @@ export const stratusTextingProbe: ProviderProbe = {
           inputData: { consent_id: consentId, status: 'inactive' },
         });
       }
+    }
+    if (asked.sendTo) {
+      const sites = await prober.step<Record_[]>('GET /sites', 'triggers.site_list.operation.perform', {});
+      const from = process.env.PROBE_FROM?.trim() || String(first(sites)?.phoneNumber ?? '');
+      await prober.step('POST /message/sendsms', 'creates.send_sms.operation.perform', {
+        inputData: { from, to: asked.sendTo, text: PROBE_TEXT },
+      });
     }
     if (asked.hookUrl) {
       const sites = await prober.step<Record_[]>('GET /sites', 'triggers.site_list.operation.perform', {});
