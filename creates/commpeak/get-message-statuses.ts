@@ -11,7 +11,7 @@ import { checkedUuids, statusesOf, UUID_EXAMPLE, uuidList } from '../../src/prov
  * message of the batch in one step and one request.
  */
 
-/** UUIDs per step: one request. ASSUMPTION: CommPeak's limit per request is UNKNOWN. */
+/** UUIDs per step: one request. ASSUMPTION: [cp-status-limit] CommPeak's limit per request is UNKNOWN. */
 export const MAX_MESSAGE_UUIDS = 100;
 
 const FIELD_LABEL = 'Message UUIDs';

@@ -25,7 +25,7 @@ import {
 
 /**
  * At most this many messages per step: ten requests of BATCH_SIZE, which keeps a step well
- * inside Zapier's time limit. ASSUMPTION: CommPeak's own limits are UNKNOWN.
+ * inside Zapier's time limit. ASSUMPTION: [cp-bulk-limit] CommPeak's own limits are UNKNOWN.
  */
 export const MAX_MESSAGES = 10 * BATCH_SIZE;
 

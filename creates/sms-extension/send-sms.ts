@@ -19,11 +19,11 @@ export default sendSmsCreate({
   fromShape: senderIdText(),
   maxRecipients: 1,
   numberExamples: ['07400 900123', '+44 7400 900123'],
-  // ASSUMPTION: the service refuses longer texts with a 422 (918 characters: six GSM-7 segments of
+  // ASSUMPTION: [sx-text-limit] the service refuses longer texts with a 422 (918 characters: six GSM-7 segments of
   // 153), counted as Laravel's `max` rule counts a string, in code points (mb_strlen: 😀 is one).
   maxTextLength: { limit: 918, counts: 'code points' },
   recipientFormat: 'e164',
-  // ASSUMPTION: SMS Extension is a UK service and texts UK numbers only.
+  // ASSUMPTION: [sx-uk-only] SMS Extension is a UK service and texts UK numbers only.
   recipientCountry: 'GB',
   assignedNumbersOnly: true,
   defaultCountry: 'GB',

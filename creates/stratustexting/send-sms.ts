@@ -5,7 +5,7 @@ import { sendSms } from '../../src/providers/stratustexting/api';
 import { productName } from '../../src/providers/stratustexting/brand';
 import { DEFAULT_COUNTRY } from '../../src/providers/stratustexting/contact-fields';
 
-// ASSUMPTION: the API's limits are not documented; a third-party client caps text at 1000
+// ASSUMPTION: [st-text-limit] the API's limits are not documented; a third-party client caps text at 1000
 // characters, counted as JavaScript counts them: in UTF-16 units, so an emoji such as 😀 is two.
 // Send MMS counts the same way. A text the API counts otherwise is refused with the API's own 400.
 export const MAX_TEXT_LENGTH = 1000;

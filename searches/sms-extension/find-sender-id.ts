@@ -29,7 +29,7 @@ export default defineSearch({
     inputFields,
     perform: async (z: ZObject, bundle: Bundle) => {
       const { sender_id: name } = parseInput(inputShape, bundle.inputData, inputFields);
-      // ASSUMPTION: case counts. The provider does not say whether it folds case, and two ids differing only in
+      // ASSUMPTION: [sx-case] case counts. The provider does not say whether it folds case, and two ids differing only in
       // case could be distinct, so a case-blind match could report another id (and skip adding this one).
       const found = (await listSenderIds(z, bundle)).find((sender) => sender.sender_id === name);
       return found ? [found] : [];

@@ -103,7 +103,7 @@ export default defineSearch({
       if (input.sent_until && input.sent_until < sentSince) {
         throw inputError('Sent Until', 'is earlier than Sent Since.');
       }
-      // A search step uses its first result: one page is enough. ASSUMPTION: /sms/list answers newest first.
+      // A search step uses its first result: one page is enough. ASSUMPTION: [sx-newest-first] /sms/list answers newest first.
       return listSms(z, bundle, { sender, receiver, sentSince, sentUntil: input.sent_until }, 1);
     },
     sample: smsSample,

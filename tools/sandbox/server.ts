@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { commPeakSandbox, COMMPEAK_PREFIX, type CommPeakState } from './commpeak';
+import { drifted } from './drift';
 import { DEFAULT_SLOW_ANSWER_MS, deliver } from './faults';
 import { json, readRequest, type Reply, type SandboxRequest } from './http';
 import { smsExtensionSandbox, SMS_EXTENSION_PREFIX, type SmsExtensionState } from './sms-extension';
@@ -54,12 +55,15 @@ export interface SandboxOptions {
    * CommPeak's and SMS Extension's paths are all in their documents, so only StratusTexting changes.
    */
   documentedOnly?: boolean;
+  /** Answer some calls in drifted shapes (drift.ts). Defaults to SANDBOX_DRIFT=1 in the environment. */
+  drift?: boolean;
 }
 
 /** Starts the sandbox on 127.0.0.1. State lives in memory. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const slowAnswerMs = options.slowAnswerMs ?? DEFAULT_SLOW_ANSWER_MS;
   const documentedOnly = options.documentedOnly ?? process.env.SANDBOX_DOCUMENTED_ONLY === '1';
+  const drift = options.drift ?? process.env.SANDBOX_DRIFT === '1';
   const stratustexting = stratusTextingSandbox({ documentedOnly });
   const commpeak = commPeakSandbox();
   const smsExtension = smsExtensionSandbox();
@@ -73,6 +77,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     readRequest(incoming)
       .then((request) => {
         const provider = providers.find(([prefix]) => underPrefix(request.path, prefix))?.[1];
+        if (provider && drift) return provider.handle(request).then((reply) => drifted(request.method, request.path, reply));
         return provider
           ? provider.handle(request)
           : json(404, { message: `No sandbox provider at ${request.path}; use ${providers.map(([prefix]) => prefix).join(', ')}.` });

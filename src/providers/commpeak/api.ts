@@ -16,7 +16,7 @@ const DEFAULT_BASE_URL = 'https://sendsms.commpeak.com';
 
 /**
  * Messages per `POST /simple_send/` request. CommPeak documents no limit (UNKNOWN);
- * ASSUMPTION: 100 is accepted. A bulk step sends ceil(n / BATCH_SIZE) requests.
+ * ASSUMPTION: [cp-batch-size] 100 is accepted. A bulk step sends ceil(n / BATCH_SIZE) requests.
  */
 export const BATCH_SIZE = 100;
 
@@ -24,7 +24,7 @@ export const BATCH_SIZE = 100;
 export const RATE_LIMIT = 'RATE_LIMIT';
 
 /**
- * ASSUMPTION: CommPeak's per-message error code for an `internal_id` it already has. The collection
+ * ASSUMPTION: [cp-dedupe] CommPeak's per-message error code for an `internal_id` it already has. The collection
  * says only that the id "should be unique for each message" and documents no code but RATE_LIMIT.
  */
 export const DUPLICATE_INTERNAL_ID = 'DUPLICATE_INTERNAL_ID';
@@ -94,7 +94,7 @@ export function simpleSend(z: ZObject, messages: readonly OutgoingMessage[], act
 /**
  * A 200 refusing the whole request: `"status": false` (the collection shows `true` on every
  * answer; third-party code treats `false` as a failure) or an `error`/`errors` member at the top,
- * with no message listed as accepted or refused. ASSUMPTION: the reason is in `error`, `detail` or
+ * with no message listed as accepted or refused. ASSUMPTION: [cp-stated-failure] the reason is in `error`, `detail` or
  * `message`. Where messages are listed, each is read by itself (messages.ts) and none is assumed
  * refused.
  */
@@ -108,8 +108,8 @@ function refusesTheRequest(body: unknown): boolean {
   return !Array.isArray(listed) || !listed.some(settled);
 }
 
-// The status answer's shape is UNKNOWN (no example anywhere): any JSON object or list is taken.
-const statusAnswer = schema.union([schema.array(schema.unknown()), schema.record(schema.string(), schema.unknown())], {
+// ASSUMPTION: [cp-status-shape] the status answer's shape is UNKNOWN (no example anywhere): any JSON object or list is taken.
+export const statusAnswer = schema.union([schema.array(schema.unknown()), schema.record(schema.string(), schema.unknown())], {
   errorMap: () => ({ message: 'expected a JSON object or list' }),
 });
 

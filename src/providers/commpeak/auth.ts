@@ -7,7 +7,7 @@ import { messagesStatus, PROVIDER } from './api';
 /**
  * Custom auth: one stream API key, sent as the raw `Authorization` header (no scheme word).
  * CommPeak has no "who am I" call; the connection test asks for the status of a message that
- * cannot exist (the nil UUID). How CommPeak answers an unknown uuid is not documented, so the
+ * cannot exist (the nil UUID). ASSUMPTION: [cp-connection-test] how CommPeak answers an unknown uuid is not documented, so the
  * answer itself is not judged: 401 and 403 mean the key was refused (403 may also be the stream's
  * IP allow-list), a 5xx, a timeout or no connection is an outage, reported as such, and any other
  * answer (a 2xx of any shape, 400, 404, 422…) means the key got past authentication.

@@ -37,7 +37,8 @@ export const IDEMPOTENCY_KEY_FIELD = {
  * already has however its recipients are ordered (Zapier gives a step no run identifier: bundle.meta
  * has none). A step sends each text to each number once, so no two of its messages share an id.
  * Without a key it is random: two genuine runs are two messages, never one taken for a repeat of
- * the other. How CommPeak answers a repeated `internal_id` is an ASSUMPTION (DUPLICATE_INTERNAL_ID).
+ * the other. ASSUMPTION: [cp-dedupe] how CommPeak answers a repeated
+ * `internal_id` (DUPLICATE_INTERNAL_ID; its documentation only says it "should be unique for each message").
  */
 export function internalId(scope: { idempotencyKey?: string }, message: { sender: string; recipient: string; text: string }): string {
   const key = scope.idempotencyKey?.trim();

@@ -15,7 +15,7 @@ import { messageOf, providerStatusOf } from '../../core/error-details';
  */
 export const PROVIDER = 'SMS Extension';
 
-// ASSUMPTION: the paths sit directly under the Base URL the user enters (which may end in /api).
+// ASSUMPTION: [sx-paths] the paths sit directly under the Base URL the user enters (which may end in /api).
 const PATHS = {
   token: '/oauth/token',
   senderIds: '/sender-id/list',
@@ -30,6 +30,7 @@ const PATHS = {
 /** How many pages of /sms/list one step reads at most. */
 export const SMS_PAGE_CAP = 10;
 
+// ASSUMPTION: [sx-public-host] the service is served from a public host: private, link-local and loopback addresses are refused.
 function urlOf(authData: Bundle['authData'], path: string): string {
   return `${checkedTypedBaseUrl(authData.base_url ?? '', 'Base URL')}${path}`;
 }
@@ -44,7 +45,7 @@ const apiCall = (action: string): CallContext => ({ provider: PROVIDER, action, 
 // ---------------------------------------------------------------- values on the wire
 
 /**
- * ASSUMPTION: the API wants numbers as international digits without "+" (`447400900123`),
+ * ASSUMPTION: [sx-wire-number] the API wants numbers as international digits without "+" (`447400900123`),
  * not the national form (`07400900123`); both fit its "number" and `[a-zA-Z0-9]` rules.
  * Every number leaves through here, so a correction is this one line.
  */
@@ -52,12 +53,12 @@ export function wireNumber(e164: string): string {
   return e164.replace(/^\+/, '');
 }
 
-/** ASSUMPTION: `sent_since`/`sent_until` (`YYYY-MM-DD HH:MM:SS`) are read as UTC. */
+/** ASSUMPTION: [sx-utc] `sent_since`/`sent_until` (`YYYY-MM-DD HH:MM:SS`) are read as UTC. */
 function providerDateTime(date: Date): string {
   return date.toISOString().slice(0, 19).replace('T', ' ');
 }
 
-/** ASSUMPTION: a timestamp without a zone (`2026-11-25 10:00:00`) is UTC, as the filters are. */
+/** ASSUMPTION: [sx-utc] a timestamp without a zone (`2026-11-25 10:00:00`) is UTC, as the filters are. */
 function parseProviderTime(value: unknown): Date | undefined {
   if (typeof value !== 'string' || value.trim() === '') return undefined;
   const text = value.trim();
@@ -78,10 +79,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 // ---------------------------------------------------------------- tokens
 
-const tokenAnswer = schema
+export const tokenAnswer = schema
   .object({
     access_token: headerToken,
-    // ASSUMPTION: Passport issues a refresh token with every grant and rotates it on refresh.
+    // ASSUMPTION: [sx-refresh-token] Passport issues a refresh token with every grant and rotates it on refresh.
     refresh_token: schema.string().min(1).optional(),
     expires_in: schema.number().optional(),
   })
@@ -107,7 +108,7 @@ export function requestToken(z: ZObject, authData: Bundle['authData'], client: C
 
 // ---------------------------------------------------------------- sender ids
 
-// ASSUMPTION: /sender-id/list answers an array (or `{ data: [...] }`) of names or of records
+// ASSUMPTION: [sx-sender-list] /sender-id/list answers an array (or `{ data: [...] }`) of names or of records
 // naming the sender in `sender_id`, `name` or `sender`.
 const rawSenderId = schema.union([
   schema.string().trim().min(1),
@@ -116,7 +117,7 @@ const rawSenderId = schema.union([
     .passthrough()
     .refine((record) => senderNameOf(record) !== undefined, { message: 'a sender id without a name' }),
 ]);
-const senderIdList = schema.union([
+export const senderIdList = schema.union([
   schema.array(rawSenderId),
   schema
     .object({ data: schema.array(rawSenderId) })
@@ -128,7 +129,7 @@ function senderNameOf(record: Record<string, unknown>): string | undefined {
   return textOf(record.sender_id) ?? textOf(record.name) ?? textOf(record.sender);
 }
 
-// ASSUMPTION: approval shows as a flag (`approved`/`is_approved`: true/false or 1/0) or a
+// ASSUMPTION: [sx-sender-list] approval shows as a flag (`approved`/`is_approved`: true/false or 1/0) or a
 // status word; these words (or 1) mean approved, any other status means not approved yet.
 const APPROVED_STATUSES = new Set(['approved', 'active', 'verified', 'enabled', '1']);
 
@@ -166,7 +167,7 @@ export async function listSenderIds(z: ZObject, bundle: Bundle): Promise<SenderI
   return answer.map(toSenderId);
 }
 
-// ASSUMPTION: action answers are a JSON object, perhaps wrapping the record in `data` (a Laravel
+// ASSUMPTION: [sx-action-answer] action answers are a JSON object, perhaps wrapping the record in `data` (a Laravel
 // resource); the record's fields are lifted to the top. Any other body is kept as `response`.
 const actionAnswer = schema.unknown().transform((body): Record<string, unknown> => {
   if (!isRecord(body)) return body === undefined ? {} : { response: body };
@@ -174,7 +175,7 @@ const actionAnswer = schema.unknown().transform((body): Record<string, unknown> 
   return isRecord(data) ? { ...rest, ...data } : body;
 });
 
-/** ASSUMPTION: an action's answer names what it made (a sender id request, a call) as `id`, `call_id`, `uuid` or `reference`, if at all. */
+/** ASSUMPTION: [sx-action-answer] an action's answer names what it made (a sender id request, a call) as `id`, `call_id`, `uuid` or `reference`, if at all. */
 export function referenceOf(answer: Record<string, unknown>): string | null {
   const reference = [answer.id, answer.call_id, answer.uuid, answer.reference].find(
     (value) => typeof value === 'string' || typeof value === 'number',
@@ -195,7 +196,7 @@ export function addSenderId(z: ZObject, bundle: Bundle, senderId: string) {
 
 const providerId = schema.union([schema.string().trim().min(1), schema.number()]);
 
-// ASSUMPTION: an SMS record carries its id as `id` (or `sms_id`, the collection's word), sender and
+// ASSUMPTION: [sx-sms-record] an SMS record carries its id as `id` (or `sms_id`, the collection's word), sender and
 // receiver as `sender`/`receiver` (the list filters) or `source`/`destination` (the send
 // parameters), the body as `text` or `message`, and its time as `sent_at` or `created_at`.
 const rawSms = schema
@@ -233,11 +234,11 @@ function nextPageOf(page: { next_page_url?: string | null; links?: unknown }, cu
   return Number.isInteger(number) && number > current ? number : undefined;
 }
 
-// ASSUMPTION: /sms/list answers a plain array, or a Laravel paginator (`data` with
+// ASSUMPTION: [sx-sms-list] /sms/list answers a plain array, or a Laravel paginator (`data` with
 // `next_page_url`, or `links.next` for API resources). The next page is asked for with our own
 // filters plus `page=N`: a paginator's links may drop the query string, and following a link
 // verbatim could send the token to another host.
-const smsPage = schema.union([
+export const smsPage = schema.union([
   schema.array(rawSms).transform((items) => ({ items, next_page_url: null, links: undefined })),
   schema
     .object({ data: schema.array(rawSms), next_page_url: schema.string().nullish(), links: schema.unknown().optional() })
@@ -295,8 +296,8 @@ export async function listSms(z: ZObject, bundle: Bundle, filters: SmsFilters, m
   return [...byId.values()].sort(newestFirst);
 }
 
-// ASSUMPTION: /sms/detail/{id} answers the record itself or `{ data: record }`; 404 for an unknown id.
-const smsDetail = schema.union([
+// ASSUMPTION: [sx-sms-detail] /sms/detail/{id} answers the record itself or `{ data: record }`; 404 for an unknown id.
+export const smsDetail = schema.union([
   rawSms,
   schema
     .object({ data: rawSms })
@@ -324,13 +325,14 @@ export async function sendSms(z: ZObject, bundle: Bundle, message: { source: str
     const sent = await callProvider(z, { method: 'POST', url: urlOf(bundle.authData, PATHS.sendSms), body }, actionAnswer, {
       ...apiCall('send an SMS'),
       sendCheck: `Look for it in ${PROVIDER}'s SMS history (the Find SMS search, with this sender and recipient).`,
-      // ASSUMPTION: a failed send may be answered 2xx with `"status": false`, `"success": false`
+      // ASSUMPTION: [sx-stated-failure] a failed send may be answered 2xx with `"status": false`, `"success": false`
       // or an `error`/`errors` member (no answer is documented): a refusal quoting its reason.
       statedFailure: statesFailure,
     });
-    // ASSUMPTION: the new message's id, if the answer has one, is `id` or `sms_id`.
+    // ASSUMPTION: [sx-send-id] the new message's id, if the answer has one, is `id` or `sms_id`.
     return { ...sent, id: textOf(sent.id) ?? textOf(sent.sms_id) ?? null };
   } catch (error) {
+    // ASSUMPTION: [sx-422] a refusal is Laravel's 422 `{message, errors: {field: [...]}}`, naming `source:`.
     if (providerStatusOf(error) === 422 && error instanceof Error && /\bsource:/.test(messageOf(error))) {
       throw inputError(
         'Sender ID',
@@ -346,7 +348,7 @@ export async function sendSms(z: ZObject, bundle: Bundle, message: { source: str
 
 // ---------------------------------------------------------------- click to dial
 
-/** ASSUMPTION: rings the connected user's own phone, then connects it to `destination` (E.164). */
+/** ASSUMPTION: [sx-click-to-dial] rings the connected user's own phone, then connects it to `destination` (E.164). */
 export function clickToDial(z: ZObject, bundle: Bundle, destination: string) {
   return callProviderWrite(
     z,
@@ -356,7 +358,7 @@ export function clickToDial(z: ZObject, bundle: Bundle, destination: string) {
   );
 }
 
-/** ASSUMPTION: as clickToDial, with `source` (E.164) shown to the called party instead of the user's number. */
+/** ASSUMPTION: [sx-click-to-dial] as clickToDial, with `source` (E.164) shown to the called party instead of the user's number. */
 export function maskedClickToDial(z: ZObject, bundle: Bundle, call: { source: string; destination: string }) {
   return callProviderWrite(
     z,

@@ -106,7 +106,10 @@ export const authentication = {
   connectionLabel: '{{bundle.authData.username}}',
 } satisfies Authentication;
 
-/** Every call asks for JSON (Laravel answers HTML otherwise) and carries the session's token. */
+/**
+ * Every call asks for JSON and carries the session's token. ASSUMPTION: [sx-headers] these are
+ * Laravel Passport's headers (the collection shows none); without Accept, Laravel answers HTML.
+ */
 export const addSessionHeaders: BeforeRequestMiddleware = (request, _z, bundle) => {
   request.headers = { ...request.headers, Accept: 'application/json' };
   if (bundle.authData.access_token && !isTokenRequest(request.url)) {

@@ -1,7 +1,7 @@
 import { z as schema } from 'zod';
 import { requiredText } from '../../core/input';
 
-/** The usual limit on an alphanumeric sender id (what handsets show as the sender). */
+/** ASSUMPTION: [sx-sender-length] the usual limit on an alphanumeric sender id (what handsets show); the collection sets none. */
 export const SENDER_ID_MAX_LENGTH = 11;
 
 const ALPHANUMERIC = /^[A-Za-z0-9]+$/;

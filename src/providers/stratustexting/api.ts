@@ -25,7 +25,7 @@ function context(action: string): CallContext {
   return { provider: brand().product, action, refreshable: true, forbiddenHint: FORBIDDEN_HINT };
 }
 
-/** The context of an operation whose path is an ASSUMPTION: a gateway's "no such path" says the provider lacks it. */
+/** The context of an operation whose path is assumed: a gateway's "no such path" says the provider lacks it. */
 function assumed(action: string): CallContext {
   return { ...context(action), assumedEndpoint: true };
 }
@@ -70,7 +70,7 @@ function idText(value: unknown): string | null {
 
 /**
  * The send response is `{ "result": "Message Processed Successfully" }`; other fields are UNKNOWN,
- * and the whole answer is kept. ASSUMPTION: an id of the new message, if an answer ever carries
+ * and the whole answer is kept. ASSUMPTION: [st-send-id] an id of the new message, if an answer ever carries
  * one, is `messageId`, `message_id` or `id`; it becomes `message_id` (null when there is none).
  */
 export const sendResultSchema = schema
@@ -85,7 +85,7 @@ export type SendResult = schema.infer<typeof sendResultSchema>;
 
 /**
  * A send's context: where the user sees whether a message whose answer was lost went, and which
- * 2xx answers are refusals. ASSUMPTION: a failed send may be answered 2xx with `"status": false`,
+ * 2xx answers are refusals. ASSUMPTION: [st-stated-failure] a failed send may be answered 2xx with `"status": false`,
  * `"success": false` or an `error`/`errors` member (the API documents only the success answer);
  * such an answer is a refusal quoting its reason, and any other 2xx is still a success.
  */
@@ -98,17 +98,20 @@ function sendContext(action: string): CallContext {
   };
 }
 
-/** Send SMS: everything travels in the query string with an empty body (a documented quirk). */
+/**
+ * Send SMS: `from`, `to` and `text` travel in the query string with an empty body (the documented
+ * Params). ASSUMPTION: [st-sendsms-path] the path, which no public page shows; working third-party code uses it.
+ */
 export function sendSms(z: ZObject, message: { from: string; to: string[]; text: string }): Promise<SendResult> {
   return callProvider(
     z,
     api('/message/sendsms', { method: 'POST', params: { from: message.from, to: message.to.join(','), text: message.text } }),
     sendResultSchema,
-    sendContext('Send SMS'),
+    { ...sendContext('Send SMS'), assumedEndpoint: true },
   );
 }
 
-/** ASSUMPTION: Send MMS mirrors Send SMS at `/message/sendmms` and takes the media as a public URL in `mediaUrl`. */
+/** ASSUMPTION: [st-mms] Send MMS mirrors Send SMS at `/message/sendmms` and takes the media as a public URL in `mediaUrl`. */
 export function sendMms(z: ZObject, message: { from: string; to: string[]; text?: string; mediaUrl: string }): Promise<SendResult> {
   const params: Record<string, string> = { from: message.from, to: message.to.join(','), mediaUrl: message.mediaUrl };
   if (message.text !== undefined) params.text = message.text;
@@ -118,9 +121,9 @@ export function sendMms(z: ZObject, message: { from: string; to: string[]; text?
   });
 }
 
-// ASSUMPTION: fields beyond id, from, to, text and lastUpdated (epoch ms) are not documented; the
+// ASSUMPTION: [st-message-fields] fields beyond id, from, to, text and lastUpdated (epoch ms) are not documented; the
 // direction and status names are guesses kept optional, and every other field is passed through.
-const messageSchema = schema
+export const messageSchema = schema
   .object({
     id: schema.union([schema.string(), schema.number()]).transform(String),
     from: schema.string().optional(),
@@ -170,7 +173,7 @@ export async function getMessage(z: ZObject, messageId: string): Promise<Message
 
 // ---------------------------------------------------------------- sites
 
-// ASSUMPTION: "Get Sites" is `GET /sites`, answering a list (bare or in `content`) of sites with an
+// ASSUMPTION: [st-sites] "Get Sites" is `GET /sites`, answering a list (bare or in `content`) of sites with an
 // id, a name and the organization id; a site is the "department" of webhook event filters.
 const siteSchema = schema
   .object({
@@ -180,7 +183,7 @@ const siteSchema = schema
     organizationId: schema.string().optional(),
   })
   .passthrough();
-const siteListSchema = listOf(siteSchema);
+export const siteListSchema = listOf(siteSchema);
 
 export interface Site extends Record<string, unknown> {
   id: string;
@@ -200,10 +203,10 @@ export async function listSites(z: ZObject): Promise<Site[]> {
 
 // ---------------------------------------------------------------- contacts
 
-// ASSUMPTION: every contact path and field name below. The docs name the operations (get all,
-// find by mobile, create or update, update by mobile, update by id) but not their shapes. Getting one
-// contact by id is not among them: `byId` answering GET is a guess, used only where an event names a
-// contact by id alone.
+// ASSUMPTION: [st-contacts] every contact path and field name below. The docs name the operations
+// (get all, find by mobile, create or update, update by mobile, update by id) but not their shapes.
+// ASSUMPTION: [st-contact-by-id] getting one contact by id is not among them: `byId` answering GET is
+// a guess, used only where an event names a contact by id alone.
 const CONTACT_PATHS = {
   all: '/contact/all',
   byMobile: (mobile: string) => `/contact/mobile/${pathSegment(mobile, 'Mobile Number')}`,
@@ -269,21 +272,21 @@ function contactBody(changes: ContactChanges): Record<string, string> {
   return Object.fromEntries(Object.entries(body).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
 
-const contactPageSchema = schema
+export const contactPageSchema = schema
   .union([
     schema.array(contactSchema),
     schema.object({ content: schema.array(contactSchema), last: schema.boolean().optional() }).passthrough(),
   ])
   .transform((body) => (Array.isArray(body) ? { content: body, last: undefined } : body));
 
-const contactLookupSchema = schema.union([contactSchema, schema.array(contactSchema), schema.undefined()]);
+export const contactLookupSchema = schema.union([contactSchema, schema.array(contactSchema), schema.undefined()]);
 
-/** When a contact was added, in epoch ms, where the record says (ASSUMPTION: `createdDate`, ISO 8601). */
+/** When a contact was added, in epoch ms, where the record says (ASSUMPTION: [st-contact-sort] `createdDate`, ISO 8601). */
 const addedAt = (contact: Contact) => (typeof contact.createdDate === 'string' ? Date.parse(contact.createdDate) || 0 : 0);
 
 /** One page of the organization's contacts, newest first; `last` is true when no page follows. */
 export async function listContacts(z: ZObject, page: number, size: number): Promise<{ contacts: Contact[]; last: boolean }> {
-  // ASSUMPTION: Spring-style paging with `page` (from 0) and `size`, and sorting with `sort`. A page
+  // ASSUMPTION: [st-contact-sort] Spring-style paging with `page` (from 0) and `size`, and sorting with `sort`. A page
   // that comes back in another order is still shown newest first.
   const body = await callProvider(
     z,
@@ -343,7 +346,7 @@ export async function updateContact(
 // ---------------------------------------------------------------- custom consents
 
 // Documented: POST /customconsent, GET /customconsent/{id}, POST /customconsent/{id}/change.
-// ASSUMPTION: update is PUT /customconsent/{id}, list is GET /customconsent/all (like
+// ASSUMPTION: [st-consents] update is PUT /customconsent/{id}, list is GET /customconsent/all (like
 // /webhooksubscription/all), add/remove on a contact is POST /customconsent/contact; body field
 // names (name, description, active, mobileNumber, customConsentId, action) are guesses.
 const CONSENT_PATHS = {
@@ -387,7 +390,7 @@ export function updateConsent(z: ZObject, id: string, details: ConsentDetails): 
   );
 }
 
-const consentListSchema = listOf(consentSchema);
+export const consentListSchema = listOf(consentSchema);
 
 export function listConsents(z: ZObject): Promise<Consent[]> {
   return callProvider(z, api(CONSENT_PATHS.all), consentListSchema, assumed('Get All Custom Consents'));
@@ -426,7 +429,7 @@ export type EventKind = 'inbound' | 'outbound' | 'contact';
 /** The event filter for one department's events. */
 export function eventFilter(kind: EventKind, orgId: string, departmentId: string): string {
   const base = `/orgId/${orgId}/department/${departmentId}`;
-  // ASSUMPTION: the contact filter is modelled on the documented message filter.
+  // ASSUMPTION: [st-contact-filter] the contact filter is modelled on the documented message filter.
   return kind === 'contact' ? `${base}/contact` : `${base}/message?direction=${kind}`;
 }
 
@@ -461,21 +464,22 @@ export function subscribe(z: ZObject, hook: { uri: string; filter: string; expir
 }
 
 /**
- * `GET /webhooksubscription/all` (documented): the connection test, since it needs the user's token
- * and the API key and nothing assumed. Only that it answers matters, so any JSON is accepted.
+ * The connection test, since it needs the user's token and the API key. Only that it answers
+ * matters, so any JSON is accepted. ASSUMPTION: [st-subscription-list] the path: the docs name "Get
+ * All Subscriptions" (a GET) without showing it; working third-party code uses `/webhooksubscription/all`.
  */
 export async function listSubscriptions(z: ZObject): Promise<void> {
-  await callProvider(z, api('/webhooksubscription/all'), schema.unknown(), context('Test the connection'));
+  await callProvider(z, api('/webhooksubscription/all'), schema.unknown(), assumed('Test the connection'));
 }
 
 /** Deletes a subscription; one that is already gone counts as deleted. */
 export async function unsubscribe(z: ZObject, subscriptionId: string): Promise<void> {
-  // Not in the docs' navigation; used by working third-party code.
+  // ASSUMPTION: [st-unsubscribe] not in the docs' navigation; used by working third-party code.
   await callProviderOrNull(
     z,
     api(`/webhooksubscription/${pathSegment(subscriptionId, 'Subscription ID')}`, { method: 'DELETE' }),
     schema.unknown(),
-    context('Unsubscribe from events'),
+    assumed('Unsubscribe from events'),
   );
 }
 
@@ -485,7 +489,7 @@ export type Direction = 'inbound' | 'outbound';
 
 /**
  * The direction a message record or event states, or null when it states none we know.
- * ASSUMPTION: the field is `direction`, reading inbound/outbound (or incoming/outgoing) in any case.
+ * ASSUMPTION: [st-direction] the field is `direction`, reading inbound/outbound (or incoming/outgoing) in any case.
  */
 export function directionOf(value: unknown): Direction | null {
   const word = typeof value === 'string' ? value.trim().toLowerCase() : '';
@@ -500,7 +504,7 @@ export interface IgnoredEvent {
 }
 
 /**
- * ASSUMPTION: the ids events name (messages, contacts) are the platform's own: at most 64 letters,
+ * ASSUMPTION: [st-event-id] the ids events name (messages, contacts) are the platform's own: at most 64 letters,
  * digits, `-` or `_` (MongoDB ObjectIds and UUIDs are). Anything else did not come from the API, so
  * it is never put in a path.
  */
@@ -518,7 +522,7 @@ function eventIdOf(value: unknown, what: string): { id: string } | IgnoredEvent 
 }
 
 /**
- * When an event says it happened, in epoch ms, or null. ASSUMPTION: a top-level `timestamp` in ISO
+ * When an event says it happened, in epoch ms, or null. ASSUMPTION: [st-event-time] a top-level `timestamp` in ISO
  * 8601, as the message event's documented `uuid` sits beside it in working third-party code.
  */
 function eventTime(payload: Record<string, unknown>): number | null {
@@ -531,7 +535,7 @@ const uuidOf = (payload: { uuid?: unknown }) => (typeof payload.uuid === 'string
 
 /**
  * A message event names the message, not its content: `{ uuid, messageInfo: { messageId, lastUpdated } }`.
- * ASSUMPTION: `messageInfo.direction`, where present, says which way the message went.
+ * ASSUMPTION: [st-direction] `messageInfo.direction`, where present, says which way the message went.
  */
 const messageEventSchema = eventBody.extend({
   messageInfo: schema.object({ messageId: schema.unknown(), direction: schema.unknown() }).passthrough(),
@@ -551,7 +555,7 @@ export function messageEvent(payload: unknown): MessageEvent | IgnoredEvent {
   return 'ignored' in named ? named : { messageId: named.id, direction: directionOf(direction) };
 }
 
-/** The department (site) a message record names, or null. ASSUMPTION: the field is `departmentId`. */
+/** The department (site) a message record names, or null. ASSUMPTION: [st-message-department] the field is `departmentId`. */
 export function messageDepartment(message: Message): string | null {
   const department = message.departmentId;
   if (typeof department === 'number') return String(department);
@@ -564,7 +568,7 @@ export function messageTime(message: Message): number | null {
 }
 
 /**
- * ASSUMPTION: contact events are not documented beyond "contact created, updated and deleted". The
+ * ASSUMPTION: [st-contact-event] contact events are not documented beyond "contact created, updated and deleted". The
  * integration reads one as naming the contact (`contactInfo.contactId` like a message event, or an
  * `id` at the top level or under `contact` / `contactInfo`), maybe with its `mobileNumber` and the
  * rest of the record as it last was (firstName, lastName, email, company, notes), and maybe saying
@@ -650,7 +654,7 @@ export function contactEvent(payload: unknown): ContactEvent | IgnoredEvent {
 
 /**
  * When a contact was added and last changed (epoch ms), or null where the record does not say.
- * ASSUMPTION: `createdDate` in ISO 8601 and `lastUpdated` in epoch ms, as a message's.
+ * ASSUMPTION: [st-contact-times] `createdDate` in ISO 8601 and `lastUpdated` in epoch ms, as a message's.
  */
 export function contactTimes(contact: Contact): { added: number | null; changed: number | null } {
   const added = typeof contact.createdDate === 'string' ? Date.parse(contact.createdDate) : NaN;

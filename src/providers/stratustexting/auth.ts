@@ -140,9 +140,9 @@ export const addApiCredentials: BeforeRequestMiddleware = (request, _z, bundle) 
 };
 
 /**
- * The test uses a documented call that needs both the user's token and the API key. The sites list
- * (an assumed endpoint) only names a site for the connection label: when it cannot be read, the
- * label goes without.
+ * The test lists the subscriptions (ASSUMPTION: [st-subscription-list], its path), a call that
+ * needs both the user's token and the API key. The sites list (an assumed endpoint) only names a
+ * site for the connection label: when it cannot be read, the label goes without.
  */
 const testConnection = async (z: ZObject, bundle: Bundle) => {
   await listSubscriptions(z);

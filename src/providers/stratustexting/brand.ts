@@ -12,7 +12,7 @@ export interface Brand {
   scopes: string;
 }
 
-// StratusTexting's scope names are not documented, so the sign-in sends no `scope` parameter: AWS
+// ASSUMPTION: [st-scope] StratusTexting's scope names are not documented, so the sign-in sends no `scope` parameter: AWS
 // documents that Cognito's authorize endpoint then uses all the scopes associated with the app
 // client (https://docs.aws.amazon.com/cognito/latest/developerguide/authorization-endpoint.html).
 // Asking for names that pool does not define would fail every sign-in with `invalid_scope`.

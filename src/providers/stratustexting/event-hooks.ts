@@ -7,7 +7,7 @@ import { eventFilter, listSites, listSubscriptions, subscribe, unsubscribe, type
 import { brand, productName } from './brand';
 import { subscribedUri, withHandshakeAdvice } from './hook-relay';
 
-// ASSUMPTION: the longest lifetime the platform grants is not documented; 90 days is what working
+// ASSUMPTION: [st-subscription-days] the longest lifetime the platform grants is not documented; 90 days is what working
 // third-party code asks for. Zapier subscribes again before the returned expiration_date.
 const SUBSCRIPTION_DAYS = 90;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -69,6 +69,7 @@ export function beforeSubscription(bundle: Bundle, at: number | null): boolean {
  * The record an event names, looked up by `lookup`: null when it is gone, 'foreign' when the API
  * refuses this id (403) while the connection itself works (its test call answers): an id of another
  * organization's, which starts nothing. A refusal of the connection itself fails the step as it is.
+ * ASSUMPTION: [st-foreign-id] the API answers 403 for a record of another organization.
  */
 export async function eventRecord<T>(z: ZObject, lookup: () => Promise<T | null>): Promise<T | null | 'foreign'> {
   try {

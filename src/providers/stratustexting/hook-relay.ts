@@ -68,7 +68,7 @@ export function subscribedUri(hookUrl: string): string {
   return `${relay.url}/v1/${Buffer.from(hookUrl, 'utf8').toString('base64url')}/${signature}`;
 }
 
-// ASSUMPTION: how the platform answers a failed handshake is not documented; a reason naming
+// ASSUMPTION: [st-handshake-wording] how the platform answers a failed handshake is not documented; a reason naming
 // the validation or the callback is taken as one.
 const HANDSHAKE_WORDS = /validat|handshake|callback|verif/i;
 const REFUSALS = new Set(['provider_rejected', 'provider_unavailable', 'provider_timeout']);

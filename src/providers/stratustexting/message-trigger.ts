@@ -89,7 +89,7 @@ export function messageTrigger(direction: Direction) {
         await rememberLastMessage(z, direction, bundle.inputData.department_id, message.id);
         return [message];
       },
-      // No message-list endpoint is documented, so the editor cannot load past messages. It offers
+      // ASSUMPTION: [st-no-message-list] no message-list endpoint is documented, so the editor cannot load past messages. It offers
       // the last message this department's Zap fired for, fetched again; else it says why not.
       performList: async (z: ZObject, bundle: Bundle) => {
         const lastId = await lastMessageId(z, direction, bundle.inputData.department_id);

@@ -1,3 +1,5 @@
+import { methodOf } from '../../endpoints';
+import { STRATUSTEXTING_ENDPOINTS } from '../../endpoints/stratustexting';
 import { json, Router, type SandboxRequest, type Reply } from '../http';
 import { addApiRoutes, addSandboxRoutes } from './api';
 import { addOAuthRoutes, signedInTokens } from './oauth';
@@ -16,21 +18,12 @@ export interface StratusTextingSandbox {
 }
 
 /**
- * The endpoints src/providers/stratustexting/api.ts marks ASSUMPTION: not in the provider's
- * documents. In documented-only mode they answer as the real gateway answers a path it lacks.
+ * The requests no public document shows (tools/endpoints: the one list). In documented-only mode
+ * they answer as the real gateway answers a path it lacks.
  */
-const ASSUMED_ENDPOINTS: [method: string, path: string][] = [
-  ['POST', '/message/sendmms'],
-  ['GET', '/sites'],
-  ['GET', '/contact/all'],
-  ['GET', '/contact/mobile/:mobile'],
-  ['PUT', '/contact/mobile/:mobile'],
-  ['POST', '/contact'],
-  ['PUT', '/contact/:id'],
-  ['GET', '/customconsent/all'],
-  ['POST', '/customconsent/contact'],
-  ['PUT', '/customconsent/:id'],
-];
+const ASSUMED_ENDPOINTS: [method: string, path: string][] = STRATUSTEXTING_ENDPOINTS.filter((endpoint) => !endpoint.documented).map(
+  (endpoint) => [methodOf(endpoint), (endpoint.request.split(' ')[1] ?? '').replace(/\{([^}]+)\}/g, ':$1')],
+);
 
 /** API Gateway's answer for a resource or method it does not have, given before any credential check. */
 const missingAuthenticationToken = () => json(403, { message: 'Missing Authentication Token' });
