@@ -53,7 +53,7 @@ const CONTRACT = {
     hidden: [],
   },
   'sms-extension': {
-    triggers: ['new_sender_id', 'new_sms'],
+    triggers: ['new_sender_id', 'new_sms', 'sender_id_approved'],
     creates: ['add_sender_id', 'click_to_dial', 'masked_click_to_dial', 'send_sms'],
     searches: ['find_sender_id', 'find_sms'],
     hidden: [],

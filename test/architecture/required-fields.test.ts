@@ -43,6 +43,7 @@ const REQUIRED: Record<string, Record<string, string[]>> = {
     authentication: ['base_url', 'client_id', 'client_secret', 'username', 'password'],
     'triggers.new_sms': [],
     'triggers.new_sender_id': [],
+    'triggers.sender_id_approved': [],
     'creates.send_sms': ['from', 'to', 'text'],
     'creates.add_sender_id': ['sender_id'],
     'creates.click_to_dial': ['destination'],

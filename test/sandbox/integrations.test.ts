@@ -113,5 +113,23 @@ describe('the integrations against the sandbox', () => {
         expect.objectContaining({ id: sent.id, sender: 'ACMESHOP', receiver: '447400900123', text: 'Hello from the sandbox' }),
       ]);
     });
+
+    it('Sender ID Approved skips a sender id while it is pending and returns it once the provider approves it', async () => {
+      const credentials = { base_url: sandbox().urls.smsExtension, client_id: clientId, client_secret: clientSecret, username, password };
+      const authData = { ...credentials, ...(await run.startSession<Record<string, string>>({ authData: credentials })) };
+      const added = await run.create<{ reference: string }>('add_sender_id', { authData, inputData: { sender_id: 'SOONOK' } });
+      const approvals = () => run.trigger<{ id: string; sender_id: string }[]>('sender_id_approved', { authData });
+
+      expect((await approvals()).map((sender) => sender.sender_id)).not.toContain('SOONOK');
+      await fetch(`${sandbox().url}/sms-extension/_sandbox/sender-ids/SOONOK/approve`, { method: 'POST' });
+      expect(await approvals()).toContainEqual(
+        expect.objectContaining({
+          id: `${added.reference}-approved`,
+          sender_id_record: added.reference,
+          sender_id: 'SOONOK',
+          approved: true,
+        }),
+      );
+    });
   });
 });

@@ -156,6 +156,7 @@ const INPUTS: Record<ProviderKey, Record<string, Omit<Invocation, 'provider' | '
     'authentication.test': { bundle: {} },
     'triggers.new_sms': { bundle: {} },
     'triggers.new_sender_id': { bundle: {} },
+    'triggers.sender_id_approved': { bundle: {} },
     'creates.send_sms': {
       bundle: { inputData: { from: 'ACMESHOP', to: '07400 900123', text: 'Hello' } },
       accepts: ['text', 'empty'],
