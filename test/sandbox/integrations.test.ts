@@ -112,6 +112,13 @@ describe('the integrations against the sandbox', () => {
       expect(found).toEqual([
         expect.objectContaining({ id: sent.id, sender: 'ACMESHOP', receiver: '447400900123', text: 'Hello from the sandbox' }),
       ]);
+
+      const toThatNumber = await run.trigger<{ id: string; receiver: string }[]>('new_sms', {
+        authData,
+        inputData: { sender: 'ACMESHOP', receiver: '+44 7400 900123' },
+      });
+      expect(toThatNumber.map((sms) => sms.id)).toContain(sent.id);
+      expect(new Set(toThatNumber.map((sms) => sms.receiver))).toEqual(new Set(['447400900123']));
     });
 
     it('Sender ID Approved skips a sender id while it is pending and returns it once the provider approves it', async () => {
