@@ -43,7 +43,7 @@ const CONTRACT = {
       'update_contact',
       'upsert_contact',
     ],
-    searches: ['find_contact', 'find_message'],
+    searches: ['find_consent', 'find_contact', 'find_message'],
     hidden: ['consent_list', 'contact_list', 'site_list'],
   },
   commpeak: {

@@ -30,6 +30,8 @@ const REQUIRED: Record<string, Record<string, string[]>> = {
     'creates.set_contact_consent': ['mobile', 'consent_id', 'action'],
     'searches.find_contact': ['mobile'],
     'searches.find_message': ['message_id'],
+    // By consent ID or by name: either will do.
+    'searches.find_consent': [],
   },
   commpeak: {
     authentication: ['api_key'],

@@ -38,6 +38,17 @@ describe('the integrations against the sandbox', () => {
       expect(found).toEqual([expect.objectContaining({ first_name: 'Jamie', mobile: '+19495550111' })]);
     });
 
+    it('Find or Create Custom Consent: finds nothing by name, creates it, then finds it by name and by ID', async () => {
+      const authData = sandbox().stratusTextingTokens();
+      const byName = () => run.search<{ id: string }[]>('find_consent', { authData, inputData: { name: 'delivery updates' } });
+      expect(await byName()).toEqual([]);
+      const created = await run.create<{ id: string }>('create_consent', { authData, inputData: { name: 'Delivery updates' } });
+      expect(await byName()).toEqual([expect.objectContaining({ id: created.id, name: 'Delivery updates' })]);
+      expect(await run.search('find_consent', { authData, inputData: { consent_id: created.id } })).toEqual([
+        expect.objectContaining({ id: created.id, name: 'Delivery updates' }),
+      ]);
+    });
+
     it('subscribes the inbound-message trigger, receives an inbound text and reads the message', async () => {
       const receiver = await startReceiver();
       try {

@@ -12,7 +12,7 @@ export default defineTrigger({
   noun: 'Sender ID',
   display: {
     label: 'Sender ID Approved',
-    description: `Triggers once when ${PROVIDER} approves a sender id, so it can send SMS from then on.`,
+    description: `Triggers when ${PROVIDER} approves a sender id (once per sender id), so it can send SMS from then on.`,
   },
   operation: {
     type: 'polling',

@@ -3,7 +3,27 @@ import { z as schema } from 'zod';
 import { providerStatusOf } from '../../core/error-details';
 import { callProvider } from '../../core/provider-request';
 import { listSites, listSubscriptions } from './api';
-import { brand } from './brand';
+import { brand, productName } from './brand';
+
+const API_KEY_PAGE = 'https://apidocs-stratustexting.spectrumvoip.com/postman-how-to-for-stratustexting-openapis-1612009m0';
+
+/** Optional: the connection signs in through the popup; these only add a key and a tip. */
+const fields = [
+  {
+    key: 'sign_in_help',
+    label: 'Signing In',
+    type: 'copy',
+    required: false,
+    helpText: `Continue to sign in to ${productName()} in a popup window. If the popup stays blank and never asks you to log in, your browser is showing an old copy of the page: try again in a private (incognito) window.`,
+  },
+  {
+    key: 'api_key',
+    label: 'API Key (optional)',
+    type: 'password',
+    required: false,
+    helpText: `Only if your account uses its own API Connect client: its API Key, shown in ${productName()} under Integration > API Connect > Add New Client (see the [Postman how-to](${API_KEY_PAGE})). Leave blank to use this integration's key.`,
+  },
+] as const;
 
 const tokenSchema = schema
   .object({
@@ -115,7 +135,8 @@ export const addApiCredentials: BeforeRequestMiddleware = (request, _z, bundle) 
       ...request.headers,
       Accept: 'application/json',
       Authorization: `Bearer ${bundle.authData.access_token}`,
-      'x-api-key': appSecret('API_KEY'),
+      // A customer's own API Connect client key, when the connection has one, is used instead of the app's.
+      'x-api-key': bundle.authData.api_key?.trim() || appSecret('API_KEY'),
     };
   }
   return request;
@@ -151,7 +172,7 @@ export const authentication = {
     autoRefresh: true,
     enablePkce: false,
   },
-  fields: [],
+  fields: [...fields],
   test: testConnection,
   connectionLabel: async (_z: ZObject, bundle: Bundle) => {
     const { account_name: account, first_site: site } = bundle.inputData as { account_name?: string; first_site?: string };
