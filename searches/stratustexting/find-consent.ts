@@ -3,7 +3,6 @@ import { z as schema } from 'zod';
 import { inputError } from '../../src/core/input-error';
 import { optionalText, parseInput, type InputShape } from '../../src/core/input';
 import { getConsent, listConsents } from '../../src/providers/stratustexting/api';
-import { productName } from '../../src/providers/stratustexting/brand';
 import { consentOutputFields, consentSample } from '../../src/providers/stratustexting/samples';
 
 const inputFields = defineInputFields([
@@ -33,7 +32,7 @@ export default defineSearch({
   noun: 'Consent',
   display: {
     label: 'Find Custom Consent',
-    description: `Finds a custom consent by its ID or by its name in ${productName()}.`,
+    description: 'Finds a custom consent by its ID or by its name.',
   },
   operation: {
     inputFields,

@@ -1,5 +1,5 @@
 import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
-import { listSenderIds, PROVIDER } from '../../src/providers/sms-extension/api';
+import { listSenderIds } from '../../src/providers/sms-extension/api';
 import { senderIdOutputFields, senderIdSample } from '../../src/providers/sms-extension/sender-id-output';
 
 /**
@@ -12,7 +12,7 @@ export default defineTrigger({
   noun: 'Sender ID',
   display: {
     label: 'Sender ID Approved',
-    description: `Triggers when ${PROVIDER} approves a sender id (once per sender id), so it can send SMS from then on.`,
+    description: 'Triggers when a sender id is approved (once per sender id), so it can send SMS from then on.',
   },
   operation: {
     type: 'polling',
