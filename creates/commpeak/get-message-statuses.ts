@@ -50,7 +50,7 @@ export default defineCreate({
         const record = records.get(uuid.toLowerCase());
         return record ? { ...record, message_uuid: uuid, found: true } : { message_uuid: uuid, found: false };
       });
-      return { total_count: statuses.length, found_count: records.size, statuses };
+      return { total_count: statuses.length, found_count: statuses.filter((status) => status.found).length, statuses };
     },
     sample: {
       total_count: 1,

@@ -144,7 +144,8 @@ function count(outcomes: readonly MessageOutcome[], status: MessageOutcome['stat
 function summaryOf(outcomes: readonly MessageOutcome[]) {
   const failed = outcomes.filter((result) => result.status !== 'accepted');
   const accepted = count(outcomes, 'accepted');
-  const states = `${count(outcomes, 'failed')} failed, ${count(outcomes, 'unknown')} outcome unknown, ${count(outcomes, 'not_sent')} not sent`;
+  const earlier = outcomes.filter((result) => result.accepted_earlier).length;
+  const states = `${earlier > 0 ? `${earlier} of them by an earlier run, ` : ''}${count(outcomes, 'failed')} failed, ${count(outcomes, 'unknown')} outcome unknown, ${count(outcomes, 'not_sent')} not sent`;
   return {
     total_count: outcomes.length,
     accepted_count: accepted,
@@ -193,6 +194,7 @@ const sampleMessage = {
   recipient_phone: '972524265292',
   text: 'Hi Sam, your order #1042 is ready for pickup.',
   status: 'accepted',
+  accepted_earlier: false,
   message_uuid: '0562f2aa-5945-4f41-824a-b774fc2e2b2a',
   task_id: '251a4cfb-f098-4a84-83a1-66f6273bbb1d',
   error: null,
@@ -218,14 +220,12 @@ export default defineCreate({
       }));
       // The same text to the same number goes once.
       const { distinct, dropped } = distinctBy(written, (draft) => JSON.stringify([draft.recipient, draft.text]));
-      const messages: OutgoingMessage[] = distinct.map(({ recipient, ...draft }, position) => {
-        return {
-          internal_id: internalId(scope, { sender, recipient, text: draft.text, position }),
-          sender,
-          recipient_phone: recipient,
-          message_content: draft.text,
-        };
-      });
+      const messages: OutgoingMessage[] = distinct.map(({ recipient, text }) => ({
+        internal_id: internalId(scope, { sender, recipient, text }),
+        sender,
+        recipient_phone: recipient,
+        message_content: text,
+      }));
       const { outcomes, task_ids } = await sendInBatches(z, messages, 'send bulk SMS');
       const summary = summaryOf(outcomes);
       if (outcomes.some((result) => result.status === 'unknown')) {
@@ -255,6 +255,7 @@ export default defineCreate({
       { key: 'messages[]internal_id', label: 'Message: Internal ID' },
       { key: 'messages[]recipient_phone', label: 'Message: To' },
       { key: 'messages[]status', label: 'Message: Status (accepted, failed, not_sent)' },
+      { key: 'messages[]accepted_earlier', label: 'Message: Accepted by an Earlier Run (not sent again)', type: 'boolean' },
       { key: 'messages[]message_uuid', label: 'Message: UUID' },
       { key: 'messages[]error', label: 'Message: Error Code' },
       { key: 'messages[]reason', label: 'Message: Reason' },

@@ -24,9 +24,16 @@ export default sendSmsCreate({
     const sender = senderFor(message.from);
     const [recipient] = message.to;
     const { idempotency_key: idempotencyKey } = parseInput(idempotencyShape, bundle.inputData, idempotencyFields);
-    const internal_id = internalId({ idempotencyKey }, { sender, recipient, text: message.text, position: 0 });
+    const internal_id = internalId({ idempotencyKey }, { sender, recipient, text: message.text });
     const sent = await sendOne(z, { internal_id, sender, recipient_phone: recipient, message_content: message.text }, 'send an SMS');
-    return { message_uuid: sent.message_uuid, task_id: sent.task_id, internal_id, sender, to: recipient };
+    return {
+      message_uuid: sent.message_uuid,
+      task_id: sent.task_id,
+      internal_id,
+      sender,
+      to: recipient,
+      accepted_earlier: sent.accepted_earlier,
+    };
   },
   sample: {
     message_uuid: '0562f2aa-5945-4f41-824a-b774fc2e2b2a',
@@ -34,6 +41,7 @@ export default sendSmsCreate({
     internal_id: 'zap-3f1c9a0d5e2b47c8a6d1e9f0b2c4d6e8',
     sender: 'GLOBAL',
     to: '972524265292',
+    accepted_earlier: false,
   },
   outputFields: [
     { key: 'message_uuid', label: 'Message UUID' },
@@ -41,5 +49,6 @@ export default sendSmsCreate({
     { key: 'internal_id', label: 'Internal ID (idempotency)' },
     { key: 'sender', label: 'Sender' },
     { key: 'to', label: 'To (international digits)' },
+    { key: 'accepted_earlier', label: 'Accepted by an Earlier Run (not sent again)', type: 'boolean' },
   ],
 });

@@ -19,8 +19,9 @@ export default sendSmsCreate({
   fromShape: senderIdText(),
   maxRecipients: 1,
   numberExamples: ['07400 900123', '+1 949 555 0111'],
-  // ASSUMPTION: the service refuses longer texts with a 422 (918 characters: six GSM-7 segments of 153).
-  maxTextLength: 918,
+  // ASSUMPTION: the service refuses longer texts with a 422 (918 characters: six GSM-7 segments of
+  // 153), counted as Laravel's `max` rule counts a string, in code points (mb_strlen: 😀 is one).
+  maxTextLength: { limit: 918, counts: 'code points' },
   recipientFormat: 'e164',
   assignedNumbersOnly: true,
   // A UK service: a number typed without a country code is read as a UK one.

@@ -34,7 +34,7 @@ const inputFields = defineInputFields([
     label: 'Message',
     required: false,
     type: 'text',
-    helpText: `Text to send with the media (optional, at most ${MAX_TEXT_LENGTH} characters).`,
+    helpText: `Text to send with the media (optional, at most ${MAX_TEXT_LENGTH} characters; an emoji such as 😀 counts as two).`,
   },
   defaultCountryField,
 ]);

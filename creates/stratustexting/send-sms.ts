@@ -5,7 +5,9 @@ import { sendSms } from '../../src/providers/stratustexting/api';
 import { productName } from '../../src/providers/stratustexting/brand';
 import { DEFAULT_COUNTRY } from '../../src/providers/stratustexting/contact-fields';
 
-// ASSUMPTION: the API's limits are not documented; a third-party client caps text at 1000 characters.
+// ASSUMPTION: the API's limits are not documented; a third-party client caps text at 1000
+// characters, counted as JavaScript counts them: in UTF-16 units, so an emoji such as 😀 is two.
+// Send MMS counts the same way. A text the API counts otherwise is refused with the API's own 400.
 export const MAX_TEXT_LENGTH = 1000;
 export const MAX_RECIPIENTS = 50;
 
@@ -18,7 +20,7 @@ export default sendSmsCreate({
     helpText: `One of your ${productName()} numbers, as you would type it, e.g. \`(949) 555-0100\`. US numbers may omit +1. The API documents no list of your numbers, so type it.`,
   },
   maxRecipients: MAX_RECIPIENTS,
-  maxTextLength: MAX_TEXT_LENGTH,
+  maxTextLength: { limit: MAX_TEXT_LENGTH, counts: 'UTF-16 units' },
   recipientFormat: 'e164',
   defaultCountry: DEFAULT_COUNTRY,
   send: async (z: ZObject, _bundle: Bundle, message) => {

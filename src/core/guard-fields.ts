@@ -19,14 +19,14 @@ export const guardFields = [
     type: 'integer',
     required: false,
     helpText:
-      'The most SMS segments one message may cost, e.g. `2`. A longer message is not sent: the step fails, naming its segment count. Blank means no limit.',
+      'The most SMS segments one message may cost, in digits, e.g. `2`. A longer message is not sent: the step fails, naming its segment count. Blank means no limit.',
   },
   {
     key: 'quiet_hours',
     label: QUIET_HOURS_LABEL,
     required: false,
     helpText:
-      "Hours during which no SMS goes out, in each recipient's local time, as `HH:MM-HH:MM` (24-hour clock; may wrap past midnight), e.g. `21:00-08:00`. The time zone comes from the number; where a number spans several zones (e.g. a US toll-free number), it is held if any of them is inside the window. Recipients inside the window are not texted and the output lists them; when that is every recipient, the step stops (Zap history shows it as stopped, not failed) and says when the window ends. Blank means no quiet hours.",
+      "Hours during which no SMS goes out, in each recipient's local time, as `HH:MM-HH:MM` (24-hour clock; may wrap past midnight), e.g. `21:00-08:00`. The time zone comes from the number; where a number may be in several zones, it is held if any of them is inside the window: a mobile number may be anywhere in its country (e.g. any of Australia's zones) unless its country's mobiles keep an area code (as in Brazil or Mexico), and a toll-free number anywhere its calling code reaches. The output names, for each number held, a zone inside the window, its local time there, and how many zones the number may be in. Recipients inside the window are not texted and the output lists them; when that is every recipient, the step stops (Zap history shows it as stopped, not failed) and says when the window ends. Blank means no quiet hours.",
   },
 ] as const;
 

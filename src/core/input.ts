@@ -72,7 +72,11 @@ export const optionalBoolean = () =>
       return schema.NEVER;
     });
 
-/** An optional whole number of at least 1, typed or mapped (a number or its digits); blank is absent. */
+/**
+ * An optional whole number of at least 1: a number, or its digits as typed or mapped (blanks around
+ * them are ignored); blank is absent. Only plain digits count: `0x10`, `0b11`, `1e3`, `1.0` or
+ * `+3` are refused, though JavaScript's Number() would read them.
+ */
 export const optionalPositiveInteger = () =>
   schema
     .union([schema.number(), schema.string(), schema.undefined(), schema.null()], {
@@ -81,9 +85,9 @@ export const optionalPositiveInteger = () =>
     .transform((value, context) => {
       const typed = typeof value === 'string' ? value.trim() : value;
       if (typed === undefined || typed === null || typed === '') return undefined;
-      const number = Number(typed);
+      const number = typeof typed === 'number' ? typed : /^\d+$/.test(typed) ? Number(typed) : Number.NaN;
       if (!Number.isInteger(number) || number < 1) {
-        context.addIssue({ code: 'custom', message: `"${value}" is not a whole number of at least 1.` });
+        context.addIssue({ code: 'custom', message: `"${value}" is not a whole number of at least 1: write it in digits only, e.g. 2.` });
         return schema.NEVER;
       }
       return number;

@@ -21,6 +21,22 @@ export interface Replacement {
   to: string;
 }
 
+/**
+ * What a provider counts against its length limit: Unicode code points (an emoji such as 😀 is one,
+ * as PHP's mb_strlen counts) or UTF-16 code units (😀 is two, as JavaScript's and Java's length count).
+ */
+export type TextCount = 'code points' | 'UTF-16 units';
+
+/** A provider's limit on a message's length, and what it counts. */
+export interface TextLimit {
+  limit: number;
+  counts: TextCount;
+}
+
+export function textLength(text: string, counts: TextCount): number {
+  return counts === 'UTF-16 units' ? text.length : [...text].length;
+}
+
 export function describeText(text: string): TextShape {
   if (text === '') return { encoding: 'GSM-7', segments: 0, units: 0, nonGsmCharacters: [] };
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on the first send, not at cold start

@@ -32,6 +32,10 @@ import { errors } from 'zapier-platform-core';
  * | no connection                  | Error `provider_unreachable`       | Replayable once the provider is back.                      |
  * | 2xx an HTML page, or a body    | Error `unexpected_response`        | Never reported as success: a step must not say a message   |
  * |   the schema does not accept   |                                    | went when the answer does not say so.                      |
+ * | 3xx not followed: to another   | Error `redirect_refused`           | Credentials never leave the provider's origin, and a       |
+ * |   origin, without a Location,  |                                    | request is never repeated with another method: only a read |
+ * |   a 4th in a row; 301/302/303  |                                    | (GET) follows a same-origin 301/302/303, and 307/308 are   |
+ * |   on anything but a read       |                                    | followed with the same method and body.                    |
  *
  * A request that sends a message (its context has `sendCheck`) has three outcomes: accepted, not
  * sent, and outcome unknown. Where the table above says "may have been carried out", a send says so:
@@ -39,6 +43,11 @@ import { errors } from 'zapier-platform-core';
  * | answer to a send                       | Zapier error                  | why                                          |
  * |----------------------------------------|-------------------------------|----------------------------------------------|
  * | 4xx (as above), a per-message error    | as above                      | Refused: nothing was sent.                   |
+ * | 2xx whose body says it failed, where   | Error `provider_rejected`     | Refused in words, with the provider's reason |
+ * |   the provider's rule (`statedFailure`)|                               | (`"error": "INSUFFICIENT_FUNDS"`): nothing   |
+ * |   says so: `"status": false`,          |                               | was sent. A 2xx body that cannot be read at  |
+ * |   `"success": false`, an `error` or    |                               | all is outcome unknown (below), and one of   |
+ * |   `errors` with content                |                               | another shape is still accepted.             |
  * | connection refused, host not found     | Error `provider_unreachable`, | Nothing was written, so the message was not  |
  * |   (ECONNREFUSED, ENOTFOUND, EAI_AGAIN, |   saying it was not sent      | sent: replaying the step sends it once.      |
  * |   EHOSTUNREACH, ENETUNREACH)           |                               |                                              |
@@ -50,6 +59,10 @@ import { errors } from 'zapier-platform-core';
  * |   none for the message                 |                               | customer twice. An error, not a halt, so the |
  * |                                        |                               | user is notified; it says to check before    |
  * |                                        |                               | running the step again.                      |
+ * | any redirect not followed: 301, 302,   | Error `outcome_unknown`       | A send never changes method, so only a same- |
+ * |   303 (anywhere), another origin, no   |                               | origin 307/308 is followed. A 303 says the   |
+ * |   Location, a 4th in a row             |                               | request was processed; the others may follow |
+ * |                                        |                               | processing too: the send may have gone.      |
  * | CommPeak bulk: a batch's answer        | Error `outcome_unknown`       | The step fails, so Zap history does not show |
  * |   lost: its messages `unknown`,        |   with the four counts        | a clean success, and its error says which    |
  * |   later batches `not_sent`             |                               | messages went, which may have, and which did |
@@ -85,6 +98,12 @@ export interface CallContext {
    * provider does not offer the operation there, not that the credentials are wrong.
    */
   assumedEndpoint?: boolean;
+  /**
+   * The provider's rule for a 2xx answer that says the request failed (see `statesFailure`): such
+   * an answer is a refusal naming the provider's reason, not a success. Set only where the
+   * provider's documents show the shape, or its api.ts marks it ASSUMPTION.
+   */
+  statedFailure?: (body: unknown) => boolean;
 }
 
 export interface ProviderAnswer {
@@ -152,19 +171,35 @@ export function providerReason(content: string): string {
   return reasons.length > 0 ? clip([...new Set(reasons)].join(' — ')) : clip(body);
 }
 
-/** Seconds to wait from a Retry-After header: delta-seconds or an HTTP date. */
+/**
+ * The shortest and longest wait asked of Zapier. Under a second, Zapier would replay at once into
+ * the same limit; a day is as long as a step should wait (core 19 passes the delay on unchecked and
+ * documents no maximum), and a figure beyond it is a provider's mistake, not a plan.
+ */
+const MIN_THROTTLE_SECONDS = 1;
+const MAX_THROTTLE_SECONDS = 24 * 60 * 60;
+
+/** Seconds to wait from a Retry-After header (delta-seconds or an HTTP date), within 1 second and 1 day. */
 export function retryAfterSeconds(header: string | undefined, now = Date.now()): number {
+  const within = (seconds: number) => Math.min(MAX_THROTTLE_SECONDS, Math.max(MIN_THROTTLE_SECONDS, seconds));
   if (!header) return DEFAULT_THROTTLE_SECONDS;
   const trimmed = header.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  // 400 digits read as Infinity: clamped like any other figure.
+  if (/^\d+$/.test(trimmed)) return within(Number(trimmed));
   // Date.parse is lenient ("soon 5" is a date in 2001): accept only the HTTP-date form.
   if (!HTTP_DATE.test(trimmed)) return DEFAULT_THROTTLE_SECONDS;
   const date = Date.parse(trimmed);
-  return Math.max(0, Math.ceil((date - now) / 1000));
+  // The form fits but the date does not exist ("Mon, 99 Foo 2015 …").
+  if (Number.isNaN(date)) return DEFAULT_THROTTLE_SECONDS;
+  return within(Math.ceil((date - now) / 1000));
 }
 
-/** Our errors already name provider, operation and reason: the runtime must not append raw request logs to them. */
-function withoutRuntimeContext<T extends Error>(error: T): T {
+/**
+ * Our errors already name provider, operation and reason: the runtime must not append its
+ * "What happened" to them, which quotes the start of every answer of the step, credentials a
+ * provider echoes included. Core's AppError and ThrottledError are marked so already.
+ */
+export function withoutRuntimeContext<T extends Error>(error: T): T {
   (error as T & { doNotContextify: boolean }).doNotContextify = true;
   return error;
 }
@@ -224,7 +259,10 @@ export function providerError(answer: ProviderAnswer, context: CallContext, secr
   if (status === 429 || (status === 503 && retryAfter !== undefined && retryAfter.trim() !== '')) {
     const delay = retryAfterSeconds(retryAfter);
     const what = status === 429 ? `is limiting how often "${action}" may run` : `is unavailable for now, so "${action}" waits`;
-    return new errors.ThrottledError(say(what, `Zapier runs the step again in ${delay} seconds; nothing to change.`), delay);
+    return new errors.ThrottledError(
+      say(what, `Zapier runs the step again in ${delay} ${delay === 1 ? 'second' : 'seconds'}; nothing to change.`),
+      delay,
+    );
   }
   if (status === 403 && context.assumedEndpoint && reason === 'Missing Authentication Token') {
     return new errors.Error(
@@ -279,6 +317,21 @@ export function providerError(answer: ProviderAnswer, context: CallContext, secr
 }
 
 /**
+ * A 2xx whose body says the request failed (`context.statedFailure`): the provider refused it, in
+ * its own words, so nothing was done. `reason` is the provider's, credentials already blanked out.
+ */
+export function statedFailureError(context: CallContext, reason: string, status: number): Error {
+  const advice = context.sendCheck
+    ? `The message was not sent: fix what that reason says (in this step or in the ${context.provider} account), then replay this step.`
+    : 'Nothing was done: fix what that reason says, then replay this step.';
+  return new errors.Error(
+    refusal(context, `refused "${context.action}" in its answer`, reason.replace(/\.+$/, ''), advice, status),
+    'provider_rejected',
+    status,
+  );
+}
+
+/**
  * A send whose answer was lost after the request may have reached the provider: the message may
  * have been sent. `what` says what came back instead of an answer; `answered` when that was an
  * HTTP answer, whose status then ends the message.
@@ -293,6 +346,62 @@ export function outcomeUnknownError(context: CallContext, what: string, status: 
       'outcome_unknown',
       status,
     ),
+  );
+}
+
+/** Why a redirect was not followed (see sendStayingHome). */
+export type UnfollowedRedirect =
+  | { kind: 'nowhere' }
+  | { kind: 'elsewhere'; host: string }
+  | { kind: 'changes_method'; path: string }
+  | { kind: 'too_many'; limit: number };
+
+/** What a redirect that was not followed did to a send, as `outcomeUnknownError` words it. */
+function redirectedSend(status: number, redirect: UnfollowedRedirect): string {
+  switch (redirect.kind) {
+    case 'nowhere':
+      return 'answered with a redirect that does not say where to';
+    case 'elsewhere':
+      return `redirected the request to another host, ${redirect.host}, where the step's credentials are never sent`;
+    case 'changes_method':
+      return status === 303
+        ? `processed the request and redirected to ${redirect.path} (303 See Other) instead of answering it`
+        : `redirected the request to ${redirect.path} instead of answering it, and a send is never repeated there as a GET without the message`;
+    case 'too_many':
+      return `redirected the request more than ${redirect.limit} times in a row`;
+  }
+}
+
+/** Where a redirect of any other request was going, for `redirect_refused`. */
+function redirectedTo(redirect: Exclude<UnfollowedRedirect, { kind: 'changes_method' }>): string {
+  switch (redirect.kind) {
+    case 'nowhere':
+      return 'without saying where to';
+    case 'elsewhere':
+      return `to another host, ${redirect.host}`;
+    case 'too_many':
+      return `more than ${redirect.limit} times in a row`;
+  }
+}
+
+/**
+ * A redirect that was not followed. A send may have been carried out before it (a 303 says it
+ * was): outcome unknown, never "not sent". Any other request is refused with `redirect_refused`.
+ */
+export function redirectError(context: CallContext, status: number, redirect: UnfollowedRedirect): Error {
+  const { provider, action } = context;
+  if (context.sendCheck) return outcomeUnknownError(context, redirectedSend(status, redirect), status, { answered: true });
+  if (redirect.kind === 'changes_method') {
+    return new errors.Error(
+      `${provider} redirected "${action}" to ${redirect.path} instead of answering it, and the redirect was not followed: it would repeat the request as a GET without its content. "${action}" may have been carried out: check ${provider} before running this step again. (HTTP ${status})`,
+      'redirect_refused',
+      status,
+    );
+  }
+  return new errors.Error(
+    `${provider} redirected "${action}" ${redirectedTo(redirect)}, and the request was not followed: the step's credentials stay with ${provider}'s own address. Check the address the integration uses. (HTTP ${status})`,
+    'redirect_refused',
+    status,
   );
 }
 

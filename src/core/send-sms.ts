@@ -3,7 +3,7 @@ import { z as schema, type ZodType, type ZodTypeDef } from 'zod';
 import { COUNTRY_CHOICES } from './country-names';
 import { guardFields, guardOutputFields, guardSample, guardShape } from './guard-fields';
 import { inputError } from './input-error';
-import { describeText, replaceOutsideGsm7, type Replacement, type TextShape } from './message-text';
+import { describeText, replaceOutsideGsm7, textLength, type Replacement, type TextLimit, type TextShape } from './message-text';
 import { parseInput, phoneNumberList, requiredText, type InputShape } from './input';
 import { distinctBy, toE164 } from './phone';
 import { describeHold, quietHolds, quietHoursHalt } from './quiet-hours';
@@ -22,8 +22,8 @@ export interface SmsChannel {
   maxRecipients: number;
   /** Numbers shown in the To help, as this provider's users type them. */
   numberExamples?: [string, string];
-  /** The provider's limit on message length, in characters, where one is known. */
-  maxTextLength?: number;
+  /** The provider's limit on message length, where one is known, and what it counts. */
+  maxTextLength?: TextLimit;
   /** How the provider wants recipients written: E.164 (`+447400900123`) or its digits (`447400900123`). */
   recipientFormat: 'e164' | 'digits';
   /** Only numbers of this country (ISO code) may be texted. */
@@ -63,13 +63,17 @@ function gsm7Hint(shape: TextShape): string {
  */
 function textToSend(
   input: { text: string; gsm7_replace: boolean; max_segments?: number },
-  maxTextLength: number | undefined,
+  channel: Pick<SmsChannel, 'maxTextLength' | 'provider'>,
   textLabel: string,
 ): { text: string; replaced: Replacement[]; shape: TextShape } {
   const { text, replaced } = input.gsm7_replace ? replaceOutsideGsm7(input.text) : { text: input.text, replaced: [] };
-  if (maxTextLength && text.length > maxTextLength) {
+  const max = channel.maxTextLength;
+  const length = max ? textLength(text, max.counts) : 0;
+  if (max && length > max.limit) {
     const after = replaced.length > 0 ? ' once characters outside GSM-7 are replaced' : '';
-    throw inputError(textLabel, `The message is longer than ${maxTextLength} characters${after}.`);
+    // Said only where it matters: the text has characters that count as two.
+    const counted = length > textLength(text, 'code points') ? `, counting each emoji such as 😀 as two, as ${channel.provider} does` : '';
+    throw inputError(textLabel, `The message is longer than ${max.limit} characters${after} (${length}${counted}).`);
   }
   const shape = describeText(text);
   if (input.max_segments !== undefined && shape.segments > input.max_segments) {
@@ -79,6 +83,11 @@ function textToSend(
     );
   }
   return { text, replaced, shape };
+}
+
+function textLimitHelp(max: TextLimit | undefined): string {
+  if (!max) return '';
+  return ` At most ${max.limit} characters${max.counts === 'UTF-16 units' ? ' (an emoji such as 😀 counts as two)' : ''}.`;
 }
 
 const describeReplacement = ({ from, to }: Replacement) => `${from} → ${to === '' ? '(removed)' : to}`;
@@ -100,7 +109,7 @@ export function sendSmsCreate(channel: SmsChannel) {
     label: 'Message',
     required: true,
     type: 'text',
-    helpText: `The text to send.${channel.maxTextLength ? ` At most ${channel.maxTextLength} characters.` : ''} Longer messages are split into several SMS segments by the network; the step's output says how many.`,
+    helpText: `The text to send.${textLimitHelp(channel.maxTextLength)} Longer messages are split into several SMS segments by the network; the step's output says how many.`,
   } as const;
   const inputFields = defineInputFields([
     channel.fromField,
@@ -149,7 +158,7 @@ export function sendSmsCreate(channel: SmsChannel) {
         );
         const written = (e164: string) => (channel.recipientFormat === 'e164' ? e164 : e164.slice(1));
 
-        const { text, replaced, shape } = textToSend(input, channel.maxTextLength, textField.label);
+        const { text, replaced, shape } = textToSend(input, channel, textField.label);
 
         const window = input.quiet_hours;
         const holds = window ? await quietHolds(distinct, window, new Date()) : [];

@@ -32,7 +32,16 @@ const operations = definitions.flatMap(([provider, definition]) =>
 // The key contract: a Zap built on an operation breaks if its key changes or it disappears.
 const CONTRACT = {
   stratustexting: {
-    triggers: ['consent_list', 'contact_list', 'new_contact', 'new_inbound_message', 'new_outbound_message', 'site_list'],
+    triggers: [
+      'consent_list',
+      'contact_list',
+      'deleted_contact',
+      'new_contact',
+      'new_inbound_message',
+      'new_outbound_message',
+      'site_list',
+      'updated_contact',
+    ],
     creates: [
       'change_consent_status',
       'create_consent',

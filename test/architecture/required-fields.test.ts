@@ -16,6 +16,8 @@ const REQUIRED: Record<string, Record<string, string[]>> = {
     'triggers.new_inbound_message': ['department_id'],
     'triggers.new_outbound_message': ['department_id'],
     'triggers.new_contact': ['department_id'],
+    'triggers.updated_contact': ['department_id'],
+    'triggers.deleted_contact': ['department_id'],
     'triggers.site_list': [],
     'triggers.consent_list': [],
     'triggers.contact_list': [],

@@ -4,7 +4,7 @@ import type { Definition } from '../../tools/check-zapier/definition';
 import { runChecks } from '../../tools/check-zapier/run';
 import { waivers } from '../../tools/check-zapier/waivers';
 
-const ORGANIZATION_ID_FIELDS = ['new_inbound_message', 'new_outbound_message', 'new_contact'].map(
+const ORGANIZATION_ID_FIELDS = ['new_inbound_message', 'new_outbound_message', 'new_contact', 'updated_contact', 'deleted_contact'].map(
   (trigger) => `D004 triggers.${trigger}.inputFields.organization_id`,
 );
 

@@ -76,6 +76,20 @@ describe('Get Message Statuses through CommPeak (get_message_statuses)', () => {
     });
   });
 
+  it('finds a UUID typed in upper case in an answer that writes it in lower case, keeping it as typed', async () => {
+    commpeak()
+      .post('/messages_status/', { message_uuids: [FIRST.toUpperCase(), SECOND] })
+      .reply(200, [{ message_uuid: FIRST, status: 'DELIVERED' }]);
+    await expect(getStatuses({ message_uuids: [FIRST.toUpperCase(), SECOND] })).resolves.toEqual({
+      total_count: 2,
+      found_count: 1,
+      statuses: [
+        { message_uuid: FIRST.toUpperCase(), found: true, status: 'DELIVERED' },
+        { message_uuid: SECOND, found: false },
+      ],
+    });
+  });
+
   it('asks once for a UUID given twice', async () => {
     commpeak()
       .post('/messages_status/', { message_uuids: [FIRST] })

@@ -8,8 +8,8 @@ const TEXT = 'Your order is ready';
 describe('When CommPeak accepts none of a bulk send, the error', () => {
   it('lists the first five refused numbers with their codes and counts the rest', async () => {
     const numbers = ukNumbers(7);
-    const messages = numbers.map((number, position) => ({
-      internal_id: expectedInternalId(`key:${KEY}`, 'GLOBAL', number.digits, TEXT, position),
+    const messages = numbers.map((number) => ({
+      internal_id: expectedInternalId(`key:${KEY}`, 'GLOBAL', number.digits, TEXT),
       sender: 'GLOBAL',
       recipient_phone: number.digits,
       message_content: TEXT,

@@ -24,10 +24,10 @@ const sendBulk = (inputData: Record<string, unknown>) => run.create('send_bulk_s
 const KEY = 'order-1042';
 const TASK = '251a4cfb-f098-4a84-83a1-66f6273bbb1d';
 
-/** The message CommPeak is sent for the `position`-th message of the step. */
-function sent(recipient: string, text: string, position: number, sender = 'GLOBAL') {
+/** The message CommPeak is sent for `text` to `recipient`, with the step's key. */
+function sent(recipient: string, text: string, sender = 'GLOBAL') {
   return {
-    internal_id: expectedInternalId(`key:${KEY}`, sender, recipient, text, position),
+    internal_id: expectedInternalId(`key:${KEY}`, sender, recipient, text),
     sender,
     recipient_phone: recipient,
     message_content: text,
@@ -41,12 +41,20 @@ const refused = (message: Sent, error: string) => ({ internal_id: message.intern
 /** A message as the step's output lists it. */
 function outcome(
   message: Sent,
-  fields: { status: string; message_uuid?: string | null; task_id?: string | null; error?: string | null; reason?: string | null },
+  fields: {
+    status: string;
+    accepted_earlier?: boolean;
+    message_uuid?: string | null;
+    task_id?: string | null;
+    error?: string | null;
+    reason?: string | null;
+  },
 ) {
   return {
     internal_id: message.internal_id,
     recipient_phone: message.recipient_phone,
     text: message.message_content,
+    accepted_earlier: false,
     message_uuid: null,
     task_id: null,
     error: null,
@@ -59,7 +67,7 @@ function outcome(
 function saleTo(count: number) {
   const numbers = ukNumbers(count);
   return {
-    messages: numbers.map((number, position) => sent(number.digits, 'Sale!', position)),
+    messages: numbers.map((number) => sent(number.digits, 'Sale!')),
     send: () => sendBulk({ from: 'GLOBAL', to: numbers.map((number) => number.typed), text: 'Sale!', idempotency_key: KEY }),
   };
 }
@@ -71,8 +79,8 @@ function acceptsBatch(batch: Sent[], taskId: string, uuidPrefix = 'u') {
     .reply(200, { status: true, task_id: taskId, messages: batch.map((message, index) => accepted(message, `${uuidPrefix}${index}`)) });
 }
 
-const A = sent('972524265292', 'Your order is ready', 0);
-const B = sent('972545330008', 'Your order is ready', 1);
+const A = sent('972524265292', 'Your order is ready');
+const B = sent('972545330008', 'Your order is ready');
 /** The step sending A and B, without and with the Idempotency Key. */
 const toAandB = { from: 'GLOBAL', to: ['+972524265292', '+972545330008'], text: 'Your order is ready' };
 const toAandBWithKey = { ...toAandB, idempotency_key: KEY };
@@ -101,7 +109,7 @@ describe('Send Bulk SMS through CommPeak', () => {
   });
 
   it('sends the same text to the same number once, however it was written, and lists the repeats dropped', async () => {
-    const other = sent('972524265292', 'Hello Ann', 1);
+    const other = sent('972524265292', 'Hello Ann');
     commpeak()
       .post('/simple_send/', { messages: [A, other] })
       .reply(200, { status: true, task_id: TASK, messages: [accepted(A, 'uuid-a'), accepted(other, 'uuid-o')] });
@@ -123,9 +131,9 @@ describe('Send Bulk SMS through CommPeak', () => {
   });
 
   it('sends line items, each with its own text or the Message, before the To list', async () => {
-    const first = sent('447400900123', 'Hello Ann', 0);
-    const second = sent('19495550100', 'Default text', 1);
-    const third = sent('972524265292', 'Default text', 2);
+    const first = sent('447400900123', 'Hello Ann');
+    const second = sent('19495550100', 'Default text');
+    const third = sent('972524265292', 'Default text');
     commpeak()
       .post('/simple_send/', { messages: [first, second, third] })
       .reply(200, { status: true, task_id: TASK, messages: [accepted(first, 'u1'), accepted(second, 'u2'), accepted(third, 'u3')] });
@@ -160,7 +168,7 @@ describe('Send Bulk SMS through CommPeak', () => {
   });
 
   it('takes a single line item given only as its fields', async () => {
-    const only = sent('972524265292', 'Hi', 0);
+    const only = sent('972524265292', 'Hi');
     commpeak()
       .post('/simple_send/', { messages: [only] })
       .reply(200, { status: true, task_id: TASK, messages: [accepted(only, 'u1')] });
@@ -180,6 +188,80 @@ describe('Send Bulk SMS through CommPeak', () => {
       accepted_count: BATCH_SIZE + 20,
       failed_count: 0,
       task_ids: ['task-1', 'task-2'],
+    });
+  });
+
+  describe('with an Idempotency Key, internal ids come from the key and the content, not the order', () => {
+    it('sends the same recipients in another order with the same id for each recipient', async () => {
+      // Ids pinned here, computed by hand from the documented recipe: key, sender, recipient, text.
+      expect([A.internal_id, B.internal_id]).toEqual([
+        expectedInternalId('key:order-1042', 'GLOBAL', '972524265292', 'Your order is ready'),
+        expectedInternalId('key:order-1042', 'GLOBAL', '972545330008', 'Your order is ready'),
+      ]);
+      commpeak()
+        .post('/simple_send/', { messages: [A, B] })
+        .reply(200, { status: true, task_id: TASK, messages: [accepted(A, 'uuid-a'), accepted(B, 'uuid-b')] });
+      commpeak()
+        .post('/simple_send/', { messages: [B, A] })
+        .reply(200, { status: true, task_id: 'task-2', messages: [accepted(B, 'uuid-b'), accepted(A, 'uuid-a')] });
+      await expect(sendBulk(toAandBWithKey)).resolves.toMatchObject({ accepted_count: 2 });
+      await expect(sendBulk({ ...toAandBWithKey, to: ['+972545330008', '+972524265292'] })).resolves.toMatchObject({
+        accepted_count: 2,
+      });
+    });
+
+    it('gives two recipients of the same text different ids', async () => {
+      const seen: Sent[] = [];
+      commpeak()
+        .post('/simple_send/')
+        .reply((_uri, body) => {
+          seen.push(...(body as { messages: Sent[] }).messages);
+          return [200, { status: true, task_id: TASK, messages: [accepted(A, 'uuid-a'), accepted(B, 'uuid-b')] }];
+        });
+      await sendBulk(toAandBWithKey);
+      expect(seen).toEqual([A, B]);
+      expect(A.internal_id).not.toBe(B.internal_id);
+    });
+
+    // ASSUMPTION (docs/providers.md): DUPLICATE_INTERNAL_ID is CommPeak's code for an internal_id it already has.
+    it('reports a message CommPeak answers DUPLICATE_INTERNAL_ID as accepted by an earlier run, not failed', async () => {
+      commpeak()
+        .post('/simple_send/', { messages: [B, A] })
+        .reply(200, { status: true, task_id: 'task-2', messages: [refused(A, 'DUPLICATE_INTERNAL_ID'), accepted(B, 'uuid-b')] });
+      await expect(sendBulk({ ...toAandBWithKey, to: ['+972545330008', '+972524265292'] })).resolves.toEqual({
+        total_count: 2,
+        accepted_count: 2,
+        failed_count: 0,
+        failed: [],
+        summary: '2 of 2 messages accepted by CommPeak (1 of them by an earlier run, 0 failed, 0 outcome unknown, 0 not sent).',
+        sender: 'GLOBAL',
+        task_ids: ['task-2'],
+        messages: [
+          outcome(B, { status: 'accepted', message_uuid: 'uuid-b', task_id: 'task-2' }),
+          outcome(A, {
+            status: 'accepted',
+            accepted_earlier: true,
+            task_id: 'task-2',
+            reason: `Accepted earlier: CommPeak already had internal ID ${A.internal_id} (DUPLICATE_INTERNAL_ID), so this run did not send it again.`,
+          }),
+        ],
+        duplicates_dropped: [],
+      });
+    });
+
+    it('succeeds when CommPeak answers every message as one it already has', async () => {
+      commpeak()
+        .post('/simple_send/', { messages: [A, B] })
+        .reply(200, {
+          status: true,
+          task_id: 'task-3',
+          messages: [refused(A, 'DUPLICATE_INTERNAL_ID'), refused(B, 'DUPLICATE_INTERNAL_ID')],
+        });
+      await expect(sendBulk(toAandBWithKey)).resolves.toMatchObject({
+        accepted_count: 2,
+        failed_count: 0,
+        summary: '2 of 2 messages accepted by CommPeak (2 of them by an earlier run, 0 failed, 0 outcome unknown, 0 not sent).',
+      });
     });
   });
 
@@ -204,7 +286,7 @@ describe('Send Bulk SMS through CommPeak', () => {
 
   describe('per-message failures', () => {
     it('reports the messages a 200 refused, and succeeds because some were accepted', async () => {
-      const C = sent('447400900123', 'Your order is ready', 2);
+      const C = sent('447400900123', 'Your order is ready');
       commpeak()
         .post('/simple_send/', { messages: [A, B, C] })
         .reply(200, {

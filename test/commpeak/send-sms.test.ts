@@ -21,7 +21,7 @@ const sendSms = (inputData: Record<string, unknown>) => run.create('send_sms', {
 
 const KEY = 'row-42';
 const TEXT = 'test message 1';
-const ID = expectedInternalId(`key:${KEY}`, 'GLOBAL', '972524265292', TEXT, 0);
+const ID = expectedInternalId(`key:${KEY}`, 'GLOBAL', '972524265292', TEXT);
 const input = { from: 'GLOBAL', to: '+972 52-426-5292', text: TEXT, idempotency_key: KEY };
 /** What an unknown outcome tells the user to do: look the message up by its internal id. */
 const CHECK = `Look for internal ID ${ID} in your CommPeak account's message log at my.commpeak.com. Check before running this step again, or the recipient may get the message twice.`;
@@ -42,6 +42,27 @@ describe('Send SMS through CommPeak', () => {
       internal_id: ID,
       sender: 'GLOBAL',
       to: '972524265292',
+      accepted_earlier: false,
+      status: 'accepted',
+      text: TEXT,
+      encoding: 'GSM-7',
+      segments: 1,
+      ...NOTHING_TO_REPORT,
+    });
+  });
+
+  // ASSUMPTION (docs/providers.md): DUPLICATE_INTERNAL_ID is CommPeak's code for an internal_id it already has.
+  it('reports a replay that CommPeak answers DUPLICATE_INTERNAL_ID as accepted by an earlier run, not as a failure', async () => {
+    commpeak()
+      .post('/simple_send/', request)
+      .reply(200, { status: true, task_id: 'task-2', messages: [{ internal_id: ID, message_uuid: null, error: 'DUPLICATE_INTERNAL_ID' }] });
+    await expect(sendSms(input)).resolves.toEqual({
+      message_uuid: null,
+      task_id: 'task-2',
+      internal_id: ID,
+      sender: 'GLOBAL',
+      to: '972524265292',
+      accepted_earlier: true,
       status: 'accepted',
       text: TEXT,
       encoding: 'GSM-7',
@@ -51,7 +72,7 @@ describe('Send SMS through CommPeak', () => {
   });
 
   it('normalises a national number with the default country', async () => {
-    const id = expectedInternalId(`key:${KEY}`, 'GLOBAL', '447400900123', 'Hi', 0);
+    const id = expectedInternalId(`key:${KEY}`, 'GLOBAL', '447400900123', 'Hi');
     commpeak()
       .post('/simple_send/', { messages: [{ internal_id: id, sender: 'GLOBAL', recipient_phone: '447400900123', message_content: 'Hi' }] })
       .reply(200, { status: true, task_id: 't-1', messages: [{ internal_id: id, message_uuid: 'u-1', error: null }] });
@@ -122,10 +143,10 @@ describe('Send SMS through CommPeak', () => {
     {
       answer: 'a 200 that leaves the message out',
       status: 200,
-      body: { status: false, task_id: 't-1' },
+      body: { status: true, task_id: 't-1', messages: [] },
       error: {
         message:
-          'The message may have been sent: CommPeak answered "status": false, without listing the message to 972524265292, ' +
+          'The message may have been sent: CommPeak answered without listing the message to 972524265292, ' +
           `so it is unknown whether "send an SMS" went through. ${CHECK}`,
         code: 'outcome_unknown',
         status: 502,
@@ -192,22 +213,23 @@ describe('Send SMS through CommPeak', () => {
       (candidate) => candidate.key === 'idempotency_key',
     );
     expect(field?.helpText).toBe(
-      "Map something unique to this Zap run, such as the trigger's record ID: a replay of this step then gives each message the same CommPeak `internal_id`, so CommPeak can recognise the repeat. " +
+      "Map something unique to this Zap run, such as the trigger's record ID: each message's CommPeak `internal_id` is then made from this key, the sender, the number and the text, so a replay of this step (even with its numbers in another order) gives each message the id it had, and CommPeak can recognise the repeat. " +
+        'A message CommPeak answers as a repeat is listed as accepted by an earlier run, not sent again. ' +
         'Left blank, every run gives its messages new internal IDs, so two runs with the same text to the same number are two messages.',
     );
   });
 });
 
 describe('the internal_id (idempotency)', () => {
-  const message = { sender: 'GLOBAL', recipient: '972524265292', text: 'Hi', position: 0 };
+  const message = { sender: 'GLOBAL', recipient: '972524265292', text: 'Hi' };
 
   it('is the same for a retried step with the same key, whatever the time', () => {
     const first = internalId({ idempotencyKey: 'row-42' }, message);
     expect(internalId({ idempotencyKey: ' row-42 ' }, message)).toBe(first);
-    expect(first).toBe(expectedInternalId('key:row-42', 'GLOBAL', '972524265292', 'Hi', 0));
+    expect(first).toBe(expectedInternalId('key:row-42', 'GLOBAL', '972524265292', 'Hi'));
   });
 
-  it('differs when the key, sender, recipient, text or place differ', () => {
+  it('differs when the key, sender, recipient or text differ', () => {
     const scope = { idempotencyKey: 'row-42' };
     const ids = new Set([
       internalId(scope, message),
@@ -215,9 +237,8 @@ describe('the internal_id (idempotency)', () => {
       internalId(scope, { ...message, sender: 'OTHER' }),
       internalId(scope, { ...message, recipient: '972545330008' }),
       internalId(scope, { ...message, text: 'Hi!' }),
-      internalId(scope, { ...message, position: 1 }),
     ]);
-    expect(ids.size).toBe(6);
+    expect(ids.size).toBe(5);
   });
 
   it('without a key, is new for every message, even the same text to the same number in the same minute', () => {

@@ -46,12 +46,22 @@ export function forbiddenError(step: string) {
 
 export { appError, inputProblem, rejection, throttle, thrown } from '../support/errors';
 
-/** The documented `internal_id`: "zap-" and 32 hex characters of a SHA-256 over the message's identity. */
-export function expectedInternalId(anchor: string, sender: string, recipient: string, text: string, position: number): string {
+/** The documented `internal_id`: "zap-" and 32 hex characters of a SHA-256 over the key and the message's content. */
+export function expectedInternalId(anchor: string, sender: string, recipient: string, text: string): string {
   const digest = createHash('sha256')
-    .update(JSON.stringify([anchor, sender, recipient, text, position]))
+    .update(JSON.stringify([anchor, sender, recipient, text]))
     .digest('hex');
   return `zap-${digest.slice(0, 32)}`;
+}
+
+/** The message CommPeak is sent for `recipient` by a step from GLOBAL with Idempotency Key `key`. */
+export function keyedMessage(key: string, text: string, recipient: string) {
+  return {
+    internal_id: expectedInternalId(`key:${key}`, 'GLOBAL', recipient, text),
+    sender: 'GLOBAL',
+    recipient_phone: recipient,
+    message_content: text,
+  };
 }
 
 /** `count` UK test numbers (+44 7700 900000 onwards) as typed and as CommPeak is sent them. */

@@ -74,6 +74,20 @@ describe('toE164', () => {
         problem: 'To: "949-555-0100 after 5pm" is not a phone number.',
       },
       {
+        // libphonenumber alone reads the number out of this text: only the letters check refuses it.
+        name: 'refuses a valid number with a word after it',
+        typed: '9495550100 please',
+        options: { field: 'To', defaultCountry: 'US' },
+        problem: 'To: "9495550100 please" is not a phone number.',
+      },
+      {
+        // libphonenumber alone reads a tel: URI (RFC 3966) as its number: only the letters check refuses it.
+        name: 'refuses a tel: link',
+        typed: 'tel:+44 7400 900123',
+        options: { field: 'To', defaultCountry: 'US' },
+        problem: 'To: "tel:+44 7400 900123" is not a phone number.',
+      },
+      {
         name: 'refuses an unknown country calling code',
         typed: '+999 123 4567',
         options: { field: 'To' },

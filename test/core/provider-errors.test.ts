@@ -124,8 +124,24 @@ describe('retryAfterSeconds', () => {
     expect(retryAfterSeconds('Wed, 21 Oct 2015 07:28:10 GMT', now - 500)).toBe(11);
   });
 
-  it('waits no time for a date already past', () => {
-    expect(retryAfterSeconds('Wed, 21 Oct 2015 07:27:00 GMT', now)).toBe(0);
+  it('waits at least 1 second: for 0, and for a date already past', () => {
+    expect(retryAfterSeconds('0', now)).toBe(1);
+    expect(retryAfterSeconds('1', now)).toBe(1);
+    expect(retryAfterSeconds('Wed, 21 Oct 2015 07:28:00 GMT', now)).toBe(1);
+    expect(retryAfterSeconds('Wed, 21 Oct 2015 07:27:00 GMT', now)).toBe(1);
+  });
+
+  it('waits at most a day (86400 seconds), for any figure or date beyond it, however long', () => {
+    expect(retryAfterSeconds('86400', now)).toBe(86400);
+    expect(retryAfterSeconds('86401', now)).toBe(86400);
+    expect(retryAfterSeconds('99999999999', now)).toBe(86400);
+    expect(retryAfterSeconds('9'.repeat(400), now)).toBe(86400);
+    expect(retryAfterSeconds('Thu, 22 Oct 2015 07:28:00 GMT', now)).toBe(86400);
+    expect(retryAfterSeconds('Fri, 31 Dec 9999 23:59:59 GMT', now)).toBe(86400);
+  });
+
+  it('waits 60 seconds for a date in the right form that does not exist', () => {
+    expect(retryAfterSeconds('Wed, 99 Foo 2015 07:28:00 GMT', now)).toBe(60);
   });
 
   it('waits 60 seconds when the header is missing or empty', () => {
@@ -305,6 +321,13 @@ describe('redact', () => {
 
   it('leaves values shorter than six characters alone, so ordinary words survive', () => {
     expect(redact('client 7 said no', ['7', 'no'])).toBe('client 7 said no');
+  });
+
+  it.each([
+    ['six characters, the shortest it blanks', 'k3y-ab', 'key [redacted] refused'],
+    ['five characters', 'k3y-a', 'key k3y-a refused'],
+  ])('at the boundary: a secret of %s', (_case, secret, expected) => {
+    expect(redact(`key ${secret} refused`, [secret])).toBe(expected);
   });
 });
 

@@ -298,12 +298,38 @@ describe('redirects', () => {
     await expect(redirected.create('post_note', { inputData: { method: 'POST' } })).resolves.toEqual({ id: 'note_1' });
   });
 
-  it('continues a same-host 303 as a GET without the body', async () => {
+  it.each([301, 302, 303])('follows a same-host %s on a read (GET), which stays a read', async (status) => {
     nock(API)
-      .post('/notes', { text: 'hi' })
-      .reply(303, '', { Location: `${API}/notes/note_1` });
-    nock(API).get('/notes/note_1').reply(200, { id: 'note_1' });
-    await expect(redirected.create('post_note', { inputData: { method: 'POST' } })).resolves.toEqual({ id: 'note_1' });
+      .get('/notes')
+      .reply(status, '', { Location: `${API}/notes/note_1` });
+    nock(API, { reqheaders: { 'x-api-key': 'key-0123456789' } })
+      .get('/notes/note_1')
+      .reply(200, { id: 'note_1' });
+    await expect(redirected.create('post_note', { inputData: { method: 'GET' } })).resolves.toEqual({ id: 'note_1' });
+  });
+
+  it.each([301, 302, 303])(
+    'never turns a write into a GET on a same-host %s: the step fails saying it may have been carried out, and no GET is made',
+    async (status) => {
+      nock(API)
+        .post('/notes', { text: 'hi' })
+        .reply(status, '', { Location: `${API}/notes/note_1` });
+      const read = nock(API).get('/notes/note_1').reply(200, { id: 'note_1' });
+      expect(appError(await rejection(redirected.create('post_note', { inputData: { method: 'POST' } })))).toEqual({
+        message: `Acme SMS redirected "Post Note" to /notes/note_1 instead of answering it, and the redirect was not followed: it would repeat the request as a GET without its content. "Post Note" may have been carried out: check Acme SMS before running this step again. (HTTP ${status})`,
+        code: 'redirect_refused',
+        status,
+      });
+      expect(read.isDone()).toBe(false);
+      nock.cleanAll();
+    },
+  );
+
+  it('fails a redirect whose Location is not an address, naming no host', async () => {
+    nock(API).get('/notes').reply(302, '', { Location: 'http://[not-an-address' });
+    expect(appError(await rejection(redirected.create('post_note', { inputData: { method: 'GET' } }))).message).toContain(
+      'redirected "Post Note" without saying where to, and the request was not followed',
+    );
   });
 
   it('gives up after three same-host redirects in a row', async () => {

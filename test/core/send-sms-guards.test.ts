@@ -54,6 +54,10 @@ afterEach(() => jest.useRealTimers());
 const NEW_YORK = '+1 212 555 0100'; // America/New_York
 const LONDON = '+44 20 7946 0000'; // Europe/London (and Guernsey, Isle of Man)
 const TOLL_FREE = '+1 800 555 0100'; // every zone of the +1 plan, from Guam to Newfoundland
+const AUSTRALIAN_MOBILE = '+61 412 345 678'; // anywhere in Australia: 8 zones, from the Cocos Islands to Lord Howe Island
+const SYDNEY_LANDLINE = '+61 2 9374 4000'; // Australia/Sydney
+const PERTH_LANDLINE = '+61 8 9300 1234'; // the 08 area: Australia/Adelaide or Australia/Perth
+const BRAZILIAN_MOBILE = '+55 11 91234 5678'; // Sao Paulo's area code 11
 
 describe('Send SMS guards (StratusTexting)', () => {
   describe('recipients', () => {
@@ -105,7 +109,7 @@ describe('Send SMS guards (StratusTexting)', () => {
     it('checks the length limit on the text as replaced (an ellipsis becomes three characters)', async () => {
       const error = await stoppedBeforeAnyRequest({ from: '9495550100', to: NEW_YORK, text: `${'a'.repeat(998)}…`, gsm7_replace: true });
       expect(appError(error)).toEqual(
-        inputProblem('Message: The message is longer than 1000 characters once characters outside GSM-7 are replaced.'),
+        inputProblem('Message: The message is longer than 1000 characters once characters outside GSM-7 are replaced (1001).'),
       );
     });
   });
@@ -139,9 +143,48 @@ describe('Send SMS guards (StratusTexting)', () => {
       });
     });
 
-    it.each([['0'], ['1.5'], ['two']])('refuses %s as a limit', async (limit) => {
+    // Only plain digits: JavaScript's Number() would read 0x10 as 16, 0b11 as 3 and 1e3 as 1000.
+    it.each([
+      ['0'],
+      ['00'],
+      ['-1'],
+      ['1.5'],
+      ['1.0'],
+      ['2.'],
+      ['two'],
+      ['0x10'],
+      ['0b11'],
+      ['0o7'],
+      ['1e3'],
+      ['+3'],
+      ['1 000'],
+      ['Infinity'],
+      [0],
+      [1.5],
+      [-2],
+    ])('refuses %p as a limit, before any request', async (limit) => {
       const error = await stoppedBeforeAnyRequest({ from: '9495550100', to: NEW_YORK, text: 'Hi', max_segments: limit });
-      expect(appError(error)).toEqual(inputProblem(`Max Segments: "${limit}" is not a whole number of at least 1.`));
+      expect(appError(error)).toEqual(
+        inputProblem(`Max Segments: "${limit}" is not a whole number of at least 1: write it in digits only, e.g. 2.`),
+      );
+    });
+
+    it.each([['3'], [' 3 '], ['03'], [3]])('reads %p as a limit of 3: 459 characters go (3 segments), 460 do not', async (limit) => {
+      expectSend({ to: '+12125550100', text: 'a'.repeat(459) });
+      await expect(send({ from: '9495550100', to: NEW_YORK, text: 'a'.repeat(459), max_segments: limit })).resolves.toMatchObject({
+        segments: 3,
+      });
+      const error = await stoppedBeforeAnyRequest({ from: '9495550100', to: NEW_YORK, text: 'a'.repeat(460), max_segments: limit });
+      expect(appError(error).message).toBe(
+        'Max Segments: the message costs 4 SMS segments (GSM-7), more than the limit of 3, so it was not sent.',
+      );
+    });
+
+    it('reads a blank limit as none', async () => {
+      expectSend({ to: '+12125550100', text: 'a'.repeat(1000) });
+      await expect(send({ from: '9495550100', to: NEW_YORK, text: 'a'.repeat(1000), max_segments: '  ' })).resolves.toMatchObject({
+        segments: 7,
+      });
     });
   });
 
@@ -192,7 +235,59 @@ describe('Send SMS guards (StratusTexting)', () => {
     it('holds a number of several zones when any of them is inside the window', async () => {
       clockAt('2026-01-15T17:00:00Z'); // 12:00 in New York, 07:00 in Honolulu and on the Aleutians
       const error = await stoppedBeforeAnyRequest({ from: '9495550100', to: TOLL_FREE, text: 'Hi', quiet_hours: '21:00-08:00' });
-      expect(error.message).toContain('+18005550100: it is 07:00 in America/Adak; quiet hours end at 08:00 local time.');
+      expect(error.message).toContain(
+        '+18005550100: it is 07:00 in America/Adak (one of the 42 time zones of calling code +1, since the number does not say where it is); quiet hours end at 08:00 local time.',
+      );
+    });
+
+    // The mapping's prefix for Australian mobiles names Sydney alone; a mobile may be anywhere in the country.
+    describe('a mobile number that does not say where in its country it is', () => {
+      it.each([
+        {
+          window: '21:00-07:00',
+          held: '+61412345678: it is 06:30 in Australia/Perth (one of the 8 time zones of calling code +61, since the number does not say where it is); quiet hours end at 07:00 local time',
+        },
+        {
+          window: '21:00-08:00',
+          held: '+61412345678: it is 07:15 in Australia/Eucla (one of the 8 time zones of calling code +61, since the number does not say where it is); quiet hours end at 08:00 local time',
+        },
+      ])('holds an Australian mobile at 06:30 in Perth (09:30 in Sydney), quiet hours $window', async ({ window, held }) => {
+        clockAt('2026-01-14T22:30:00Z'); // 06:30 in Perth, 07:15 in Eucla, 09:30 in Sydney (AEDT)
+        const error = await stoppedBeforeAnyRequest({ from: '9495550100', to: AUSTRALIAN_MOBILE, text: 'Hi', quiet_hours: window });
+        expect(error.name).toBe('HaltedError');
+        expect(firstLine(error)).toBe(
+          `Not sent: every recipient is inside quiet hours (${window}, recipient's local time). ${held}. Nothing was sent; run the step again after the window ends.`,
+        );
+      });
+
+      it('texts it when every Australian zone is outside the window, and still places a landline by its prefix', async () => {
+        clockAt('2026-01-15T03:00:00Z'); // 14:00 in Sydney, 11:00 in Perth, 09:30 on the Cocos Islands
+        expectSend({ to: '+61412345678', text: 'Hi' });
+        await expect(send({ from: '9495550100', to: AUSTRALIAN_MOBILE, text: 'Hi', quiet_hours: '21:00-08:00' })).resolves.toMatchObject({
+          to: ['+61412345678'],
+          quiet_hours_held: [],
+        });
+
+        clockAt('2026-01-14T22:30:00Z'); // 06:30 in Perth, 09:30 in Sydney
+        expectSend({ to: '+61293744000', text: 'Hi' });
+        await expect(
+          send({ from: '9495550100', to: `${SYDNEY_LANDLINE}, ${PERTH_LANDLINE}`, text: 'Hi', quiet_hours: '21:00-08:00' }),
+        ).resolves.toMatchObject({
+          to: ['+61293744000'],
+          quiet_hours_held: [
+            '+61893001234: it is 06:30 in Australia/Perth (one of the 2 time zones the number may be in); quiet hours end at 08:00 local time',
+          ],
+        });
+      });
+
+      it("places a Brazilian mobile by its area code, as libphonenumber does where mobiles keep one (Sao Paulo's 11)", async () => {
+        clockAt('2026-01-15T12:30:00Z'); // 09:30 in Sao Paulo, 07:30 in Rio Branco (both Brazil)
+        expectSend({ to: '+5511912345678', text: 'Hi' });
+        await expect(send({ from: '9495550100', to: BRAZILIAN_MOBILE, text: 'Hi', quiet_hours: '21:00-08:00' })).resolves.toMatchObject({
+          to: ['+5511912345678'],
+          quiet_hours_held: [],
+        });
+      });
     });
 
     it('texts the recipients outside the window and lists the ones it held', async () => {

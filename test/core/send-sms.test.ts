@@ -153,16 +153,49 @@ describe('sendSmsCreate', () => {
       expect(await problemWith({ from: 'Acme', to: '+19495550100', text })).toEqual(inputProblem('Message: The message is required.'));
     });
 
-    it("refuses a message longer than the provider's limit", async () => {
-      expect(await problemWith({ from: 'Acme', to: '+19495550100', text: 'a'.repeat(321) }, { maxTextLength: 320 })).toEqual(
-        inputProblem('Message: The message is longer than 320 characters.'),
+    const CODE_POINTS = { maxTextLength: { limit: 320, counts: 'code points' } } as const;
+    const UTF16_UNITS = { maxTextLength: { limit: 320, counts: 'UTF-16 units' } } as const;
+
+    it("refuses a message longer than the provider's limit, saying how long it is", async () => {
+      expect(await problemWith({ from: 'Acme', to: '+19495550100', text: 'a'.repeat(321) }, CODE_POINTS)).toEqual(
+        inputProblem('Message: The message is longer than 320 characters (321).'),
       );
     });
 
     it('sends a message of exactly the limit, blanks around it not counted', async () => {
-      const { sent, run } = fakeChannel({ maxTextLength: 320 });
+      const { sent, run } = fakeChannel(CODE_POINTS);
       await run({ from: 'Acme', to: '+19495550100', text: ` ${'a'.repeat(320)} ` });
       expect(sent).toEqual([{ from: 'Acme', to: ['+19495550100'], text: 'a'.repeat(320) }]);
+    });
+
+    // 😀 (U+1F600) is one code point and two UTF-16 units; 👍🏽 is two code points and four units.
+    it.each([
+      { counts: CODE_POINTS, text: `${'a'.repeat(319)}😀`, length: 320 },
+      { counts: CODE_POINTS, text: '😀'.repeat(320), length: 320 },
+      { counts: CODE_POINTS, text: `${'a'.repeat(318)}👍🏽`, length: 320 },
+      { counts: UTF16_UNITS, text: `${'a'.repeat(318)}😀`, length: 320 },
+      { counts: UTF16_UNITS, text: '😀'.repeat(160), length: 320 },
+    ])('sends $length $counts.maxTextLength.counts at the limit of 320', async ({ counts, text }) => {
+      const { sent, run } = fakeChannel(counts);
+      await run({ from: 'Acme', to: '+19495550100', text });
+      expect(sent).toEqual([{ from: 'Acme', to: ['+19495550100'], text }]);
+    });
+
+    it.each([
+      { counts: CODE_POINTS, text: `${'a'.repeat(320)}😀`, problem: 'The message is longer than 320 characters (321).' },
+      { counts: CODE_POINTS, text: '😀'.repeat(321), problem: 'The message is longer than 320 characters (321).' },
+      {
+        counts: UTF16_UNITS,
+        text: `${'a'.repeat(319)}😀`,
+        problem: 'The message is longer than 320 characters (321, counting each emoji such as 😀 as two, as Acme SMS does).',
+      },
+      {
+        counts: UTF16_UNITS,
+        text: '😀'.repeat(161),
+        problem: 'The message is longer than 320 characters (322, counting each emoji such as 😀 as two, as Acme SMS does).',
+      },
+    ])('refuses one over the limit in $counts.maxTextLength.counts, before sending', async ({ counts, text, problem }) => {
+      expect(await problemWith({ from: 'Acme', to: '+19495550100', text }, counts)).toEqual(inputProblem(`Message: ${problem}`));
     });
   });
 
@@ -204,7 +237,7 @@ describe('sendSmsCreate', () => {
 
   describe('definition', () => {
     it('offers a list of numbers where the provider takes several', () => {
-      const { create, fields } = fakeChannel({ maxTextLength: 918 });
+      const { create, fields } = fakeChannel({ maxTextLength: { limit: 918, counts: 'code points' } });
       expect(create.key).toBe('send_sms');
       // Zapier's publishing requirements (§5.1): no integration name in the description.
       expect(create.display.description).toBe('Sends a text message.');
@@ -219,6 +252,11 @@ describe('sendSmsCreate', () => {
       ]);
       expect(helpOf(fields, 'text')).toContain('At most 918 characters.');
       expect(helpOf(fields, 'default_country')).toContain('Leave blank when every number starts with `+`');
+    });
+
+    it('says in the Message help that an emoji counts as two where the provider counts UTF-16 units', () => {
+      const { fields } = fakeChannel({ maxTextLength: { limit: 1000, counts: 'UTF-16 units' } });
+      expect(helpOf(fields, 'text')).toContain('At most 1000 characters (an emoji such as 😀 counts as two).');
     });
 
     it("names the channel's default country in the Default Country help", () => {

@@ -13,10 +13,13 @@ import { runner } from '../support/run';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ZAPIER_REDIRECT = 'https://zapier.com/dashboard/auth/oauth/return/StratusTextingCLIAPI/';
 const haveChromium = existsSync(CHROMIUM);
+const SUITE = 'StratusTexting sign-in through the login page in headless Chromium';
 if (!haveChromium && process.env.CI) throw new Error(`CI must provide Chromium at ${CHROMIUM} (.ci/run installs Debian's chromium).`);
 const describeWithBrowser = haveChromium ? describe : describe.skip;
+// A skipped suite's title says why: test/support/skipped-suites-reporter.js prints it at the end of the run.
+const TITLE = haveChromium ? SUITE : `${SUITE}, as no Chromium is at ${CHROMIUM}: install Debian's chromium or set CHROMIUM_PATH`;
 
-describeWithBrowser('StratusTexting sign-in through the login page in headless Chromium', () => {
+describeWithBrowser(TITLE, () => {
   const sandbox = useSandbox();
   const run = runner(stratusTexting);
   const savedEnv = { ...process.env };

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describeText } from '../../src/core/message-text';
 import { splitNumbers, toE164 } from '../../src/core/phone';
+import { fuzzRuns } from '../support/fuzz';
 import { PropertyTally, recordFigure } from './figures';
 
-const RUNS = { numRuns: 2000 };
+const RUNS = 2000;
 
 /** Zapier's `errors.Error` for a field: JSON naming the field's label first. */
 function namesField(error: unknown, label: string): boolean {
@@ -57,7 +58,7 @@ describe('phone normalisation, fuzzed', () => {
           }
         }),
       ),
-      RUNS,
+      fuzzRuns(RUNS),
     );
   });
 
@@ -75,7 +76,7 @@ describe('phone normalisation, fuzzed', () => {
           expect(toE164(first, { field: 'To' })).toBe(first);
         }),
       ),
-      RUNS,
+      fuzzRuns(RUNS),
     );
   });
 
@@ -89,7 +90,7 @@ describe('phone normalisation, fuzzed', () => {
           expect(parts).not.toContain('');
         }),
       ),
-      RUNS,
+      fuzzRuns(RUNS),
     );
   });
 });
@@ -125,7 +126,7 @@ describe('message encoding and segments, fuzzed', () => {
           }
         }),
       ),
-      RUNS,
+      fuzzRuns(RUNS),
     );
   });
 
@@ -139,7 +140,7 @@ describe('message encoding and segments, fuzzed', () => {
           else expect(shape.units).toBe([...text].reduce((sum, char) => sum + ('€[]{}^~|\\\f'.includes(char) ? 2 : 1), 0));
         }),
       ),
-      RUNS,
+      fuzzRuns(RUNS),
     );
   });
 
@@ -152,7 +153,7 @@ describe('message encoding and segments, fuzzed', () => {
           expect(describeText(text + more).segments).toBeGreaterThanOrEqual(describeText(text).segments);
         }),
       ),
-      RUNS,
+      fuzzRuns(RUNS),
     );
   });
 });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { ZObject } from 'zapier-platform-core';
 import { AUTH_DATA, appOf, configureEnvironment } from '../../tools/reliability/error-matrix';
 import { providerKeys } from '../../index';
+import { fuzzRuns } from '../support/fuzz';
 import { PropertyTally, recordFigure } from './figures';
 
 configureEnvironment();
@@ -130,7 +131,7 @@ describe.each(operations.map((operation) => [operation.name, operation] as const
             outcomes.rejected += 1;
           }),
         ),
-        { numRuns: 1000, examples: [[{}]] },
+        fuzzRuns(1000, { examples: [[{}]] }),
       );
     });
   },

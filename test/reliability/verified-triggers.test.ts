@@ -7,7 +7,7 @@
 import { api, authData, BASE, run } from '../stratustexting/support';
 import { recordFigure } from './figures';
 
-type Trigger = 'new_inbound_message' | 'new_outbound_message' | 'new_contact';
+type Trigger = 'new_inbound_message' | 'new_outbound_message' | 'new_contact' | 'updated_contact' | 'deleted_contact';
 
 interface Delivery {
   trigger: Trigger;
@@ -23,10 +23,10 @@ interface Delivery {
 const counts = { deliveries: 0, fired: 0, silent: 0, falseFires: 0, missedFires: 0, outputsFromEvent: 0 };
 afterAll(() =>
   recordFigure(
-    `verified triggers: ${counts.deliveries} deliveries to New Inbound Message, New Outbound Message and New or Updated Contact — ` +
+    `verified triggers: ${counts.deliveries} deliveries to New Inbound Message, New Outbound Message, New Contact, Updated Contact and Deleted Contact — ` +
       `${counts.fired} confirmed by the API fired, ${counts.silent} not confirmed (other direction, gone, another id, a number now someone else's, ` +
-      `a delete or an update, a reaction) fired nothing; ${counts.falseFires} false fires, ${counts.missedFires} missed fires, ` +
-      `${counts.outputsFromEvent} outputs taken from the event`,
+      `another kind of contact event, a deleted contact still there, a reaction) fired nothing; ${counts.falseFires} false fires, ${counts.missedFires} missed fires, ` +
+      `${counts.outputsFromEvent} outputs taken from the event where the API has the record`,
   ),
 );
 
@@ -146,6 +146,36 @@ const deliveries: [string, Delivery][] = [
       fires: false,
     },
   ],
+  ...(['CONTACT_UPDATED', 'updated', 'contactChanged'] as const).map((eventType): [string, Delivery] => [
+    `Updated Contact, contact event ${eventType}, contact found by number`,
+    { trigger: 'updated_contact', event: contactEvent(eventType), answer: { path: byMobile, status: 200, body: CONTACT }, fires: true },
+  ]),
+  ...(['CONTACT_CREATED', 'CONTACT_DELETED', undefined] as const).map((eventType): [string, Delivery] => [
+    `Updated Contact, contact event ${String(eventType)}`,
+    { trigger: 'updated_contact', event: contactEvent(eventType), fires: false },
+  ]),
+  [
+    'Updated Contact, contact gone',
+    { trigger: 'updated_contact', event: contactEvent('CONTACT_UPDATED'), answer: gone(byMobile), fires: false },
+  ],
+  // A deleted contact cannot be fetched: the API confirms the deletion by answering 404 for it.
+  ...(['CONTACT_DELETED', 'deleted', 'contactRemoved'] as const).map((eventType): [string, Delivery] => [
+    `Deleted Contact, contact event ${eventType}, contact gone`,
+    { trigger: 'deleted_contact', event: contactEvent(eventType), answer: gone(byId), fires: true },
+  ]),
+  [
+    'Deleted Contact, contact still there',
+    {
+      trigger: 'deleted_contact',
+      event: contactEvent('CONTACT_DELETED'),
+      answer: { path: byId, status: 200, body: CONTACT },
+      fires: false,
+    },
+  ],
+  ...(['CONTACT_CREATED', 'CONTACT_UPDATED', undefined] as const).map((eventType): [string, Delivery] => [
+    `Deleted Contact, contact event ${String(eventType)}`,
+    { trigger: 'deleted_contact', event: contactEvent(eventType), fires: false },
+  ]),
 ];
 
 describe('instant triggers fire only for what the API confirms', () => {
@@ -159,11 +189,14 @@ describe('instant triggers fire only for what the API confirms', () => {
     );
     if (output.length > 0 && !delivery.fires) counts.falseFires += 1;
     if (output.length === 0 && delivery.fires) counts.missedFires += 1;
-    if (output.some((item) => item.first_name === 'Forged')) counts.outputsFromEvent += 1;
+    // Deleted Contact outputs the contact as the event last knew it, by design: the API no longer has it.
+    const deletion = delivery.trigger === 'deleted_contact';
+    if (!deletion && output.some((item) => item.first_name === 'Forged')) counts.outputsFromEvent += 1;
     if (output.length > 0) counts.fired += 1;
     else counts.silent += 1;
-    const confirmed = delivery.answer?.body?.id;
+    const confirmed = deletion ? 'c-1' : delivery.answer?.body?.id;
     expect(output).toEqual(delivery.fires ? [expect.objectContaining({ id: confirmed })] : []);
-    if (delivery.trigger === 'new_contact' && delivery.fires) expect(output[0]).toMatchObject({ first_name: 'Sam' });
+    if (delivery.trigger.endsWith('_contact') && delivery.fires)
+      expect(output[0]).toMatchObject({ first_name: deletion ? 'Forged' : 'Sam' });
   });
 });

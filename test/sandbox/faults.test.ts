@@ -9,7 +9,8 @@ import { runner } from '../support/run';
 /**
  * Every provider's send against the sandbox failing like a network after accepting it: the
  * integration must say "may have been sent" (outcome_unknown), and the sandbox shows it was.
- * A recipient ending in 0444 drops the connection, 0502 answers an HTML 502, 0504 answers late.
+ * A recipient ending in 0444 drops the connection, 0502 answers an HTML 502, 0504 answers late,
+ * 0303 answers a 303 See Other (to a path where a GET would find nothing).
  */
 
 const TIMEOUT_MS = 2000;
@@ -21,13 +22,15 @@ const LOST = {
   drop: (url: string) => `dropped the connection before answering (request to ${url} failed, reason: socket hang up)`,
   badGateway: () => 'answered with an error ("an HTML error page titled "502 Bad Gateway"")',
   slow: () => 'did not answer within 2 seconds',
+  seeOther: () => 'processed the request and redirected to /see-other (303 See Other) instead of answering it',
 };
 /** How a message whose answer was lost to `fault` ends: with the HTTP status, when one came. */
-const ENDING = { drop: '', badGateway: ' (HTTP 502)', slow: '' };
+const ENDING = { drop: '', badGateway: ' (HTTP 502)', slow: '', seeOther: ' (HTTP 303)' };
 const FAULTS = [
   ['0444', 'drop', 502],
   ['0502', 'badGateway', 502],
   ['0504', 'slow', 504],
+  ['0303', 'seeOther', 303],
 ] as const;
 
 describe('sends whose answer the sandbox loses after accepting them', () => {
@@ -146,6 +149,7 @@ describe('sends whose answer the sandbox loses after accepting them', () => {
     it.each(FAULTS)(
       'Send SMS to a number ending in %s (%s): outcome unknown, and the SMS is in its history',
       async (suffix, fault, status) => {
+        Object.assign(process.env, integrationEnvironment(sandbox)['sms-extension']);
         const credentials = { base_url: sandbox.urls.smsExtension, client_id: clientId, client_secret: clientSecret, username, password };
         const session = await run.startSession<Record<string, string>>({ authData: credentials });
         const text = `Your parcel is out for delivery (${fault})`;

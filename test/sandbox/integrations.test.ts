@@ -106,6 +106,7 @@ describe('the integrations against the sandbox', () => {
     const { clientId, clientSecret, username, password } = SANDBOX_CREDENTIALS.smsExtension;
 
     it('signs in, sends an SMS and finds it by id', async () => {
+      Object.assign(process.env, integrationEnvironment(sandbox())['sms-extension']);
       const credentials = { base_url: sandbox().urls.smsExtension, client_id: clientId, client_secret: clientSecret, username, password };
       const session = await run.startSession<Record<string, string>>({ authData: credentials });
       const authData = { ...credentials, ...session };

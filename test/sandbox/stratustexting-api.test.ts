@@ -446,7 +446,20 @@ describe('the StratusTexting sandbox API', () => {
         event('CONTACT_CREATED', created.id, created.lastUpdated),
         event('CONTACT_UPDATED', created.id, upserted.lastUpdated),
         event('CONTACT_UPDATED', created.id, byId.lastUpdated),
-        event('CONTACT_DELETED', created.id, byId.lastUpdated),
+        {
+          ...event('CONTACT_DELETED', created.id, byId.lastUpdated),
+          // A deletion carries the contact as it last was: it can no longer be fetched.
+          contactInfo: {
+            contactId: created.id,
+            mobileNumber: '+19495550166',
+            lastUpdated: byId.lastUpdated,
+            firstName: 'Lee',
+            lastName: 'Park',
+            email: null,
+            company: null,
+            notes: 'VIP',
+          },
+        },
       ]);
       await expectAnswer(call('GET', `/contact/${String(created.id)}`), 404, appError(404, `Contact ${String(created.id)} not found`));
     });

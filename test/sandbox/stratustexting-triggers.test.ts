@@ -71,7 +71,9 @@ describe('StratusTexting triggers on the sandbox deliveries', () => {
       body: JSON.stringify({ from: '+19495550133', to: department().phoneNumber, text }),
     });
 
-  it('New or Updated Contact fires for a contact created, not when it is updated or deleted', async () => {
+  const deleteContact = (id: string) => fetch(`${sandbox().url}/stratustexting/_sandbox/contact/${id}`, { method: 'DELETE' });
+
+  it('New Contact fires for a contact created, not when it is updated or deleted', async () => {
     listen('contact');
     const created = await addContact('(949) 555-0144', 'Robin');
     expect(await fire('new_contact')).toEqual([[expect.objectContaining({ id: created.id, first_name: 'Robin', mobile: '+19495550144' })]]);
@@ -82,14 +84,67 @@ describe('StratusTexting triggers on the sandbox deliveries', () => {
     });
     expect(await fire('new_contact')).toEqual([[]]);
 
-    await fetch(`${sandbox().url}/stratustexting/_sandbox/contact/${created.id}`, { method: 'DELETE' });
+    await deleteContact(created.id);
     expect(await fire('new_contact')).toEqual([[]]);
+  });
+
+  it('Updated Contact fires for each change, with the contact as it is now, and not for its creation or deletion', async () => {
+    listen('contact');
+    const created = await addContact('(949) 555-0146', 'Kai');
+    expect(await fire('updated_contact')).toEqual([[]]);
+
+    await run.create('update_contact', { authData, inputData: { contact_id: created.id, last_name: 'Okafor' } });
+    expect(await fire('updated_contact')).toEqual([
+      [expect.objectContaining({ id: created.id, first_name: 'Kai', last_name: 'Okafor', mobile: '+19495550146' })],
+    ]);
+    await run.create('update_contact', { authData, inputData: { contact_id: created.id, notes: 'Call after 5pm' } });
+    expect(await fire('updated_contact')).toEqual([
+      [expect.objectContaining({ id: created.id, last_name: 'Okafor', notes: 'Call after 5pm' })],
+    ]);
+
+    await deleteContact(created.id);
+    expect(await fire('updated_contact')).toEqual([[]]);
+  });
+
+  it('Deleted Contact fires for a contact deleted, with its last details, and not for its creation or changes', async () => {
+    listen('contact');
+    const created = await addContact('(949) 555-0147', 'Ari');
+    await run.create('update_contact', { authData, inputData: { contact_id: created.id, last_name: 'Mendes' } });
+    expect(await fire('deleted_contact')).toEqual([[], []]);
+
+    await deleteContact(created.id);
+    expect(await fire('deleted_contact')).toEqual([
+      [
+        {
+          id: created.id,
+          first_name: 'Ari',
+          last_name: 'Mendes',
+          mobile: '+19495550147',
+          email: null,
+          company: null,
+          notes: null,
+          deleted_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        },
+      ],
+    ]);
+  });
+
+  it('Deleted Contact fires nothing for a delete event about a contact that is still there', async () => {
+    const [kept] = sandbox().state.stratustexting.contacts.values();
+    const forged = {
+      uuid: 'evt-forged',
+      eventType: 'CONTACT_DELETED',
+      contactInfo: { contactId: kept.id, mobileNumber: kept.mobileNumber },
+    };
+    await expect(
+      run.trigger('deleted_contact', { authData, inputData: { department_id: department().id }, cleanedRequest: forged }),
+    ).resolves.toEqual([]);
   });
 
   it('a contact created and deleted before its Zap runs fires nothing', async () => {
     listen('contact');
     const created = await addContact('(949) 555-0145', 'Gone');
-    await fetch(`${sandbox().url}/stratustexting/_sandbox/contact/${created.id}`, { method: 'DELETE' });
+    await deleteContact(created.id);
     expect(await fire('new_contact')).toEqual([[], []]);
   });
 
@@ -112,6 +167,16 @@ describe('StratusTexting triggers on the sandbox deliveries', () => {
       [expect.objectContaining({ text: 'The patio opens at 5pm.', direction: 'outbound' })],
     ]);
     expect(await fireAgain('new_inbound_message')).toEqual([[]]);
+  });
+
+  it('a message event handed to a Zap on another department fires nothing: the record names its department', async () => {
+    listen('message?direction=inbound');
+    await textIn('Do you deliver?');
+    const other = sandbox().state.stratustexting.sites[1];
+    expect(await fire('new_inbound_message', { department_id: other.id })).toEqual([[]]);
+    expect(await fireAgain('new_inbound_message')).toEqual([
+      [expect.objectContaining({ text: 'Do you deliver?', departmentId: department().id })],
+    ]);
   });
 
   it('a reaction texted in fires nothing with Ignore Reactions on, and fires with it off', async () => {

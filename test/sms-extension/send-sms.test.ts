@@ -63,11 +63,22 @@ describe('Send SMS (send_sms)', () => {
 
   it('refuses 919 characters before any request, and sends 918 (the most the service takes)', async () => {
     const error = await rejection(send({ ...input, text: 'a'.repeat(919) }));
-    expect(appError(error)).toEqual(inputProblem('Message: The message is longer than 918 characters.'));
+    expect(appError(error)).toEqual(inputProblem('Message: The message is longer than 918 characters (919).'));
     smsExtension()
       .post('/api/sms/send', { ...wireBody, text: 'a'.repeat(918) })
       .reply(200, { message: 'SMS sent successfully.', sms_id: 48215 });
     expect(await send({ ...input, text: 'a'.repeat(918) })).toMatchObject({ id: '48215', segments: 6 });
+  });
+
+  // Counted as Laravel's max rule counts (code points): 😀 is one character, though two UTF-16 units.
+  it('counts an emoji as one character: 917 letters and 😀 go, 918 letters and 😀 do not', async () => {
+    const atLimit = `${'a'.repeat(917)}😀`;
+    smsExtension()
+      .post('/api/sms/send', { ...wireBody, text: atLimit })
+      .reply(200, { message: 'SMS sent successfully.', sms_id: 48216 });
+    expect(await send({ ...input, text: atLimit })).toMatchObject({ id: '48216', text: atLimit, encoding: 'UCS-2' });
+    const error = await rejection(send({ ...input, text: `${'a'.repeat(918)}😀` }));
+    expect(appError(error)).toEqual(inputProblem('Message: The message is longer than 918 characters (919).'));
   });
 
   it('sends a text with curly braces exactly as typed', async () => {

@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { API_HOST, appError, authData, BASE, integration, rejection, run } from './support';
+import { API_HOST, appError, authData, BASE, firstLine, integration, rejection, run } from './support';
 
 /** The API, matched only with the user's token and this `x-api-key`. */
 const apiWithKey = (key: string) => nock(API_HOST, { reqheaders: { authorization: 'Bearer access-token-1', 'x-api-key': key } });
@@ -45,6 +45,14 @@ describe("StratusTexting connection fields: the sign-in tip and the customer's o
     const error = await rejection(listMessage({ api_key: 'customer-key-9f8e' }));
     expect(appError(error).message).not.toContain('customer-key-9f8e');
     expect(appError(error)).toMatchObject({ code: 'forbidden', status: 403 });
+  });
+
+  it('refuses a pasted key a header cannot carry, naming where the character is and sending nothing', async () => {
+    const error = await rejection(listMessage({ api_key: 'customer\u200bkey' }));
+    expect(error.name).toBe('ExpiredAuthError');
+    expect(firstLine(error)).toBe(
+      'The API Key of this StratusTexting connection has a character an HTTP header cannot carry at position 9 (a zero-width space, U+200B), so nothing was sent. Copy the key again from Integration > API Connect in StratusTexting (a paste can bring invisible characters along) and reconnect.',
+    );
   });
 
   it('keeps the API key away from the token endpoint, whatever the connection carries', async () => {

@@ -1,4 +1,5 @@
 import { SAM, SAM_DETAILS } from './contacts';
+import { SAM_BY_ID, SAM_BY_MOBILE, samEvent, samLookupMisses, withIgnoredLog } from './events';
 import { api, appError, authData, BASE, rejection, run, triggers } from './support';
 
 const trigger = triggers.new_contact;
@@ -8,41 +9,24 @@ const deliver = (cleanedRequest: unknown, subscribeData?: { id: string }) =>
 const DATES = { createdDate: '2025-06-10T18:00:00.000Z', lastUpdated: 1749578400000 };
 const API_CONTACT = { ...SAM.api, ...SAM_DETAILS, ...DATES };
 const CONTACT = { ...SAM.output, ...SAM_DETAILS, ...DATES };
-/** Sam's number, +19495550111, in the path. */
-const BY_MOBILE = `${BASE}/contact/mobile/%2B19495550111`;
-const BY_ID = `${BASE}/contact/c-101`;
-
-/** A contact event as the sandbox sends it (the shape is an assumption: the provider documents none). */
-const event = (
-  eventType: string | undefined,
-  contactInfo: Record<string, unknown> = { contactId: 'c-101', mobileNumber: '+19495550111' },
-) => ({
-  uuid: 'evt-3',
-  timestamp: '2025-06-10T18:00:01.000Z',
-  ...(eventType === undefined ? {} : { eventType }),
-  contactInfo,
-});
-
-describe('New or Updated Contact (new_contact)', () => {
-  it('keeps the key new_contact, and its label promises no more than the events tell', () => {
+describe('New Contact (new_contact)', () => {
+  it('keeps the key new_contact, an instant trigger, labelled for additions only', () => {
     expect(trigger).toMatchObject({
       key: 'new_contact',
-      display: {
-        label: 'New or Updated Contact',
-        description: 'Triggers when a contact is added to the organization, or changed when the event does not say which.',
-      },
+      display: { label: 'New Contact', description: 'Triggers when a contact is added to the organization.' },
+      operation: { type: 'hook' },
     });
   });
 
   describe('a contact event fires for the contact as the API has it, fetched before firing', () => {
     it('finds a created contact by the mobile number the event gives, and returns the fetched record', async () => {
-      api().get(BY_MOBILE).once().reply(200, API_CONTACT);
-      await expect(deliver(event('CONTACT_CREATED'))).resolves.toEqual([CONTACT]);
+      api().get(SAM_BY_MOBILE).once().reply(200, API_CONTACT);
+      await expect(deliver(samEvent('CONTACT_CREATED'))).resolves.toEqual([CONTACT]);
     });
 
     it('gets a contact the event names by id alone with GET /contact/{id}', async () => {
-      api().get(BY_ID).once().reply(200, API_CONTACT);
-      await expect(deliver(event('CONTACT_CREATED', { contactId: 'c-101' }))).resolves.toEqual([CONTACT]);
+      api().get(SAM_BY_ID).once().reply(200, API_CONTACT);
+      await expect(deliver(samEvent('CONTACT_CREATED', { contactId: 'c-101' }))).resolves.toEqual([CONTACT]);
     });
 
     it.each([
@@ -55,49 +39,41 @@ describe('New or Updated Contact (new_contact)', () => {
       ['the contact under `contactInfo` with a numeric id', 101, { action: 'ADD', contactInfo: { id: 101, mobileNumber: '+19495550111' } }],
     ])('outputs the fetched contact, not the details of an event carrying %s', async (_where, id, body) => {
       api()
-        .get(BY_MOBILE)
+        .get(SAM_BY_MOBILE)
         .once()
         .reply(200, { ...API_CONTACT, id });
       await expect(deliver(body)).resolves.toEqual([{ ...CONTACT, id: String(id) }]);
     });
 
-    it('fires for an event that does not say what happened (hence "or Updated")', async () => {
-      api().get(BY_MOBILE).once().reply(200, API_CONTACT);
-      await expect(deliver(event(undefined))).resolves.toEqual([CONTACT]);
+    it('takes an event that does not say what happened for an addition', async () => {
+      api().get(SAM_BY_MOBILE).once().reply(200, API_CONTACT);
+      await expect(deliver(samEvent(undefined))).resolves.toEqual([CONTACT]);
     });
 
-    it.each([
-      ['the contact is gone (404)', () => api().get(BY_MOBILE).reply(404, { message: 'No contact with mobile number +19495550111' })],
-      [
-        'the number now belongs to another contact',
-        () =>
-          api()
-            .get(BY_MOBILE)
-            .reply(200, { ...API_CONTACT, id: 'c-999' }),
-      ],
-      ['the lookup answers nothing', () => api().get(BY_MOBILE).reply(200)],
-    ])('fires nothing when %s', async (_case, answer) => {
+    it.each(samLookupMisses(API_CONTACT))('fires nothing when %s', async (_case, answer) => {
       answer();
-      await expect(deliver(event('CONTACT_CREATED'))).resolves.toEqual([]);
+      await expect(deliver(samEvent('CONTACT_CREATED'))).resolves.toEqual([]);
     });
 
     it('fires nothing when the contact named by id alone is gone (404)', async () => {
-      api().get(BY_ID).reply(404, { message: 'Contact c-101 not found' });
-      await expect(deliver(event('CONTACT_CREATED', { contactId: 'c-101' }))).resolves.toEqual([]);
+      api().get(SAM_BY_ID).reply(404, { message: 'Contact c-101 not found' });
+      await expect(deliver(samEvent('CONTACT_CREATED', { contactId: 'c-101' }))).resolves.toEqual([]);
     });
 
-    it('fails with the reason when the lookup is refused', async () => {
-      api().get(BY_MOBILE).reply(403, { message: 'Forbidden' });
-      expect(appError(await rejection(deliver(event('CONTACT_CREATED'))))).toMatchObject({ code: 'forbidden', status: 403 });
+    it('fails with the reason when the lookup and the connection are refused', async () => {
+      api().get(SAM_BY_MOBILE).reply(403, { message: 'Forbidden' });
+      // The connection is refused too: the API key, not this id.
+      api().get(`${BASE}/webhooksubscription/all`).reply(403, { message: 'Forbidden' });
+      expect(appError(await rejection(deliver(samEvent('CONTACT_CREATED'))))).toMatchObject({ code: 'forbidden', status: 403 });
     });
   });
 
-  describe('an event that says the contact was changed or deleted fires nothing and calls nothing', () => {
+  describe('an event that says the contact was changed or deleted fires nothing and calls nothing (Updated Contact and Deleted Contact fire for those)', () => {
     // The network is disabled and no API answer is set up: any request would fail the step.
     it.each([['CONTACT_DELETED'], ['contactDeleted'], ['REMOVED'], ['CONTACT_UPDATED'], ['contact.changed'], ['EDIT']])(
       '%s',
       async (eventType) => {
-        await expect(deliver(event(eventType))).resolves.toEqual([]);
+        await expect(deliver(samEvent(eventType))).resolves.toEqual([]);
       },
     );
 
@@ -111,28 +87,70 @@ describe('New or Updated Contact (new_contact)', () => {
   });
 
   describe('repeats', () => {
-    it('fires once for a creation delivered twice to a subscription', async () => {
-      api().get(BY_MOBILE).twice().reply(200, API_CONTACT);
+    it('fires once, and fetches once, for a creation delivered twice to a subscription', async () => {
+      api().get(SAM_BY_MOBILE).once().reply(200, API_CONTACT);
       const bundle = { authData, inputData: { department_id: 'dept-1' }, subscribeData: { id: 'sub-contacts' } };
       await expect(
-        run.trigger('new_contact', { ...bundle, cleanedRequest: event('CONTACT_CREATED') }, { freshCache: true }),
+        run.trigger('new_contact', { ...bundle, cleanedRequest: samEvent('CONTACT_CREATED') }, { freshCache: true }),
       ).resolves.toEqual([CONTACT]);
-      await expect(run.trigger('new_contact', { ...bundle, cleanedRequest: event('CONTACT_CREATED') })).resolves.toEqual([]);
+      await expect(run.trigger('new_contact', { ...bundle, cleanedRequest: samEvent('CONTACT_CREATED') })).resolves.toEqual([]);
     });
 
-    it('fires once per version of the contact for events that do not say what happened', async () => {
-      const changed = { ...API_CONTACT, notes: 'VIP', lastUpdated: 1749582000000 };
-      api().get(BY_MOBILE).twice().reply(200, API_CONTACT);
-      api().get(BY_MOBILE).once().reply(200, changed);
+    it('fires once per contact for events that do not say what happened, however often it changes', async () => {
+      api().get(SAM_BY_MOBILE).once().reply(200, API_CONTACT);
       const bundle = {
         authData,
         inputData: { department_id: 'dept-1' },
         subscribeData: { id: 'sub-untyped' },
-        cleanedRequest: event(undefined),
+        cleanedRequest: samEvent(undefined),
       };
       await expect(run.trigger('new_contact', bundle, { freshCache: true })).resolves.toEqual([CONTACT]);
-      await expect(run.trigger('new_contact', bundle)).resolves.toEqual([]);
-      await expect(run.trigger('new_contact', bundle)).resolves.toEqual([{ ...CONTACT, notes: 'VIP', lastUpdated: 1749582000000 }]);
+      await expect(run.trigger('new_contact', { ...bundle, cleanedRequest: { ...samEvent(undefined), uuid: 'evt-4' } })).resolves.toEqual(
+        [],
+      );
+    });
+  });
+
+  describe('events that cannot crash or mislead the trigger', () => {
+    it.each([
+      ['a "/"', 'c/101', 'its contact is not an id (5 characters, not 1 to 64 letters, digits, "-" or "_")'],
+      ['".."', '..', 'its contact is not an id (2 characters, not 1 to 64 letters, digits, "-" or "_")'],
+      ['blanks', ' ', 'its contact is not an id (1 characters, not 1 to 64 letters, digits, "-" or "_")'],
+      ['100 KB', 'c'.repeat(102_400), 'its contact is not an id (102400 characters, not 1 to 64 letters, digits, "-" or "_")'],
+      ['a line break', 'c-101\n', 'its contact is not an id (6 characters, not 1 to 64 letters, digits, "-" or "_")'],
+    ])('a contact id with %s fires nothing, makes no request and is logged', async (_what, contactId, why) => {
+      const { result, ignored } = await withIgnoredLog(() =>
+        deliver(samEvent('CONTACT_CREATED', { contactId, mobileNumber: '+19495550111' })),
+      );
+      expect(result).toEqual([]);
+      expect(ignored).toEqual([`StratusTexting event ignored: ${why}.`]);
+    });
+
+    it("fires nothing for another organization's contact (403 while the connection works)", async () => {
+      api().get(SAM_BY_MOBILE).reply(403, { message: 'Forbidden' });
+      api().get(`${BASE}/webhooksubscription/all`).reply(200, { content: [] });
+      const { result, ignored } = await withIgnoredLog(() => deliver(samEvent('CONTACT_CREATED')));
+      expect(result).toEqual([]);
+      expect(ignored).toEqual(['StratusTexting event ignored: the API refuses this contact id to the connection.']);
+    });
+
+    it.each([
+      ['fires nothing for a contact added over 5 minutes before the subscription', '2025-06-10T18:05:00.001Z', []],
+      ['fires for a contact added 5 minutes before it', '2025-06-10T18:05:00.000Z', [CONTACT]],
+    ])('%s (added 2025-06-10T18:00:00.000Z)', async (_what, createdDateTime, fired) => {
+      api().get(SAM_BY_MOBILE).reply(200, API_CONTACT);
+      await expect(
+        run.trigger(
+          'new_contact',
+          {
+            authData,
+            inputData: { department_id: 'dept-1' },
+            subscribeData: { id: 'sub-age', createdDateTime },
+            cleanedRequest: samEvent('CONTACT_CREATED'),
+          },
+          { freshCache: true },
+        ),
+      ).resolves.toEqual(fired);
     });
   });
 

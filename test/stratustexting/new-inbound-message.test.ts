@@ -98,8 +98,10 @@ describe('New Inbound Message (new_inbound_message)', () => {
       await expect(deliver(EVENT)).resolves.toEqual([]);
     });
 
-    it('fails with the reason when the fetch is refused', async () => {
+    it('fails with the reason when the fetch and the connection are refused', async () => {
       api().get(MESSAGE_PATH).reply(403, { message: 'Forbidden' });
+      // The connection is refused too: the API key, not this id.
+      api().get(`${BASE}/webhooksubscription/all`).reply(403, { message: 'Forbidden' });
       expect(appError(await rejection(deliver(EVENT)))).toMatchObject({ code: 'forbidden', status: 403 });
     });
   });
@@ -119,19 +121,23 @@ describe('New Inbound Message (new_inbound_message)', () => {
   });
 
   describe('the direction: a message fires only the trigger of its direction', () => {
-    it.each([['OUTBOUND'], ['outbound'], ['Outgoing']])(
-      'fires nothing, and remembers the message, when the record says %s',
-      async (direction) => {
-        api()
-          .get(MESSAGE_PATH)
-          .once()
-          .reply(200, { ...apiMessage([]), direction });
-        const bundle = { authData, inputData: { department_id: 'dept-1' }, subscribeData: { id: 'sub-dir' }, cleanedRequest: EVENT };
-        await expect(run.trigger('new_inbound_message', bundle, { freshCache: true })).resolves.toEqual([]);
-        // Remembered as handled: a repeat is not fetched again (no second answer is set up).
-        await expect(run.trigger('new_inbound_message', bundle)).resolves.toEqual([]);
-      },
-    );
+    it.each([['OUTBOUND'], ['outbound'], ['Outgoing']])('fires nothing when the record says %s', async (direction) => {
+      api()
+        .get(MESSAGE_PATH)
+        .reply(200, { ...apiMessage([]), direction });
+      await expect(deliver(EVENT)).resolves.toEqual([]);
+    });
+
+    it('a forged delivery claiming the other direction does not suppress the genuine event that follows', async () => {
+      api()
+        .get(MESSAGE_PATH)
+        .twice()
+        .reply(200, apiMessage(['+19495550100', '+19495550101']));
+      const bundle = { authData, inputData: { department_id: 'dept-1' }, subscribeData: { id: 'sub-forged' } };
+      const forged = { ...EVENT, messageInfo: { ...EVENT.messageInfo, direction: 'OUTBOUND' } };
+      await expect(run.trigger('new_inbound_message', { ...bundle, cleanedRequest: forged }, { freshCache: true })).resolves.toEqual([]);
+      await expect(run.trigger('new_inbound_message', { ...bundle, cleanedRequest: EVENT })).resolves.toEqual([NORMALISED]);
+    });
 
     it('fires nothing when the event says the message went out, whatever the record says', async () => {
       api()
@@ -221,16 +227,22 @@ describe('New Inbound Message (new_inbound_message)', () => {
       ]);
     });
 
-    it('remembers a reaction as handled: a repeat is not fetched again', async () => {
-      reaction('Loved “Thanks!”');
-      const bundle = {
-        authData,
-        inputData: { department_id: 'dept-1', ignore_reactions: 'true' },
-        subscribeData: { id: 'sub-reactions' },
-        cleanedRequest: EVENT,
-      };
-      await expect(run.trigger('new_inbound_message', bundle, { freshCache: true })).resolves.toEqual([]);
-      await expect(run.trigger('new_inbound_message', bundle)).resolves.toEqual([]);
+    it('does not remember a reaction it skipped: the same message fires for a Zap that keeps reactions', async () => {
+      api()
+        .get(MESSAGE_PATH)
+        .twice()
+        .reply(200, { ...apiMessage(['+19495550100']), text: 'Loved “Thanks!”' });
+      const bundle = { authData, subscribeData: { id: 'sub-reactions' }, cleanedRequest: EVENT };
+      await expect(
+        run.trigger(
+          'new_inbound_message',
+          { ...bundle, inputData: { department_id: 'dept-1', ignore_reactions: 'true' } },
+          { freshCache: true },
+        ),
+      ).resolves.toEqual([]);
+      await expect(
+        run.trigger('new_inbound_message', { ...bundle, inputData: { department_id: 'dept-1', ignore_reactions: 'false' } }),
+      ).resolves.toEqual([{ ...NORMALISED, to: ['+19495550100'], text: 'Loved “Thanks!”' }]);
     });
 
     it('says what is wrong with a value that is not true or false', async () => {

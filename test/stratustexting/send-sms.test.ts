@@ -138,9 +138,22 @@ describe('Send SMS (send_sms)', () => {
 
     it('refuses a message longer than 1000 characters, and accepts exactly 1000', async () => {
       const error = await rejection(send({ from: '+19495550100', to: '+19495550111', text: 'a'.repeat(1001) }));
-      expect(appError(error)).toEqual(inputProblem('Message: The message is longer than 1000 characters.'));
+      expect(appError(error)).toEqual(inputProblem('Message: The message is longer than 1000 characters (1001).'));
       expectSend(200, SENT);
       await expect(send({ from: '+19495550100', to: '+19495550111', text: 'a'.repeat(1000) })).resolves.toMatchObject({ segments: 7 });
+    });
+
+    // Counted as the third-party client that sets the limit counts (JavaScript's length, UTF-16 units).
+    it('counts an emoji as two: 998 letters and 😀 go, 999 letters and 😀 do not', async () => {
+      const atLimit = `${'a'.repeat(998)}😀`;
+      api().post(`${BASE}/message/sendsms`, '').query({ from: '+19495550100', to: '+19495550111', text: atLimit }).reply(200, SENT);
+      await expect(send({ from: '+19495550100', to: '+19495550111', text: atLimit })).resolves.toMatchObject({ text: atLimit });
+      const error = await rejection(send({ from: '+19495550100', to: '+19495550111', text: `${'a'.repeat(999)}😀` }));
+      expect(appError(error)).toEqual(
+        inputProblem(
+          'Message: The message is longer than 1000 characters (1001, counting each emoji such as 😀 as two, as StratusTexting does).',
+        ),
+      );
     });
   });
 

@@ -51,6 +51,24 @@ export function answerPost(path: string, status: number, body: unknown, headers:
   return seen;
 }
 
+/** The two sends, each with the step's input and the exact request it makes (query in the URL, empty body). */
+export const SENDS = [
+  {
+    label: 'Send SMS',
+    key: 'send_sms',
+    path: `${BASE}/message/sendsms`,
+    query: { from: '+19495550100', to: '+19495550111', text: 'Your order is ready' },
+    inputData: { from: '(949) 555-0100', to: '(949) 555-0111', text: 'Your order is ready' },
+  },
+  {
+    label: 'Send MMS',
+    key: 'send_mms',
+    path: `${BASE}/message/sendmms`,
+    query: { from: '+19495550100', to: '+19495550111', mediaUrl: 'https://files.example.com/menu.jpg' },
+    inputData: { from: '(949) 555-0100', to: '(949) 555-0111', media: 'https://files.example.com/menu.jpg' },
+  },
+];
+
 export const FORBIDDEN_HINT =
   "The API rejected the integration's API key or this user lacks the permission (scope). Reconnect the account; if it persists, the integration's API_KEY setting is wrong.";
 

@@ -72,6 +72,12 @@ describe('Update Contact (update_contact)', () => {
         input: { mobile: '12', first_name: 'Sam' },
         problem: 'Mobile Number: "12" is not a phone number.',
       },
+      {
+        // The field is labelled "Contact": the error names it so (it once said "Contact ID").
+        name: 'refuses a contact id with a "/" in it, naming the Contact field',
+        input: { contact_id: 'c-101/../c-102', first_name: 'Sam' },
+        problem: 'Contact: "c-101/../c-102" cannot be an id: an id is not empty or ".", and has no "/", "\\" or "..". Enter the id itself.',
+      },
     ])('$name', async ({ input, problem }) => {
       expect(appError(await rejection(update(input)))).toEqual(inputProblem(problem));
     });

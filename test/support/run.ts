@@ -16,6 +16,12 @@ type Step = (z: ZObject, bundle: Bundle) => unknown;
 /** Runs a step with a fresh `z.cache`, as a new Zap run would find it. */
 export interface RunOptions {
   freshCache?: boolean;
+  /**
+   * Runs the step against Zapier's cache service (its RPC, which the test answers with nock: see
+   * `test/support/zapier-cache.ts`) rather than the runtime's in-memory stand-in, which ignores a
+   * cache scope and "store only if absent".
+   */
+  zapierCache?: boolean;
 }
 
 export interface Runner {
@@ -79,8 +85,18 @@ export function runner(definition: object): Runner {
     found.set(path.join('.'), step);
     return step;
   };
-  const run = async <T>(path: string[], bundle: TestBundle = {}, options: RunOptions = {}) =>
-    appTester(stepAt(path), bundle as never, options.freshCache ?? false) as Promise<T>;
+  // The runtime reads the stand-in when a step starts: without it, the step calls Zapier's RPC.
+  const inMemoryCache = appTester as unknown as { zcacheTestObj?: object };
+  const run = async <T>(path: string[], bundle: TestBundle = {}, options: RunOptions = {}) => {
+    if (!options.zapierCache) return appTester(stepAt(path), bundle as never, options.freshCache ?? false) as Promise<T>;
+    const standIn = inMemoryCache.zcacheTestObj;
+    inMemoryCache.zcacheTestObj = undefined;
+    try {
+      return (await appTester(stepAt(path), bundle as never)) as T;
+    } finally {
+      inMemoryCache.zcacheTestObj = standIn;
+    }
+  };
   const operation =
     (kind: Kind, method: Method) =>
     <T>(key: string, bundle?: TestBundle, options?: RunOptions) =>

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { providerKeys, type ProviderKey } from '../../index';
-import { SANDBOX_CREDENTIALS, startSandbox, type Sandbox } from '../sandbox';
+import { integrationEnvironment, SANDBOX_CREDENTIALS, startSandbox, type Sandbox } from '../sandbox';
 import { startCountingProxy, type CountingProxy } from './counting-proxy';
 import type { StepEvent } from './invoke';
 
@@ -78,7 +78,7 @@ export async function startLoopback(): Promise<Loopback> {
     'sms-extension': {
       key: 'sms-extension',
       appPath: appPath('sms-extension'),
-      environment: {},
+      environment: integrationEnvironment(sandbox)['sms-extension'],
       authData: {
         base_url: through(sandbox.urls.smsExtension),
         client_id: SANDBOX_CREDENTIALS.smsExtension.clientId,

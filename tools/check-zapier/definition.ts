@@ -9,6 +9,8 @@ export interface Field {
   helpText?: string;
   type?: string;
   required?: boolean;
+  default?: string;
+  list?: boolean;
   dynamic?: string;
   search?: string;
   choices?: unknown;

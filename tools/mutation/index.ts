@@ -19,9 +19,22 @@ import path from 'node:path';
 import { applied, mutantsOf, type Mutant } from './mutants';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const SHIPPED = ['src', 'creates', 'searches', 'triggers'];
+// The hook relay is deployed on its own (relay/), but it carries users' events just the same.
+const MUTATED = ['src', 'creates', 'searches', 'triggers', 'relay/src'];
 // The tests import the relay's source too: without it their files fail to load, unmutated.
-const COPIED = [...SHIPPED, 'index.ts', 'relay', 'test', 'tools', 'jest.config.js', 'package.json', 'tsconfig.json'];
+const COPIED = [
+  'src',
+  'creates',
+  'searches',
+  'triggers',
+  'index.ts',
+  'relay',
+  'test',
+  'tools',
+  'jest.config.js',
+  'package.json',
+  'tsconfig.json',
+];
 
 function option(name: string, fallback: string): string {
   const given = process.argv.find((argument) => argument.startsWith(`--${name}=`));
@@ -95,7 +108,11 @@ function relatedTests(folder: string, file: string): string[] {
  * then the related contract tests over every integration's definition (test/architecture).
  */
 function nearTests(file: string, tests: readonly string[]): string[][] {
-  const area = /^src\/core\//.test(file) ? 'core' : (/(?:providers|creates|searches|triggers)\/([^/]+)\//.exec(file)?.[1] ?? '');
+  const area = /^src\/core\//.test(file)
+    ? 'core'
+    : /^relay\//.test(file)
+      ? 'relay'
+      : (/(?:providers|creates|searches|triggers)\/([^/]+)\//.exec(file)?.[1] ?? '');
   const inFolder = (folder: string) => (test: string) => test.includes(`${path.sep}test${path.sep}${folder}${path.sep}`);
   const near = tests.filter(inFolder(area));
   const namesake = near.filter((test) => path.basename(test) === `${path.basename(file, '.ts')}.test.ts`);
@@ -171,7 +188,7 @@ function main(): void {
   const size = Number(option('sample', '40'));
   const only = option('only', '');
   const timeoutSeconds = Number(option('timeout', '300'));
-  const files = SHIPPED.flatMap(sourceFiles).filter((file) => file.startsWith(only));
+  const files = MUTATED.flatMap(sourceFiles).filter((file) => file.startsWith(only));
   const all = files.flatMap((file) => mutantsOf(file, readFileSync(path.join(ROOT, file), 'utf8')));
   const chosen = sample(all, size, seed);
   console.log(`Mutation: ${all.length} mutants in ${files.length} shipped files; sample of ${chosen.length} with seed ${seed}.`);

@@ -76,19 +76,35 @@ export interface Invocation {
   label: string;
   /** What a 404 means here: `none` where the operation looks something up (callProviderOrNull). */
   notFound?: 'none';
-  /** Bodies this operation documents as a valid answer (the schema takes any text, or nothing). */
-  accepts?: ('text' | 'empty')[];
+  /** Bodies this operation documents as a valid answer (the schema takes any text, any JSON object, or nothing). */
+  accepts?: ('text' | 'object' | 'empty')[];
   /** Outcomes that differ from the table's rule, by answer name. */
   overrides?: Record<string, Outcome>;
   /** The operation sends a message: an answer lost after the request may have reached the provider is "outcome unknown". */
   sends?: true;
+  /** Its request is not a GET (a write, a delete, a read asked for by POST): a same-host 301/302/303 ends it, since a request never changes method. */
+  notGet?: true;
 }
 
+/** The names of the answers that redirect, and of the 2xx answers that say the request failed. */
+const REDIRECTS = ['301 same host', '302 same host', '303 same host', '307 another host'];
+const FAILURE_BODIES = ['200 status false', '200 errors listed'];
 /** A create or update the provider answered 2xx has been done, whatever the body: a success. */
-const WRITE_ACCEPTED = { overrides: { '200 non-JSON': 'success', '200 HTML page': 'success', '200 empty': 'success' } };
+const WRITE_ACCEPTED = {
+  notGet: true,
+  overrides: {
+    '200 non-JSON': 'success',
+    '200 HTML page': 'success',
+    '200 empty': 'success',
+    ...Object.fromEntries(FAILURE_BODIES.map((answer) => [answer, 'success'])),
+  },
+} as const;
 /** Subscribing reads the sites list first; an answer there that is not about the connection asks for the Organization ID. */
 const ORGANIZATION_NEEDED = Object.fromEntries(
-  ['400', '403', '404', '409', '422', '200 non-JSON', '200 HTML page', '200 empty'].map((answer) => [answer, 'Error(organization_needed)']),
+  ['400', '403', '404', '409', '422', '200 non-JSON', '200 HTML page', '200 empty', ...REDIRECTS, ...FAILURE_BODIES].map((answer) => [
+    answer,
+    'Error(organization_needed)',
+  ]),
 );
 
 const EVENT_FOR_MESSAGE = { uuid: 'evt-1', messageInfo: { messageId: 'msg-1', lastUpdated: 1764063667000 } };
@@ -98,14 +114,15 @@ const SUBSCRIBING = { bundle: SUBSCRIBE, run: ['performSubscribe'], overrides: O
 /** Valid inputs per operation: an operation missing here fails the matrix test. */
 const INPUTS: Record<ProviderKey, Record<string, Omit<Invocation, 'provider' | 'method' | 'label'> & { run?: string[] }>> = {
   stratustexting: {
-    'authentication.test': { bundle: {}, accepts: ['text', 'empty'] },
+    'authentication.test': { bundle: {}, accepts: ['text', 'object', 'empty'] },
     'triggers.new_inbound_message': SUBSCRIBING,
     'triggers.new_inbound_message#event': { bundle: { cleanedRequest: EVENT_FOR_MESSAGE }, run: ['perform'], notFound: 'none' },
     'triggers.new_inbound_message#unsubscribe': {
       bundle: { subscribeData: { id: 'sub-1' } },
       run: ['performUnsubscribe'],
       notFound: 'none',
-      accepts: ['text', 'empty'],
+      accepts: ['text', 'object', 'empty'],
+      notGet: true,
     },
     'triggers.new_outbound_message': SUBSCRIBING,
     'triggers.new_outbound_message#event': { bundle: { cleanedRequest: EVENT_FOR_MESSAGE }, run: ['perform'], notFound: 'none' },
@@ -113,6 +130,22 @@ const INPUTS: Record<ProviderKey, Record<string, Omit<Invocation, 'provider' | '
     'triggers.new_contact#list': { bundle: SUBSCRIBE, run: ['performList'] },
     'triggers.new_contact#event': {
       bundle: { cleanedRequest: { contact: { id: 'c-1', mobileNumber: '+19495550111' } } },
+      run: ['perform'],
+      notFound: 'none',
+      accepts: ['empty'],
+    },
+    'triggers.updated_contact': SUBSCRIBING,
+    'triggers.updated_contact#list': { bundle: SUBSCRIBE, run: ['performList'] },
+    'triggers.updated_contact#event': {
+      bundle: { cleanedRequest: { eventType: 'CONTACT_UPDATED', contact: { id: 'c-1', mobileNumber: '+19495550111' } } },
+      run: ['perform'],
+      notFound: 'none',
+      accepts: ['empty'],
+    },
+    'triggers.deleted_contact': SUBSCRIBING,
+    // A 404 (or no answer) is the contact verified gone: the trigger fires.
+    'triggers.deleted_contact#event': {
+      bundle: { cleanedRequest: { eventType: 'CONTACT_DELETED', contact: { id: 'c-1', mobileNumber: '+19495550111' } } },
       run: ['perform'],
       notFound: 'none',
       accepts: ['empty'],
@@ -144,6 +177,8 @@ const INPUTS: Record<ProviderKey, Record<string, Omit<Invocation, 'provider' | '
     'authentication.test': {
       bundle: {},
       notFound: 'none',
+      accepts: ['object'],
+      notGet: true,
       overrides: { ...WRITE_ACCEPTED.overrides, '400': 'success', '409': 'success', '422': 'success' },
     },
     'creates.send_sms': { bundle: { inputData: { from: 'GLOBAL', to: '+972524265292', text: 'Hello' } }, sends: true },
@@ -151,8 +186,19 @@ const INPUTS: Record<ProviderKey, Record<string, Omit<Invocation, 'provider' | '
       bundle: { inputData: { from: 'GLOBAL', to: ['+972524265292', '+972524265293'], text: 'Hello' } },
       sends: true,
     },
-    'searches.find_message_status': { bundle: { inputData: { message_uuid: '0562f2aa-5945-4f41-824a-b774fc2e2b2a' } }, notFound: 'none' },
-    'creates.get_message_statuses': { bundle: { inputData: { message_uuids: '0562f2aa-5945-4f41-824a-b774fc2e2b2a' } }, notFound: 'none' },
+    // The status lookup is a read CommPeak documents as a POST, and takes any JSON object.
+    'searches.find_message_status': {
+      bundle: { inputData: { message_uuid: '0562f2aa-5945-4f41-824a-b774fc2e2b2a' } },
+      notFound: 'none',
+      accepts: ['object'],
+      notGet: true,
+    },
+    'creates.get_message_statuses': {
+      bundle: { inputData: { message_uuids: '0562f2aa-5945-4f41-824a-b774fc2e2b2a' } },
+      notFound: 'none',
+      accepts: ['object'],
+      notGet: true,
+    },
   },
   'sms-extension': {
     'authentication.test': { bundle: {} },
@@ -220,8 +266,15 @@ export interface FailedAnswer {
   timeout?: true;
   /** The provider quotes back the request it received (headers and body) in its answer. */
   echo?: true;
-  /** Text the error message must quote: the provider's own reason, or what was wrong with the answer. */
-  reason: string;
+  /**
+   * The answer is a redirect to this address (a path on the provider's host, or another host's
+   * URL), which answers every request with REDIRECT_TARGET_ANSWER: so a redirect followed shows.
+   */
+  location?: string;
+  /** The provider answers this, made from the body of the request it received (as nock hands it over: a form as text, JSON parsed). */
+  quoting?: (body: unknown) => string | Record<string, unknown>;
+  /** Text the error message must quote: the provider's own reason, or what was wrong with the answer (for this operation). */
+  reason: string | ((invocation: Invocation) => string);
   /** What the step must do with this answer: the one place its decided outcome is written. */
   decided: (invocation: Invocation) => Outcome;
 }
@@ -250,6 +303,24 @@ const refused = (status: number) => ({ name: String(status), status, body: said(
 const lostAnswer = (code: string) => (invocation: Invocation) => appError(invocation.sends ? 'outcome_unknown' : code);
 const accepting = (body: 'text' | 'empty') => (invocation: Invocation) =>
   invocation.accepts?.includes(body) ? 'success' : lostAnswer('unexpected_response')(invocation);
+
+/**
+ * A same-host 301/302/303: a send may have gone (outcome unknown); any other request that is not a
+ * GET is refused (it would change method); a read follows it to an address answering 404.
+ */
+const followedByReads = (invocation: Invocation): Outcome => {
+  if (invocation.sends) return appError('outcome_unknown');
+  if (invocation.notGet) return appError('redirect_refused');
+  return invocation.notFound === 'none' ? 'success' : appError('not_found');
+};
+/**
+ * A 2xx saying the request failed: a send is refused, quoting the reason; any other operation reads
+ * it by its shape, as any 2xx (a write is done, an answer of another shape is not understood).
+ */
+const refusedInWords = (invocation: Invocation): Outcome => {
+  if (invocation.sends) return appError('provider_rejected');
+  return invocation.accepts?.includes('object') ? 'success' : appError('unexpected_response');
+};
 
 export const ANSWERS: FailedAnswer[] = [
   { ...refused(400), decided: () => appError('provider_rejected') },
@@ -288,6 +359,36 @@ export const ANSWERS: FailedAnswer[] = [
     decided: lostAnswer('unexpected_response'),
   },
   { name: '200 empty', status: 200, body: '', reason: 'does not understand', decided: accepting('empty') },
+  ...[301, 302, 303].map((status) => ({
+    name: `${status} same host`,
+    status,
+    body: '',
+    location: '/moved-here',
+    reason: 'redirect',
+    decided: followedByReads,
+  })),
+  {
+    name: '307 another host',
+    status: 307,
+    body: '',
+    location: 'https://elsewhere.test/moved-here',
+    reason: 'redirect',
+    decided: ({ sends }: Invocation) => appError(sends ? 'outcome_unknown' : 'redirect_refused'),
+  },
+  {
+    name: '200 status false',
+    status: 200,
+    body: { status: false, error: 'INSUFFICIENT_FUNDS' },
+    reason: ({ sends }: Invocation) => (sends ? 'INSUFFICIENT_FUNDS' : 'does not understand'),
+    decided: refusedInWords,
+  },
+  {
+    name: '200 errors listed',
+    status: 200,
+    body: { errors: ['Sender is not approved'] },
+    reason: ({ sends }: Invocation) => (sends ? 'Sender is not approved' : 'does not understand'),
+    decided: refusedInWords,
+  },
 ];
 
 export interface CaseResult {
@@ -320,22 +421,38 @@ function messageProblem(invocation: Invocation, answer: FailedAnswer, message: s
   if (!message.includes(provider)) return `does not name ${provider}`;
   if (!/"[^"]+"/.test(message)) return 'does not name the operation';
   // The runtime raises RefreshAuthError before the body can be read: the reason is its own.
-  const reason = answer.status === 401 && REFRESHABLE[invocation.provider] ? 'access token was not accepted' : answer.reason;
+  const said = typeof answer.reason === 'function' ? answer.reason(invocation) : answer.reason;
+  const reason = answer.status === 401 && REFRESHABLE[invocation.provider] ? 'access token was not accepted' : said;
   if (!message.includes(reason)) return `does not quote the reason (${reason})`;
   return null;
 }
 
+/** What the address a redirect points to answers: a 404, so a read that follows it fails (or finds none) as on a 404. */
+const REDIRECT_TARGET_ANSWER = { status: 404, body: { message: 'Provider reason after a redirect' } };
+
 function interceptEverything(host: string, answer: FailedAnswer): void {
-  for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
+  const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+  if (answer.location) {
+    const target = new URL(answer.location, host);
+    // Registered first, so it wins over the catch-all below for the target's own path.
+    for (const method of methods) {
+      nock(target.origin).persist().intercept(target.pathname, method).reply(REDIRECT_TARGET_ANSWER.status, REDIRECT_TARGET_ANSWER.body);
+    }
+  }
+  for (const method of methods) {
     const interceptor = nock(host).persist().intercept(/.*/, method);
     const delayed = answer.timeout ? interceptor.delay(TIMEOUT_MS * 3) : interceptor;
-    if (answer.echo) {
+    if (answer.quoting) {
+      const quote = answer.quoting;
+      delayed.reply((_uri, body) => [answer.status ?? 200, quote(body)]);
+    } else if (answer.echo) {
       delayed.reply(function echo(uri, body) {
         const received = JSON.stringify({ body, headers: this.req.headers, uri });
-        return [answer.status ?? 200, { id: 'echo-1', message: `${answer.reason} ${received}` }];
+        return [answer.status ?? 200, { id: 'echo-1', message: `${String(answer.reason)} ${received}` }];
       });
     } else {
-      delayed.reply(answer.status ?? 200, answer.body ?? {}, answer.headers);
+      const headers = answer.location ? { ...answer.headers, Location: answer.location } : answer.headers;
+      delayed.reply(answer.status ?? 200, answer.body ?? {}, headers);
     }
   }
 }

@@ -4,7 +4,7 @@
  * Extension's password and refresh grants (client id and secret in a JSON body). The secrets sweep
  * runs them against answers that quote the request back.
  */
-import { AUTH_DATA, SECRETS, type Invocation } from './error-matrix';
+import { AUTH_DATA, SECRETS, type FailedAnswer, type Invocation, type Outcome } from './error-matrix';
 
 export const TOKEN_INVOCATIONS: Invocation[] = [
   {
@@ -29,3 +29,43 @@ export const TOKEN_INVOCATIONS: Invocation[] = [
 
 /** The StratusTexting client's HTTP Basic credential, as the Authorization header carries it. */
 export const STRATUS_BASIC_CREDENTIAL = Buffer.from(`${SECRETS.stratusClientId}:${SECRETS.stratusClientSecret}`).toString('base64');
+
+/** The fields a token request carries a credential in. */
+const CREDENTIAL_FIELDS = ['code', 'refresh_token', 'password', 'client_secret'] as const;
+
+/** A token request's body as nock hands it over: StratusTexting's form as text, SMS Extension's JSON parsed. */
+function fieldsOf(body: unknown): Record<string, unknown> {
+  if (typeof body === 'string') return Object.fromEntries(new URLSearchParams(body));
+  return body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
+}
+
+/** How each token request reports a refusal: a 400 refuses the grant, a 401 the client. */
+function refusedGrant(status: number) {
+  return ({ provider, method }: Invocation): Outcome => {
+    if (provider === 'sms-extension') return 'ExpiredAuthError';
+    if (status === 401) return 'Error(invalid_client)';
+    return method.endsWith('refreshAccessToken') ? 'ExpiredAuthError' : 'Error(provider_rejected)';
+  };
+}
+
+/**
+ * Token endpoints that refuse a grant quoting the request at the very start of their answer, where
+ * Zapier's runtime copies the first 100 characters of each answer into the "What happened" it
+ * appends to an error: the body as it came (form text or JSON), and each credential field alone.
+ */
+export const TOKEN_ECHOES: FailedAnswer[] = [400, 401].flatMap((status) => [
+  {
+    name: `${status} quoting the body as it came`,
+    status,
+    quoting: (body: unknown) => (typeof body === 'string' ? body : fieldsOf(body)),
+    reason: '',
+    decided: refusedGrant(status),
+  },
+  ...CREDENTIAL_FIELDS.map((field) => ({
+    name: `${status} quoting ${field}`,
+    status,
+    quoting: (body: unknown) => ({ error: 'invalid_grant', [field]: fieldsOf(body)[field] ?? null }),
+    reason: 'invalid_grant',
+    decided: refusedGrant(status),
+  })),
+]);

@@ -1,3 +1,4 @@
+import { LOOPBACK_SETTING } from '../../src/core/base-url';
 import { OMITTED_SUFFIX, RATE_LIMITED_SUFFIX, UNDELIVERED_SUFFIX } from './commpeak';
 import { SANDBOX_CREDENTIALS } from './credentials';
 import { DEFAULT_SLOW_ANSWER_MS, FAULT_SUFFIXES } from './faults';
@@ -6,7 +7,7 @@ import type { Sandbox } from './server';
 const { stratustexting, commpeak, smsExtension } = SANDBOX_CREDENTIALS;
 
 /** The environment variables each integration reads, pointed at this sandbox. */
-export function integrationEnvironment(sandbox: Sandbox): { stratustexting: Record<string, string>; commpeak: Record<string, string> } {
+export function integrationEnvironment(sandbox: Sandbox): Record<'stratustexting' | 'commpeak' | 'sms-extension', Record<string, string>> {
   return {
     stratustexting: {
       CLIENT_ID: stratustexting.clientId,
@@ -17,6 +18,8 @@ export function integrationEnvironment(sandbox: Sandbox): { stratustexting: Reco
       STRATUSTEXTING_TOKEN_URL: sandbox.urls.stratustextingToken,
     },
     commpeak: { COMMPEAK_BASE_URL: sandbox.urls.commpeak },
+    // The Base URL is typed in the connection; the sandbox's loopback address needs this setting.
+    'sms-extension': { [LOOPBACK_SETTING]: '1' },
   };
 }
 
@@ -33,6 +36,7 @@ export function envBlocks(sandbox: Sandbox): Record<'stratustexting' | 'commpeak
     ],
     commpeak: [...lines(environment.commpeak), `authData_api_key=${commpeak.apiKey}`],
     'sms-extension': [
+      ...lines(environment['sms-extension']),
       `authData_base_url=${sandbox.urls.smsExtension}`,
       `authData_client_id=${smsExtension.clientId}`,
       `authData_client_secret=${smsExtension.clientSecret}`,
@@ -84,7 +88,8 @@ export function banner(sandbox: Sandbox): string {
     `  make a client refresh: curl -X POST ${url}/sms-extension/_sandbox/expire-tokens`,
     '',
     "Lost answers (every provider's send): the message is accepted and stored, then the answer is lost when a recipient ends in",
-    `  ${FAULT_SUFFIXES.drop} → the connection is dropped; ${FAULT_SUFFIXES.badGateway} → an HTML 502 Bad Gateway page; ${FAULT_SUFFIXES.slow} → the answer comes after ${DEFAULT_SLOW_ANSWER_MS / 1000} s`,
+    `  ${FAULT_SUFFIXES.drop} → the connection is dropped; ${FAULT_SUFFIXES.badGateway} → an HTML 502 Bad Gateway page; ${FAULT_SUFFIXES.slow} → the answer comes after ${DEFAULT_SLOW_ANSWER_MS / 1000} s;`,
+    `  ${FAULT_SUFFIXES.seeOther} → a 303 See Other instead of the answer`,
     '',
     'For `zapier-platform invoke`, put these lines in the .env of each app directory:',
     ...Object.entries(env).flatMap(([key, lines]) => ['', `# apps/${key}/.env`, ...lines]),

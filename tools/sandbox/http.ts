@@ -23,7 +23,7 @@ export interface Reply {
   headers?: Record<string, string>;
   body?: string;
   /** The answer is lost this way after the request was carried out (see faults.ts). */
-  fault?: 'drop' | 'badGateway' | 'slow';
+  fault?: 'drop' | 'badGateway' | 'slow' | 'seeOther';
 }
 
 export type Handler = (request: SandboxRequest) => Reply | Promise<Reply>;

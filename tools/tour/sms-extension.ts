@@ -1,11 +1,12 @@
 import type { Sandbox } from '../sandbox';
-import { SANDBOX_CREDENTIALS } from '../sandbox';
+import { integrationEnvironment, SANDBOX_CREDENTIALS } from '../sandbox';
 import { expectThat, type Transcript } from './transcript';
 import { deployable } from './zapier';
 
 export async function smsExtensionTour(sandbox: Sandbox, transcript: Transcript): Promise<void> {
   const app = deployable('sms-extension');
   const { clientId, clientSecret, username, password } = SANDBOX_CREDENTIALS.smsExtension;
+  Object.assign(process.env, integrationEnvironment(sandbox)['sms-extension']);
   const credentials = { base_url: sandbox.urls.smsExtension, client_id: clientId, client_secret: clientSecret, username, password };
   let authData: Record<string, string> = credentials;
   const senderId = 'TOURSHOP';

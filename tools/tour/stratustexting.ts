@@ -50,6 +50,7 @@ export async function stratusTextingTour(sandbox: Sandbox, transcript: Transcrip
   let authData: Record<string, string> = {};
   let subscribeData: Record<string, unknown> = {};
   let inbound: Message | undefined;
+  let contactId = '';
 
   transcript.section('StratusTexting (OAuth2, instant triggers)');
   try {
@@ -99,7 +100,12 @@ export async function stratusTextingTour(sandbox: Sandbox, transcript: Transcrip
           delivered?.uri.startsWith(`${relay.url}/v1/`) === true && delivered.status === 200,
           'the event did not go through the relay',
         );
-        const items = await app.run<Message[]>('triggers.new_inbound_message.operation.perform', { authData, cleanedRequest: event });
+        const items = await app.run<Message[]>('triggers.new_inbound_message.operation.perform', {
+          authData,
+          inputData: { department_id: department.id },
+          subscribeData,
+          cleanedRequest: event,
+        });
         expectThat(items.length === 1 && items[0].from === customer, `expected one message from ${customer}, got ${JSON.stringify(items)}`);
         inbound = items[0];
         return `message ${inbound.id} from ${inbound.from}: "${inbound.text}"`;
@@ -122,8 +128,39 @@ export async function stratusTextingTour(sandbox: Sandbox, transcript: Transcrip
       const created = await app.run<Record<string, unknown>>('creates.upsert_contact.operation.perform', { authData, inputData });
       const after = await app.run<Record<string, unknown>[]>('searches.find_contact.operation.perform', { authData, inputData });
       expectThat(after[0]?.id === created.id, 'the new contact cannot be found by its number');
+      contactId = String(created.id);
       return `not found, so created contact ${String(created.id)} (${String(created.first_name)} ${String(created.last_name)}); found by number now`;
     });
+
+    await transcript.step(
+      'A second Zap on "Updated Contact" fires once the contact is changed, with the contact as it is now',
+      async () => {
+        const contactsZap = await app.run<Record<string, unknown>>('triggers.updated_contact.operation.performSubscribe', {
+          ...subscribeBundle,
+          targetUrl: `${receiver.url}contacts`,
+        });
+        try {
+          await app.run('creates.update_contact.operation.perform', {
+            authData,
+            inputData: { contact_id: contactId, last_name: 'Okafor' },
+          });
+          const event = await receiver.next();
+          const items = await app.run<Record<string, unknown>[]>('triggers.updated_contact.operation.perform', {
+            authData,
+            inputData: { department_id: department.id },
+            subscribeData: contactsZap,
+            cleanedRequest: event,
+          });
+          expectThat(
+            items.length === 1 && items[0].id === contactId && items[0].last_name === 'Okafor',
+            `expected contact ${contactId} as changed, got ${JSON.stringify(items)}`,
+          );
+          return `contact ${contactId} is now ${String(items[0].first_name)} ${String(items[0].last_name)}, as fetched after the event`;
+        } finally {
+          await app.run('triggers.updated_contact.operation.performUnsubscribe', { authData, subscribeData: contactsZap });
+        }
+      },
+    );
 
     await transcript.step('The access token expires: the step asks for a refresh, the refresh keeps the refresh token', async () => {
       await fetch(`${sandbox.url}/stratustexting/_sandbox/expire-tokens`, { method: 'POST' });

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { ProviderKey } from '../../index';
+import { ranOperation } from './transcript';
 
 type AppHandler = (event: Record<string, unknown>) => Promise<{ results: unknown }>;
 // Untyped in core's declarations; it is what `zapier-platform invoke` calls.
@@ -15,6 +16,7 @@ export function deployable(key: ProviderKey) {
   const handler = createAppHandler(definition);
   return {
     async run<T = unknown>(method: string, bundle: Record<string, unknown>): Promise<T> {
+      ranOperation(method);
       const response = await handler({ command: 'execute', method, bundle, calledFromCli: true });
       return response.results as T;
     },

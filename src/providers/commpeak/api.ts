@@ -3,6 +3,7 @@ import { z as schema } from 'zod';
 import { checkedSettingUrl } from '../../core/base-url';
 import { callProvider, callProviderOrNull } from '../../core/provider-request';
 import type { CallContext } from '../../core/provider-errors';
+import { statesFailure } from '../../core/stated-failure';
 
 /**
  * Every path and response shape of CommPeak's SMS Streams API (docs/providers.md §2: its published
@@ -21,6 +22,12 @@ export const BATCH_SIZE = 100;
 
 /** CommPeak's per-message error code for throttling, inside an HTTP 200 (the collection's example). */
 export const RATE_LIMIT = 'RATE_LIMIT';
+
+/**
+ * ASSUMPTION: CommPeak's per-message error code for an `internal_id` it already has. The collection
+ * says only that the id "should be unique for each message" and documents no code but RATE_LIMIT.
+ */
+export const DUPLICATE_INTERNAL_ID = 'DUPLICATE_INTERNAL_ID';
 
 /** Said with every 403: the documented `{"detail": "Not authenticated"}`, or a stream IP ACL refusing Zapier. */
 export const FORBIDDEN_HINT =
@@ -80,7 +87,25 @@ export function simpleSend(z: ZObject, messages: readonly OutgoingMessage[], act
   return callProvider(z, { method: 'POST', url: `${baseUrl()}${SEND_PATH}`, body: { messages } }, sendAnswer, {
     ...context(action),
     sendCheck,
+    statedFailure: refusesTheRequest,
   });
+}
+
+/**
+ * A 200 refusing the whole request: `"status": false` (the collection shows `true` on every
+ * answer; third-party code treats `false` as a failure) or an `error`/`errors` member at the top,
+ * with no message listed as accepted or refused. ASSUMPTION: the reason is in `error`, `detail` or
+ * `message`. Where messages are listed, each is read by itself (messages.ts) and none is assumed
+ * refused.
+ */
+function refusesTheRequest(body: unknown): boolean {
+  if (!statesFailure(body)) return false;
+  const listed = (body as { messages?: unknown }).messages;
+  const settled = (entry: unknown) => {
+    const { message_uuid, error } = (entry ?? {}) as { message_uuid?: unknown; error?: unknown };
+    return Boolean(message_uuid || error);
+  };
+  return !Array.isArray(listed) || !listed.some(settled);
 }
 
 // The status answer's shape is UNKNOWN (no example anywhere): any JSON object or list is taken.

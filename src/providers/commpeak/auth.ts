@@ -1,5 +1,7 @@
-import type { Authentication, BeforeRequestMiddleware, Bundle, ZObject } from 'zapier-platform-core';
+import { errors, type Authentication, type BeforeRequestMiddleware, type Bundle, type ZObject } from 'zapier-platform-core';
 import { errorCodeOf } from '../../core/error-details';
+import { unsendableCharacter } from '../../core/header-value';
+import { withoutRuntimeContext } from '../../core/provider-errors';
 import { messagesStatus, PROVIDER } from './api';
 
 /**
@@ -19,8 +21,18 @@ function keyWasAccepted(error: unknown): boolean {
   return (error instanceof Error && error.name === 'HaltedError') || KEY_ACCEPTED.has(errorCodeOf(error) ?? '');
 }
 
+/** The key as sent: trimmed of the blanks a paste leaves, and refused when a header cannot carry it. */
 function apiKeyOf(bundle: Bundle): string {
-  return String(bundle.authData?.api_key ?? '').trim();
+  const typed = String(bundle.authData?.api_key ?? '');
+  const where = unsendableCharacter(typed, { trimmed: true });
+  if (where) {
+    throw withoutRuntimeContext(
+      new errors.ExpiredAuthError(
+        `The API Key of this ${PROVIDER} connection has a character an HTTP header cannot carry ${where}, so nothing was sent. Copy the stream's API key again from my.commpeak.com (a paste can bring invisible characters along) and reconnect ${PROVIDER}.`,
+      ),
+    );
+  }
+  return typed.trim();
 }
 
 function setHeader(headers: Record<string, string>, name: string, value: string): void {

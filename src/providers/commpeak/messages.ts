@@ -4,7 +4,17 @@ import { errorCodeOf, messageOf } from '../../core/error-details';
 import { inputError } from '../../core/input-error';
 import { toInternationalDigits } from '../../core/phone';
 import { outcomeUnknownError, retryAfterSeconds } from '../../core/provider-errors';
-import { BATCH_SIZE, PROVIDER, RATE_LIMIT, context, simpleSend, type MessageResult, type OutgoingMessage, type SendAnswer } from './api';
+import {
+  BATCH_SIZE,
+  DUPLICATE_INTERNAL_ID,
+  PROVIDER,
+  RATE_LIMIT,
+  context,
+  simpleSend,
+  type MessageResult,
+  type OutgoingMessage,
+  type SendAnswer,
+} from './api';
 
 /**
  * Sending through CommPeak: the idempotent `internal_id`, the sender, and the reading of
@@ -16,24 +26,23 @@ export const IDEMPOTENCY_KEY_FIELD = {
   label: 'Idempotency Key',
   required: false,
   helpText:
-    `Map something unique to this Zap run, such as the trigger's record ID: a replay of this step then gives each message the same ${PROVIDER} \`internal_id\`, so ${PROVIDER} can recognise the repeat. ` +
+    `Map something unique to this Zap run, such as the trigger's record ID: each message's ${PROVIDER} \`internal_id\` is then made from this key, the sender, the number and the text, so a replay of this step (even with its numbers in another order) gives each message the id it had, and ${PROVIDER} can recognise the repeat. ` +
+    `A message ${PROVIDER} answers as a repeat is listed as accepted by an earlier run, not sent again. ` +
     'Left blank, every run gives its messages new internal IDs, so two runs with the same text to the same number are two messages.',
 } as const;
 
 /**
  * The `internal_id` of one message. With the user's key it is a hash of the key and the message's
- * identity, so a replayed step re-sends the id CommPeak already has (Zapier gives a step no run
- * identifier: bundle.meta has none). Without a key it is random: two genuine runs are two
- * messages, never one taken for a repeat of the other. Whether CommPeak refuses a repeated
- * `internal_id` is UNKNOWN (its documentation only says it "should be unique for each message").
+ * content (sender, recipient, text), never its position, so a replayed step re-sends the id CommPeak
+ * already has however its recipients are ordered (Zapier gives a step no run identifier: bundle.meta
+ * has none). A step sends each text to each number once, so no two of its messages share an id.
+ * Without a key it is random: two genuine runs are two messages, never one taken for a repeat of
+ * the other. How CommPeak answers a repeated `internal_id` is an ASSUMPTION (DUPLICATE_INTERNAL_ID).
  */
-export function internalId(
-  scope: { idempotencyKey?: string },
-  message: { sender: string; recipient: string; text: string; position: number },
-): string {
+export function internalId(scope: { idempotencyKey?: string }, message: { sender: string; recipient: string; text: string }): string {
   const key = scope.idempotencyKey?.trim();
   if (!key) return `zap-${randomUUID().replace(/-/g, '')}`;
-  const material = JSON.stringify([`key:${key}`, message.sender, message.recipient, message.text, message.position]);
+  const material = JSON.stringify([`key:${key}`, message.sender, message.recipient, message.text]);
   return `zap-${createHash('sha256').update(material).digest('hex').slice(0, 32)}`;
 }
 
@@ -59,6 +68,8 @@ export interface MessageOutcome {
   text: string;
   /** `unknown`: the request may have reached CommPeak, but no answer says what became of the message. */
   status: 'accepted' | 'failed' | 'unknown' | 'not_sent';
+  /** Accepted by an earlier run: CommPeak answered that it already had this `internal_id`, so it was not sent again. */
+  accepted_earlier: boolean;
   message_uuid: string | null;
   task_id: string | null;
   /** CommPeak's code (e.g. RATE_LIMIT), or one of ours: NOT_IN_RESPONSE, NO_MESSAGE_UUID, ANSWER_LOST, REQUEST_FAILED, NOT_SENT. */
@@ -91,6 +102,7 @@ function outcome(message: OutgoingMessage, fields: Partial<MessageOutcome> & Pic
     internal_id: message.internal_id,
     recipient_phone: message.recipient_phone,
     text: message.message_content,
+    accepted_earlier: false,
     message_uuid: null,
     task_id: null,
     error: null,
@@ -116,8 +128,9 @@ function unsettled(to: string, answer: SendAnswer, result: MessageResult | undef
 
 /**
  * Each sent message's outcome in one answer, matched by `internal_id` (never by position). An
- * entry with an error code is a refusal, one with a uuid is accepted; a message the answer leaves
- * out, or lists with neither, may have gone: unknown.
+ * entry with an error code is a refusal, except DUPLICATE_INTERNAL_ID: CommPeak already has the
+ * message, from an earlier run, so it is accepted (earlier). One with a uuid is accepted; a message
+ * the answer leaves out, or lists with neither, may have gone: unknown.
  */
 export function readAnswer(batch: readonly OutgoingMessage[], answer: SendAnswer): MessageOutcome[] {
   const byId = new Map((answer.messages ?? []).map((result) => [result.internal_id, result]));
@@ -133,6 +146,15 @@ export function readAnswer(batch: readonly OutgoingMessage[], answer: SendAnswer
         error: open.error,
         reason: `${PROVIDER} ${open.what}: it may have been sent.`,
       });
+    if (result?.error === DUPLICATE_INTERNAL_ID) {
+      return outcome(message, {
+        status: 'accepted',
+        accepted_earlier: true,
+        task_id,
+        message_uuid: result.message_uuid ?? null,
+        reason: `Accepted earlier: ${PROVIDER} already had internal ID ${message.internal_id} (${DUPLICATE_INTERNAL_ID}), so this run did not send it again.`,
+      });
+    }
     if (result?.error) {
       const details = detailsOf(result.details);
       return outcome(message, {

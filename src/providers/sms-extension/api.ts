@@ -1,9 +1,11 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
-import { checkedBaseUrl, pathSegment } from '../../core/base-url';
+import { checkedTypedBaseUrl, pathSegment } from '../../core/base-url';
+import { headerToken } from '../../core/header-value';
 import { inputError } from '../../core/input-error';
 import { withAdvice, type CallContext } from '../../core/provider-errors';
 import { callProvider, callProviderOrNull, callProviderWrite } from '../../core/provider-request';
+import { statesFailure } from '../../core/stated-failure';
 import { messageOf, providerStatusOf } from '../../core/error-details';
 
 /**
@@ -29,7 +31,7 @@ const PATHS = {
 export const SMS_PAGE_CAP = 10;
 
 function urlOf(authData: Bundle['authData'], path: string): string {
-  return `${checkedBaseUrl(authData.base_url ?? '', 'Base URL')}${path}`;
+  return `${checkedTypedBaseUrl(authData.base_url ?? '', 'Base URL')}${path}`;
 }
 
 /** Token requests carry the client credentials, never an old access token. */
@@ -78,7 +80,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 const tokenAnswer = schema
   .object({
-    access_token: schema.string().min(1),
+    access_token: headerToken,
     // ASSUMPTION: Passport issues a refresh token with every grant and rotates it on refresh.
     refresh_token: schema.string().min(1).optional(),
     expires_in: schema.number().optional(),
@@ -332,6 +334,9 @@ export async function sendSms(z: ZObject, bundle: Bundle, message: { source: str
     const sent = await callProvider(z, { method: 'POST', url: urlOf(bundle.authData, PATHS.sendSms), body }, actionAnswer, {
       ...apiCall('send an SMS'),
       sendCheck: `Look for it in ${PROVIDER}'s SMS history (the Find SMS search, with this sender and recipient).`,
+      // ASSUMPTION: a failed send may be answered 2xx with `"status": false`, `"success": false`
+      // or an `error`/`errors` member (no answer is documented): a refusal quoting its reason.
+      statedFailure: statesFailure,
     });
     // ASSUMPTION: the new message's id, if the answer has one, is `id` or `sms_id`.
     return { ...sent, id: textOf(sent.id) ?? textOf(sent.sms_id) ?? null };

@@ -3,7 +3,8 @@ import { z as schema } from 'zod';
 import { parseInput, requiredText, type InputShape } from '../../core/input';
 import { isTokenRequest, listSenderIds, PROVIDER, requestToken, type TokenAnswer } from './api';
 import { messageOf, providerStatusOf } from '../../core/error-details';
-import { withAdvice } from '../../core/provider-errors';
+import { bearerHeader } from '../../core/header-value';
+import { withAdvice, withoutRuntimeContext } from '../../core/provider-errors';
 
 /** The published API document: it names the token endpoint and the credentials, but no portal page. */
 const API_DOCUMENT = '[API usage document](https://documenter-api.postman.tech/view/26315233/2sB3dQwVe1)';
@@ -89,8 +90,10 @@ async function startSession(z: ZObject, bundle: Bundle) {
       error instanceof errors.RefreshAuthError
         ? `${PROVIDER} refused the client id or client secret. (HTTP 401)`
         : messageOf(error as Error);
-    throw new errors.ExpiredAuthError(
-      withAdvice(said, `Check the username, password, client id and client secret, then reconnect ${PROVIDER}.`),
+    throw withoutRuntimeContext(
+      new errors.ExpiredAuthError(
+        withAdvice(said, `Check the username, password, client id and client secret, then reconnect ${PROVIDER}.`),
+      ),
     );
   }
 }
@@ -107,7 +110,7 @@ export const authentication = {
 export const addSessionHeaders: BeforeRequestMiddleware = (request, _z, bundle) => {
   request.headers = { ...request.headers, Accept: 'application/json' };
   if (bundle.authData.access_token && !isTokenRequest(request.url)) {
-    request.headers.Authorization = `Bearer ${bundle.authData.access_token}`;
+    request.headers.Authorization = bearerHeader(bundle.authData.access_token, PROVIDER);
   }
   return request;
 };

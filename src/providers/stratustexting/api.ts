@@ -15,6 +15,7 @@ import {
   type ProviderRequest,
 } from '../../core/provider-request';
 import type { CallContext } from '../../core/provider-errors';
+import { statesFailure } from '../../core/stated-failure';
 import { brand } from './brand';
 
 const FORBIDDEN_HINT =
@@ -82,10 +83,19 @@ export const sendResultSchema = schema
   }));
 export type SendResult = schema.infer<typeof sendResultSchema>;
 
-/** For a send whose answer was lost: where the user sees whether it went. */
+/**
+ * A send's context: where the user sees whether a message whose answer was lost went, and which
+ * 2xx answers are refusals. ASSUMPTION: a failed send may be answered 2xx with `"status": false`,
+ * `"success": false` or an `error`/`errors` member (the API documents only the success answer);
+ * such an answer is a refusal quoting its reason, and any other 2xx is still a success.
+ */
 function sendContext(action: string): CallContext {
   const { product } = brand();
-  return { ...context(action), sendCheck: `Open the conversation with the recipient in ${product} to see whether it is there.` };
+  return {
+    ...context(action),
+    sendCheck: `Open the conversation with the recipient in ${product} to see whether it is there.`,
+    statedFailure: statesFailure,
+  };
 }
 
 /** Send SMS: everything travels in the query string with an empty body (a documented quirk). */
@@ -198,7 +208,7 @@ const CONTACT_PATHS = {
   all: '/contact/all',
   byMobile: (mobile: string) => `/contact/mobile/${pathSegment(mobile, 'Mobile Number')}`,
   createOrUpdate: '/contact',
-  byId: (id: string) => `/contact/${pathSegment(id, 'Contact ID')}`,
+  byId: (id: string) => `/contact/${pathSegment(id, 'Contact')}`,
 };
 
 const contactSchema = schema
@@ -490,40 +500,87 @@ export function directionOf(value: unknown): Direction | null {
   return null;
 }
 
-const eventId = schema.union([schema.string().min(1), schema.number()]).transform(String);
+/** Why a delivery starts nothing before any lookup: said in words, never quoting the body. */
+export interface IgnoredEvent {
+  ignored: string;
+}
+
+/**
+ * ASSUMPTION: the ids events name (messages, contacts) are the platform's own: at most 64 letters,
+ * digits, `-` or `_` (MongoDB ObjectIds and UUIDs are). Anything else did not come from the API, so
+ * it is never put in a path.
+ */
+const EVENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** The id an event names, or why it is not one. */
+function eventIdOf(value: unknown, what: string): { id: string } | IgnoredEvent {
+  if (value === undefined || value === null) return { ignored: `it names no ${what}` };
+  const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
+  if (typeof text !== 'string' || !EVENT_ID.test(text)) {
+    const length = typeof text === 'string' ? `${text.length} characters` : `a ${typeof value}`;
+    return { ignored: `its ${what} is not an id (${length}, not 1 to 64 letters, digits, "-" or "_")` };
+  }
+  return { id: text };
+}
+
+/**
+ * When an event says it happened, in epoch ms, or null. ASSUMPTION: a top-level `timestamp` in ISO
+ * 8601, as the message event's documented `uuid` sits beside it in working third-party code.
+ */
+function eventTime(payload: Record<string, unknown>): number | null {
+  const at = typeof payload.timestamp === 'string' ? Date.parse(payload.timestamp) : NaN;
+  return Number.isFinite(at) ? at : null;
+}
+
+const eventBody = schema.object({ uuid: schema.unknown() }).passthrough();
+const uuidOf = (payload: { uuid?: unknown }) => (typeof payload.uuid === 'string' && payload.uuid.trim() !== '' ? payload.uuid : null);
 
 /**
  * A message event names the message, not its content: `{ uuid, messageInfo: { messageId, lastUpdated } }`.
  * ASSUMPTION: `messageInfo.direction`, where present, says which way the message went.
  */
-const messageEventSchema = schema
-  .object({ messageInfo: schema.object({ messageId: eventId, direction: schema.unknown() }).passthrough() })
-  .passthrough();
+const messageEventSchema = eventBody.extend({
+  messageInfo: schema.object({ messageId: schema.unknown(), direction: schema.unknown() }).passthrough(),
+});
 
 export interface MessageEvent {
   messageId: string;
   direction: Direction | null;
 }
 
-/** The message an event names; null for anything else (a validation ping, a malformed body). */
-export function messageEvent(payload: unknown): MessageEvent | null {
+/** The message an event names, or why it names none (a validation ping, a malformed body or id). */
+export function messageEvent(payload: unknown): MessageEvent | IgnoredEvent {
   const parsed = messageEventSchema.safeParse(payload);
-  if (!parsed.success) return null;
+  if (!parsed.success) return { ignored: 'it is not a message event' };
   const { messageId, direction } = parsed.data.messageInfo;
-  return { messageId, direction: directionOf(direction) };
+  const named = eventIdOf(messageId, 'message');
+  return 'ignored' in named ? named : { messageId: named.id, direction: directionOf(direction) };
+}
+
+/** The department (site) a message record names, or null. ASSUMPTION: the field is `departmentId`. */
+export function messageDepartment(message: Message): string | null {
+  const department = message.departmentId;
+  if (typeof department === 'number') return String(department);
+  return typeof department === 'string' && department.trim() !== '' ? department.trim() : null;
+}
+
+/** When a message last changed, in epoch ms, or null. */
+export function messageTime(message: Message): number | null {
+  return message.last_updated === null ? null : Date.parse(message.last_updated);
 }
 
 /**
  * ASSUMPTION: contact events are not documented beyond "contact created, updated and deleted". The
  * integration reads one as naming the contact (`contactInfo.contactId` like a message event, or an
- * `id` at the top level or under `contact` / `contactInfo`), maybe with its `mobileNumber`, and maybe
- * saying what happened in `eventType`, `event`, `action` or `type` (a word with CREATE or ADD, UPDATE
- * or CHANGE, DELETE or REMOVE).
+ * `id` at the top level or under `contact` / `contactInfo`), maybe with its `mobileNumber` and the
+ * rest of the record as it last was (firstName, lastName, email, company, notes), and maybe saying
+ * what happened in `eventType`, `event`, `action` or `type` (a word with CREATE or ADD, UPDATE or
+ * CHANGE, DELETE or REMOVE).
  */
 const namedContactSchema = schema
-  .object({ id: eventId.optional(), contactId: eventId.optional(), mobileNumber: schema.string().nullish() })
+  .object({ id: schema.unknown(), contactId: schema.unknown(), mobileNumber: schema.unknown() })
   .passthrough();
-const contactEventSchema = namedContactSchema.extend({
+const contactEventSchema = eventBody.merge(namedContactSchema).extend({
   contact: namedContactSchema.optional(),
   contactInfo: namedContactSchema.optional(),
   eventType: schema.unknown(),
@@ -539,6 +596,12 @@ export interface ContactEvent {
   mobile: string | null;
   /** null when the event does not say. */
   change: ContactChange | null;
+  /** The event's own id, when it has one. */
+  uuid: string | null;
+  /** When the event says it happened (epoch ms), or null. */
+  at: number | null;
+  /** The contact as the event describes it: the last known record of a deleted contact. */
+  described: Contact;
 }
 
 const CHANGE_WORDS: Record<ContactChange, ReadonlySet<string>> = {
@@ -560,17 +623,46 @@ function changeOf(said: unknown[]): ContactChange | null {
   return named.length === 1 ? (named[0] ?? null) : null;
 }
 
-/** The contact an event names and what happened to it; null for anything else. */
-export function contactEvent(payload: unknown): ContactEvent | null {
+const describedText = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
+
+/** The contact an event names and what happened to it, or why it names none. */
+export function contactEvent(payload: unknown): ContactEvent | IgnoredEvent {
   const parsed = contactEventSchema.safeParse(payload);
-  if (!parsed.success) return null;
+  if (!parsed.success) return { ignored: 'it is not a contact event' };
   const event = parsed.data;
-  const named = [event.contactInfo, event.contact, event].find((holder) => holder?.contactId ?? holder?.id);
-  const contactId = named?.contactId ?? named?.id;
-  if (named === undefined || contactId === undefined) return null;
+  const holder = [event.contactInfo, event.contact, event].find(
+    (candidate) => candidate !== undefined && (candidate.contactId ?? candidate.id) !== undefined,
+  );
+  const named = eventIdOf(holder?.contactId ?? holder?.id, 'contact');
+  if (holder === undefined || 'ignored' in named) return 'ignored' in named ? named : { ignored: 'it names no contact' };
+  const mobile = describedText(holder.mobileNumber);
   return {
-    contactId,
-    mobile: named.mobileNumber?.trim() || null,
+    contactId: named.id,
+    mobile,
     change: changeOf([event.eventType, event.event, event.action, event.type]),
+    uuid: uuidOf(event),
+    at: eventTime(event),
+    described: {
+      id: named.id,
+      first_name: describedText(holder.firstName),
+      last_name: describedText(holder.lastName),
+      mobile,
+      email: describedText(holder.email),
+      company: describedText(holder.company),
+      notes: describedText(holder.notes),
+    },
+  };
+}
+
+/**
+ * When a contact was added and last changed (epoch ms), or null where the record does not say.
+ * ASSUMPTION: `createdDate` in ISO 8601 and `lastUpdated` in epoch ms, as a message's.
+ */
+export function contactTimes(contact: Contact): { added: number | null; changed: number | null } {
+  const added = typeof contact.createdDate === 'string' ? Date.parse(contact.createdDate) : NaN;
+  const changed = contact.lastUpdated;
+  return {
+    added: Number.isFinite(added) ? added : null,
+    changed: typeof changed === 'number' && Number.isFinite(changed) ? changed : null,
   };
 }

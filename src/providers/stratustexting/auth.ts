@@ -1,6 +1,8 @@
 import { errors, type Authentication, type BeforeRequestMiddleware, type Bundle, type ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
 import { providerStatusOf } from '../../core/error-details';
+import { bearerHeader, headerToken, unsendableCharacter } from '../../core/header-value';
+import { withoutRuntimeContext } from '../../core/provider-errors';
 import { callProvider } from '../../core/provider-request';
 import { listSites, listSubscriptions } from './api';
 import { brand, productName } from './brand';
@@ -27,7 +29,7 @@ const fields = [
 
 const tokenSchema = schema
   .object({
-    access_token: schema.string().min(1),
+    access_token: headerToken,
     refresh_token: schema.string().optional(),
     id_token: schema.string().optional(),
     expires_in: schema.number().optional(),
@@ -122,11 +124,42 @@ const refreshAccessToken = async (z: ZObject, bundle: Bundle) => {
     // A refused refresh token (400) needs the user to sign in again; refused client credentials
     // (invalid_client) are the integration's own setting, which reconnecting cannot fix.
     if (providerStatusOf(cause) === 400) {
-      throw new errors.ExpiredAuthError(`${brand().product} no longer accepts this connection's sign-in: reconnect the account.`);
+      throw withoutRuntimeContext(
+        new errors.ExpiredAuthError(`${brand().product} no longer accepts this connection's sign-in: reconnect the account.`),
+      );
     }
     throw cause;
   }
 };
+
+/**
+ * The customer's own API Connect key when the connection has one (trimmed of the blanks a paste
+ * leaves), else the app's. Either is refused when a header cannot carry it.
+ */
+function apiKeyHeader(bundle: Bundle): string {
+  const customerKey = String(bundle.authData.api_key ?? '');
+  if (customerKey.trim() !== '') {
+    const where = unsendableCharacter(customerKey, { trimmed: true });
+    if (where) {
+      throw withoutRuntimeContext(
+        new errors.ExpiredAuthError(
+          `The API Key of this ${brand().product} connection has a character an HTTP header cannot carry ${where}, so nothing was sent. Copy the key again from Integration > API Connect in ${brand().product} (a paste can bring invisible characters along) and reconnect.`,
+        ),
+      );
+    }
+    return customerKey.trim();
+  }
+  const apiKey = appSecret('API_KEY');
+  const where = unsendableCharacter(apiKey);
+  if (where) {
+    throw new errors.Error(
+      `This integration is misconfigured: its API_KEY environment variable has a character an HTTP header cannot carry ${where}. An integration admin sets it again with \`zapier-platform env:set\`.`,
+      'misconfigured',
+      500,
+    );
+  }
+  return apiKey;
+}
 
 /** Adds the bearer token and the API key to calls to the API (not to the token endpoint). */
 export const addApiCredentials: BeforeRequestMiddleware = (request, _z, bundle) => {
@@ -134,9 +167,8 @@ export const addApiCredentials: BeforeRequestMiddleware = (request, _z, bundle) 
     request.headers = {
       ...request.headers,
       Accept: 'application/json',
-      Authorization: `Bearer ${bundle.authData.access_token}`,
-      // A customer's own API Connect client key, when the connection has one, is used instead of the app's.
-      'x-api-key': bundle.authData.api_key?.trim() || appSecret('API_KEY'),
+      Authorization: bearerHeader(String(bundle.authData.access_token), brand().product),
+      'x-api-key': apiKeyHeader(bundle),
     };
   }
   return request;

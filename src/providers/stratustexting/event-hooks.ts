@@ -3,7 +3,7 @@ import { z as schema } from 'zod';
 import { pathSegment } from '../../core/base-url';
 import { errorCodeOf, messageOf } from '../../core/error-details';
 import { optionalText, parseInput, requiredText, type InputShape } from '../../core/input';
-import { eventFilter, listSites, subscribe, unsubscribe, type EventKind } from './api';
+import { eventFilter, listSites, listSubscriptions, subscribe, unsubscribe, type EventKind } from './api';
 import { brand, productName } from './brand';
 import { subscribedUri, withHandshakeAdvice } from './hook-relay';
 
@@ -42,6 +42,45 @@ export function deliveryMemory(z: ZObject, bundle: Bundle) {
       return (await z.cache.set(key, true, DELIVERY_MEMORY_SECONDS, UNSCOPED, ONLY_IF_ABSENT).catch(() => true)) !== false;
     },
   };
+}
+
+/** Logs why a delivery starts nothing, in words (never the body, which may hold anything), and fires nothing. */
+export function startNothing(z: ZObject, why: string): [] {
+  z.console.log(`${brand().product} event ignored: ${why}.`);
+  return [];
+}
+
+// Clocks of two machines differ: a record this much older than the subscription still counts.
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+/**
+ * Whether a record last changed (or an event happened) before this Zap's subscription was made: a
+ * Zap fires for what happens while it is on, never for a replayed, forged or misfiled old event (a
+ * year-old message, a contact added in 2019). The subscription's `createdDateTime` is documented;
+ * where it or the record's time is unknown, the event counts, as it cannot be judged.
+ */
+export function beforeSubscription(bundle: Bundle, at: number | null): boolean {
+  const created = (bundle.subscribeData as { createdDateTime?: unknown } | undefined)?.createdDateTime;
+  const since = typeof created === 'string' ? Date.parse(created) : NaN;
+  return at !== null && Number.isFinite(since) && at < since - CLOCK_SKEW_MS;
+}
+
+/**
+ * The record an event names, looked up by `lookup`: null when it is gone, 'foreign' when the API
+ * refuses this id (403) while the connection itself works (its test call answers): an id of another
+ * organization's, which starts nothing. A refusal of the connection itself fails the step as it is.
+ */
+export async function eventRecord<T>(z: ZObject, lookup: () => Promise<T | null>): Promise<T | null | 'foreign'> {
+  try {
+    return await lookup();
+  } catch (cause) {
+    if (errorCodeOf(cause) !== 'forbidden') throw cause;
+    // When the connection is refused too, the lookup's own error says so.
+    await listSubscriptions(z).catch(() => {
+      throw cause;
+    });
+    return 'foreign';
+  }
 }
 
 /** The department (site) whose events a trigger listens to: a dropdown from the Sites API, or typed. */

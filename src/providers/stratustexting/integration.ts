@@ -4,6 +4,8 @@ import { addApiCredentials, authentication } from './auth';
 import newInboundMessage from '../../../triggers/stratustexting/new-inbound-message';
 import newOutboundMessage from '../../../triggers/stratustexting/new-outbound-message';
 import newContact from '../../../triggers/stratustexting/new-contact';
+import updatedContact from '../../../triggers/stratustexting/updated-contact';
+import deletedContact from '../../../triggers/stratustexting/deleted-contact';
 import siteList from '../../../triggers/stratustexting/site-list';
 import consentList from '../../../triggers/stratustexting/consent-list';
 import contactList from '../../../triggers/stratustexting/contact-list';
@@ -28,6 +30,8 @@ export default defineApp({
     [newInboundMessage.key]: newInboundMessage,
     [newOutboundMessage.key]: newOutboundMessage,
     [newContact.key]: newContact,
+    [updatedContact.key]: updatedContact,
+    [deletedContact.key]: deletedContact,
     [siteList.key]: siteList,
     [consentList.key]: consentList,
     [contactList.key]: contactList,

@@ -1,9 +1,9 @@
 import { defineTrigger, errors, type Bundle, type ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
 import { parseInput } from '../../core/input';
-import { directionOf, getMessage, messageEvent, type Direction, type Message } from './api';
+import { directionOf, getMessage, messageDepartment, messageEvent, messageTime, type Direction, type Message } from './api';
 import { brand } from './brand';
-import { deliveryMemory, eventSourceFields, eventSubscription } from './event-hooks';
+import { beforeSubscription, deliveryMemory, eventRecord, eventSourceFields, eventSubscription, startNothing } from './event-hooks';
 import { lastMessageId, rememberLastMessage } from './last-message';
 import { isReaction } from './reactions';
 import { messageOutputFields, messageSample, outboundMessageSample } from './samples';
@@ -41,11 +41,21 @@ export function messageTrigger(direction: Direction) {
   const inbound = direction === 'inbound';
   const inputFields = inbound ? [...eventSourceFields, ignoreReactionsField] : eventSourceFields;
 
-  /** Whether to fire for a message the event named: fetched, the same message, and the trigger's direction. */
-  const wanted = (message: Message, messageId: string, eventDirection: Direction | null, ignoreReactions: boolean) =>
-    message.id === messageId &&
-    directionMatches(direction, [eventDirection, directionOf(message.direction)]) &&
-    !(ignoreReactions && isReaction(message.text));
+  /** Why not to fire for a message the event named, or null to fire: it must be that message, going the trigger's way, in the Zap's department, not older than its subscription and, when asked, no reaction. */
+  const whyNot = (
+    message: Message,
+    event: { messageId: string; direction: Direction | null },
+    bundle: Bundle,
+    ignoreReactions: boolean,
+  ) => {
+    if (message.id !== event.messageId) return 'the API answered with another message';
+    if (!directionMatches(direction, [event.direction, directionOf(message.direction)])) return `the message is not ${direction}`;
+    const [filed, subscribed] = [messageDepartment(message), bundle.inputData.department_id];
+    if (filed !== null && typeof subscribed === 'string' && filed !== subscribed.trim()) return "the message is another department's";
+    if (beforeSubscription(bundle, messageTime(message))) return "the message is older than this Zap's subscription";
+    if (ignoreReactions && isReaction(message.text)) return 'the message is a reaction';
+    return null;
+  };
 
   return defineTrigger({
     key: inbound ? 'new_inbound_message' : 'new_outbound_message',
@@ -61,17 +71,21 @@ export function messageTrigger(direction: Direction) {
       inputFields,
       ...eventSubscription(direction),
       // The event only names a message: the trigger fires for what it fetches by that id, not for
-      // what it is told. A body without a message id (a validation ping, something malformed), a
-      // repeat, a message going the other way or, when asked, a reaction starts nothing; all but
-      // the first are remembered as handled.
+      // what it is told. A body without a well-formed message id makes no request; a repeat, or a
+      // message this Zap does not want, starts nothing. Only a message the trigger fires for is
+      // remembered, so a forged delivery cannot suppress the genuine one.
       perform: async (z: ZObject, bundle: Bundle) => {
         const { ignore_reactions: ignoreReactions } = parseInput(ignoreReactionsInput, bundle.inputData, inputFields);
         const event = messageEvent(bundle.cleanedRequest);
+        if ('ignored' in event) return startNothing(z, event.ignored);
         const delivered = deliveryMemory(z, bundle);
-        if (event === null || (await delivered.seen(event.messageId))) return [];
-        const message = await getMessage(z, event.messageId);
-        if (message === null || !(await delivered.remember(event.messageId))) return [];
-        if (!wanted(message, event.messageId, event.direction, ignoreReactions)) return [];
+        if (await delivered.seen(event.messageId)) return startNothing(z, 'this Zap fired for the message already');
+        const message = await eventRecord(z, () => getMessage(z, event.messageId));
+        if (message === 'foreign') return startNothing(z, 'the API refuses this message id to the connection');
+        if (message === null) return startNothing(z, 'the message is gone');
+        const why = whyNot(message, event, bundle, ignoreReactions);
+        if (why !== null) return startNothing(z, why);
+        if (!(await delivered.remember(event.messageId))) return startNothing(z, 'this Zap fired for the message already');
         await rememberLastMessage(z, direction, bundle.inputData.department_id, message.id);
         return [message];
       },

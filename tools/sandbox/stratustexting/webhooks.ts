@@ -120,14 +120,17 @@ export class WebhookDelivery {
   /**
    * Contacts belong to the organization, so a contact filter of any of its departments matches. The
    * payload is the integration's ASSUMPTION, modelled on the message event: it names the contact
-   * and says what happened, without the contact's details.
+   * and says what happened; a deletion also carries the contact as it last was, since it can no
+   * longer be fetched.
    */
   contactEvent(contact: StoredContact, change: 'created' | 'updated' | 'deleted'): Promise<Delivery[]> {
+    const named = { contactId: contact.id, mobileNumber: contact.mobileNumber, lastUpdated: contact.lastUpdated };
+    const { firstName, lastName, email, company, notes } = contact;
     const payload = {
       uuid: uuid(),
       timestamp: new Date().toISOString(),
       eventType: `CONTACT_${change.toUpperCase()}`,
-      contactInfo: { contactId: contact.id, mobileNumber: contact.mobileNumber, lastUpdated: contact.lastUpdated },
+      contactInfo: change === 'deleted' ? { ...named, firstName, lastName, email, company, notes } : named,
     };
     return this.publish((filter) => filter.kind === 'contact' && filter.orgId === contact.orgId, payload);
   }
