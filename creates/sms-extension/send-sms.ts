@@ -12,20 +12,19 @@ const fromField = {
   helpText: `An approved sender id of your account: what the recipient sees as the sender. The list shows the approved ones; a newly added sender id appears once ${PROVIDER} approves it.`,
 } as const;
 
-/** The shared Send SMS over SMS Extension: one UK recipient per step. */
+/** The shared Send SMS over SMS Extension: one recipient per step, any valid number (the collection's `destination` is "number"). */
 export default sendSmsCreate({
   provider: PROVIDER,
   fromField,
   fromShape: senderIdText(),
   maxRecipients: 1,
-  numberExamples: ['07400 900123', '+44 7400 900123'],
+  numberExamples: ['07400 900123', '+1 949 555 0111'],
   // ASSUMPTION: [sx-text-limit] the service refuses longer texts with a 422 (918 characters: six GSM-7 segments of
   // 153), counted as Laravel's `max` rule counts a string, in code points (mb_strlen: 😀 is one).
   maxTextLength: { limit: 918, counts: 'code points' },
   recipientFormat: 'e164',
-  // ASSUMPTION: [sx-uk-only] SMS Extension is a UK service and texts UK numbers only.
-  recipientCountry: 'GB',
   assignedNumbersOnly: true,
+  // A UK service: a number typed without a country code is read as a UK one.
   defaultCountry: 'GB',
   send: async (z: ZObject, bundle: Bundle, message) => {
     const sent = await sendSms(z, bundle, { source: message.from, destination: message.to[0], text: message.text });

@@ -2,8 +2,8 @@ import { defineSearch, defineInputFields, type Bundle, type ZObject } from 'zapi
 import { z as schema } from 'zod';
 import { inputError } from '../../src/core/input-error';
 import { optionalText, parseInput, type InputShape } from '../../src/core/input';
-import { toE164 } from '../../src/core/phone';
-import { findSmsById, listSms, wireNumber } from '../../src/providers/sms-extension/api';
+import { findSmsById, listSms } from '../../src/providers/sms-extension/api';
+import { smsListFilter } from '../../src/providers/sms-extension/sms-filters';
 import { smsOutputFields, smsSample } from '../../src/providers/sms-extension/sms-output';
 
 /** How far back a search by sender or receiver looks when Sent Since is blank. */
@@ -29,7 +29,8 @@ const inputFields = defineInputFields([
     label: 'Receiver',
     required: false,
     type: 'string',
-    helpText: 'Find SMS to this phone number, e.g. `07400 900123` or `+44 7400 900123`.',
+    helpText:
+      'Find SMS to this phone number, e.g. `07400 900123` or `+1 949 555 0111` (a number without a country code is read as a UK one).',
   },
   {
     key: 'sent_since',
@@ -66,18 +67,6 @@ const inputShape = schema.object({
   sent_until: dateTime(),
 } satisfies InputShape<typeof inputFields>);
 
-/**
- * The list filters allow only `[a-zA-Z0-9]`: a typed phone number (with `+`, spaces or a leading
- * 0) is normalised to the API's number form; anything else alphanumeric is passed as it is.
- */
-function filterValue(typed: string | undefined, field: string): string | undefined {
-  if (typed === undefined) return undefined;
-  if (!/^[A-Za-z0-9]+$/.test(typed) || /^0\d+$/.test(typed)) {
-    return wireNumber(toE164(typed, { field, defaultCountry: 'GB' }));
-  }
-  return typed;
-}
-
 /** SMS Extension only. */
 export default defineSearch({
   key: 'find_sms',
@@ -94,8 +83,8 @@ export default defineSearch({
         const sms = await findSmsById(z, bundle, input.id);
         return sms ? [sms] : [];
       }
-      const sender = filterValue(input.sender, 'Sender');
-      const receiver = filterValue(input.receiver, 'Receiver');
+      const sender = smsListFilter(input.sender, 'Sender');
+      const receiver = smsListFilter(input.receiver, 'Receiver');
       if (sender === undefined && receiver === undefined) {
         throw inputError('SMS ID', 'give an SMS id, or a sender or receiver to search by.');
       }

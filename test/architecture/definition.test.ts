@@ -52,7 +52,7 @@ const CONTRACT = {
       'update_contact',
       'upsert_contact',
     ],
-    searches: ['find_contact', 'find_message'],
+    searches: ['find_consent', 'find_contact', 'find_message'],
     hidden: ['consent_list', 'contact_list', 'site_list'],
   },
   commpeak: {
@@ -62,7 +62,7 @@ const CONTRACT = {
     hidden: [],
   },
   'sms-extension': {
-    triggers: ['new_sender_id', 'new_sms'],
+    triggers: ['new_sender_id', 'new_sms', 'sender_id_approved'],
     creates: ['add_sender_id', 'click_to_dial', 'masked_click_to_dial', 'send_sms'],
     searches: ['find_sender_id', 'find_sms'],
     hidden: [],

@@ -32,6 +32,8 @@ const REQUIRED: Record<string, Record<string, string[]>> = {
     'creates.set_contact_consent': ['mobile', 'consent_id', 'action'],
     'searches.find_contact': ['mobile'],
     'searches.find_message': ['message_id'],
+    // By consent ID or by name: either will do.
+    'searches.find_consent': [],
   },
   commpeak: {
     authentication: ['api_key'],
@@ -45,6 +47,7 @@ const REQUIRED: Record<string, Record<string, string[]>> = {
     authentication: ['base_url', 'client_id', 'client_secret', 'username', 'password'],
     'triggers.new_sms': [],
     'triggers.new_sender_id': [],
+    'triggers.sender_id_approved': [],
     'creates.send_sms': ['from', 'to', 'text'],
     'creates.add_sender_id': ['sender_id'],
     'creates.click_to_dial': ['destination'],

@@ -102,6 +102,9 @@ describe('documented-only mode: what StratusTexting documents still works', () =
     await expect(
       run.create('change_consent_status', connected({ inputData: { consent_id: consent.id, status: 'inactive' } })),
     ).resolves.toMatchObject({ id: consent.id, active: false });
+    await expect(run.search('find_consent', connected({ inputData: { consent_id: consent.id } }))).resolves.toEqual([
+      expect.objectContaining({ id: consent.id, name: 'Documented reminders', active: false }),
+    ]);
   });
 });
 
@@ -133,6 +136,7 @@ describe('documented-only mode: each assumed operation fails alone, saying Strat
       action: 'Add Custom Consent to Contact',
     },
     { step: 'search', key: 'find_contact', inputData: { mobile: '+19495550111' }, action: 'Find Contact' },
+    { step: 'search', key: 'find_consent', inputData: { name: 'Appointment reminders' }, action: 'Get All Custom Consents' },
     { step: 'trigger', key: 'site_list', inputData: {}, action: 'Get Sites' },
     { step: 'trigger', key: 'consent_list', inputData: {}, action: 'Get All Custom Consents' },
     { step: 'triggerList', key: 'new_contact', inputData: { department_id: 'd-1' }, action: 'Get All Contacts' },

@@ -38,6 +38,17 @@ describe('the integrations against the sandbox', () => {
       expect(found).toEqual([expect.objectContaining({ first_name: 'Jamie', mobile: '+19495550111' })]);
     });
 
+    it('Find or Create Custom Consent: finds nothing by name, creates it, then finds it by name and by ID', async () => {
+      const authData = sandbox().stratusTextingTokens();
+      const byName = () => run.search<{ id: string }[]>('find_consent', { authData, inputData: { name: 'delivery updates' } });
+      expect(await byName()).toEqual([]);
+      const created = await run.create<{ id: string }>('create_consent', { authData, inputData: { name: 'Delivery updates' } });
+      expect(await byName()).toEqual([expect.objectContaining({ id: created.id, name: 'Delivery updates' })]);
+      expect(await run.search('find_consent', { authData, inputData: { consent_id: created.id } })).toEqual([
+        expect.objectContaining({ id: created.id, name: 'Delivery updates' }),
+      ]);
+    });
+
     it('subscribes the inbound-message trigger, receives an inbound text and reads the message', async () => {
       const receiver = await startReceiver();
       try {
@@ -113,6 +124,31 @@ describe('the integrations against the sandbox', () => {
       expect(found).toEqual([
         expect.objectContaining({ id: sent.id, sender: 'ACMESHOP', receiver: '447400900123', text: 'Hello from the sandbox' }),
       ]);
+
+      const toThatNumber = await run.trigger<{ id: string; receiver: string }[]>('new_sms', {
+        authData,
+        inputData: { sender: 'ACMESHOP', receiver: '+44 7400 900123' },
+      });
+      expect(toThatNumber.map((sms) => sms.id)).toContain(sent.id);
+      expect(new Set(toThatNumber.map((sms) => sms.receiver))).toEqual(new Set(['447400900123']));
+    });
+
+    it('Sender ID Approved skips a sender id while it is pending and returns it once the provider approves it', async () => {
+      const credentials = { base_url: sandbox().urls.smsExtension, client_id: clientId, client_secret: clientSecret, username, password };
+      const authData = { ...credentials, ...(await run.startSession<Record<string, string>>({ authData: credentials })) };
+      const added = await run.create<{ reference: string }>('add_sender_id', { authData, inputData: { sender_id: 'SOONOK' } });
+      const approvals = () => run.trigger<{ id: string; sender_id: string }[]>('sender_id_approved', { authData });
+
+      expect((await approvals()).map((sender) => sender.sender_id)).not.toContain('SOONOK');
+      await fetch(`${sandbox().url}/sms-extension/_sandbox/sender-ids/SOONOK/approve`, { method: 'POST' });
+      expect(await approvals()).toContainEqual(
+        expect.objectContaining({
+          id: `${added.reference}-approved`,
+          sender_id_record: added.reference,
+          sender_id: 'SOONOK',
+          approved: true,
+        }),
+      );
     });
   });
 });

@@ -118,7 +118,10 @@ describe('Find SMS (find_sms)', () => {
     it.each([
       [{}, 'SMS ID: give an SMS id, or a sender or receiver to search by.'],
       [{ id: ' ', sender: '' }, 'SMS ID: give an SMS id, or a sender or receiver to search by.'],
-      [{ sender: 'ACME_SHOP' }, 'Sender: "ACME_SHOP" is not a phone number.'],
+      [
+        { sender: 'ACME_SHOP' },
+        'Sender: "ACME_SHOP" is neither a sender id nor a phone number: a sender id has only letters A-Z and digits 0-9 (e.g. `ACMESHOP`), a number only digits, spaces and `+` (e.g. `07400 900123`).',
+      ],
       [{ receiver: '+1 949 555' }, 'Receiver: "+1 949 555" is not a phone number.'],
       [{ sender: 'ACMESHOP', sent_since: 'last week' }, 'Sent Since: "last week" is not a date and time.'],
       [

@@ -25,6 +25,17 @@ describe('New Sender ID (new_sender_id, polling)', () => {
     expect(await poll()).toEqual([{ id: 'ACMESHOP', sender_id: 'ACMESHOP', approved: true, approval_status: 'approved' }]);
   });
 
+  it.each([
+    { flag: '0', approved: false, approval_status: 'pending' },
+    { flag: 'false', approved: false, approval_status: 'pending' },
+    { flag: '1', approved: true, approval_status: 'approved' },
+  ])('reads is_approved given as the text $flag', async ({ flag, approved, approval_status }) => {
+    smsExtension()
+      .get('/api/sender-id/list')
+      .reply(200, [{ id: 5, sender_id: 'ACMEHELP', is_approved: flag }]);
+    expect(await poll()).toEqual([{ id: '5', sender_id: 'ACMEHELP', is_approved: flag, approved, approval_status }]);
+  });
+
   it('reads a list of plain names, whose approval is unknown', async () => {
     smsExtension().get('/api/sender-id/list').reply(200, ['ACMESHOP']);
     expect(await poll()).toEqual([{ id: 'ACMESHOP', sender_id: 'ACMESHOP', approved: null, approval_status: 'unknown' }]);

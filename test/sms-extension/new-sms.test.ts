@@ -1,4 +1,4 @@
-import { appError, authData, clockAt, HOST, itReportsProviderErrors, rejection, run, smsExtension } from './support';
+import { appError, authData, clockAt, HOST, inputProblem, itReportsProviderErrors, rejection, run, smsExtension } from './support';
 
 /** Pages one poll reads at most: pinned, so a change fails here. */
 const SMS_PAGE_CAP = 10;
@@ -6,7 +6,8 @@ const SMS_PAGE_CAP = 10;
 const NOW = '2026-11-25T12:34:56.789Z';
 const DAY_AGO = '2026-11-24 12:34:56';
 
-const poll = (meta: Record<string, unknown> = {}) => run.trigger('new_sms', { authData, meta });
+const poll = (meta: Record<string, unknown> = {}, inputData: Record<string, unknown> = {}) =>
+  run.trigger('new_sms', { authData, meta, inputData });
 
 const older = {
   id: 41,
@@ -67,6 +68,63 @@ describe('New SMS (new_sms, polling)', () => {
       .query({ sent_since: DAY_AGO })
       .reply(200, [{ sms_id: 'a1b2', text: 'Hi' }]);
     expect(await poll()).toEqual([{ sms_id: 'a1b2', id: 'a1b2', sender: null, receiver: null, text: 'Hi', status: null, sent_at: null }]);
+  });
+
+  describe('sender and receiver filters', () => {
+    it.each([
+      { name: 'a sender id, as typed', inputData: { sender: 'ACMESHOP' }, query: { sender: 'ACMESHOP' } },
+      {
+        name: 'a UK number typed nationally, as international digits',
+        inputData: { receiver: '07400 900123' },
+        query: { receiver: '447400900123' },
+      },
+      {
+        name: 'a US number typed with + and spaces, as digits',
+        inputData: { receiver: '+1 949 555 0111' },
+        query: { receiver: '19495550111' },
+      },
+      { name: 'digits already in the stored form, as typed', inputData: { sender: '447400900456' }, query: { sender: '447400900456' } },
+      {
+        name: 'both at once',
+        inputData: { sender: 'ACMESHOP', receiver: '+44 7400 900123' },
+        query: { sender: 'ACMESHOP', receiver: '447400900123' },
+      },
+      { name: 'nothing for blank fields', inputData: { sender: '', receiver: '  ' }, query: {} },
+    ])('sends $name', async ({ inputData, query }) => {
+      smsExtension()
+        .get('/api/sms/list')
+        .query({ ...query, sent_since: DAY_AGO })
+        .reply(200, [older]);
+      expect(await poll({}, inputData)).toEqual([olderOutput]);
+    });
+
+    it('keeps the filters on every page', async () => {
+      smsExtension()
+        .get('/api/sms/list')
+        .query({ sender: 'ACMESHOP', sent_since: DAY_AGO })
+        .reply(200, { data: [newer], next_page_url: `${HOST}/api/sms/list?page=2` });
+      smsExtension()
+        .get('/api/sms/list')
+        .query({ sender: 'ACMESHOP', sent_since: DAY_AGO, page: '2' })
+        .reply(200, { data: [older], next_page_url: null });
+      expect(await poll({}, { sender: 'ACMESHOP' })).toEqual([newerOutput, olderOutput]);
+    });
+
+    it.each([
+      {
+        name: 'a sender with characters the API does not allow',
+        inputData: { sender: 'ACME-SHOP!' },
+        message:
+          'Sender: "ACME-SHOP!" is neither a sender id nor a phone number: a sender id has only letters A-Z and digits 0-9 (e.g. `ACMESHOP`), a number only digits, spaces and `+` (e.g. `07400 900123`).',
+      },
+      {
+        name: 'a receiver that cannot be a number',
+        inputData: { receiver: '+1 949 555' },
+        message: 'Receiver: "+1 949 555" is not a phone number.',
+      },
+    ])('refuses $name before calling SMS Extension', async ({ inputData, message }) => {
+      expect(appError(await rejection(poll({}, inputData)))).toEqual(inputProblem(message));
+    });
   });
 
   describe('pages', () => {

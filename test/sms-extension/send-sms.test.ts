@@ -30,6 +30,37 @@ describe('Send SMS (send_sms)', () => {
     });
   });
 
+  it.each([
+    { name: 'a US number', typed: '+1 949 555 0111', destination: '19495550111', to: '+19495550111' },
+    { name: 'an Australian mobile number', typed: '+61 412 345 678', destination: '61412345678', to: '+61412345678' },
+    { name: 'an Australian number written with 00', typed: '0061 412 345 678', destination: '61412345678', to: '+61412345678' },
+    {
+      name: 'a UK number typed nationally (the UK is the default country)',
+      typed: '020 7946 0123',
+      destination: '442079460123',
+      to: '+442079460123',
+    },
+  ])('sends to $name as international digits', async ({ typed, destination, to }) => {
+    smsExtension()
+      .post('/api/sms/send', { ...wireBody, destination })
+      .reply(200, { message: 'SMS sent successfully.', sms_id: 48216 });
+    expect(await send({ ...input, to: typed })).toEqual({
+      message: 'SMS sent successfully.',
+      sms_id: 48216,
+      id: '48216',
+      sender_id: 'ACMESHOP',
+      to,
+      ...messageShape,
+    });
+  });
+
+  it('reads a number without a country code in the Default Country when the step names one', async () => {
+    smsExtension()
+      .post('/api/sms/send', { ...wireBody, destination: '61412345678' })
+      .reply(200, { message: 'SMS sent successfully.', sms_id: 48217 });
+    expect(await send({ ...input, to: '0412 345 678', default_country: 'AU' })).toMatchObject({ id: '48217', to: '+61412345678' });
+  });
+
   it('refuses 919 characters before any request, and sends 918 (the most the service takes)', async () => {
     const error = await rejection(send({ ...input, text: 'a'.repeat(919) }));
     expect(appError(error)).toEqual(inputProblem('Message: The message is longer than 918 characters (919).'));
@@ -108,9 +139,9 @@ describe('Send SMS (send_sms)', () => {
         message: 'Sender ID: "ACME SHOP" may contain only letters A-Z and digits 0-9 (no spaces or symbols).',
       },
       {
-        name: 'refuses a number outside the UK',
-        change: { to: '+1 949 555 0100' },
-        message: 'To: "+1 949 555 0100" is not a GB phone number.',
+        name: 'reads a number without a country code as a UK one, and refuses it when it is not',
+        change: { to: '0412 345 678' },
+        message: 'To: "0412 345 678" is not a number in use: no carrier is assigned its range. Check the number.',
       },
       {
         name: 'refuses a UK number outside the ranges carriers assign, before calling SMS Extension',

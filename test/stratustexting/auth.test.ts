@@ -31,8 +31,8 @@ afterEach(() => {
 });
 
 describe('StratusTexting authentication (OAuth2 authorization code)', () => {
-  it('is OAuth2 with automatic refresh and no connection fields', () => {
-    expect(integration.authentication).toMatchObject({ type: 'oauth2', fields: [], oauth2Config: { autoRefresh: true } });
+  it('is OAuth2 with automatic refresh (its optional fields: connection-fields.test.ts)', () => {
+    expect(integration.authentication).toMatchObject({ type: 'oauth2', oauth2Config: { autoRefresh: true } });
   });
 
   describe('authorizeUrl', () => {

@@ -4,9 +4,10 @@ import { creates, integration, searches } from './support';
 const inputKeys = (operation: (typeof creates)[string]) => (operation.operation.inputFields ?? []).map((field) => field.key);
 
 describe('the StratusTexting integration definition', () => {
-  it('pairs Find Contact with Create or Update Contact as a search-or-create', () => {
+  it('pairs Find Contact with Create or Update Contact, and Find Custom Consent with Create Custom Consent, as search-or-creates', () => {
     expect(integration.searchOrCreates).toEqual({
       find_contact: expect.objectContaining({ key: 'find_contact', search: 'find_contact', create: 'upsert_contact' }),
+      find_consent: expect.objectContaining({ key: 'find_consent', search: 'find_consent', create: 'create_consent' }),
     });
   });
 

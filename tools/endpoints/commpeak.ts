@@ -6,7 +6,7 @@ export const COMMPEAK_ENDPOINTS: readonly Endpoint[] = [
     request: 'POST /simple_send/',
     usedBy: ['Send SMS', 'Send Bulk SMS'],
     documented: 'Streams collection: "Send message", body `{"messages": [{internal_id, sender, recipient_phone, message_content}]}`',
-    assumptions: ['cp-batch-size', 'cp-bulk-limit', 'cp-dedupe'],
+    assumptions: ['cp-batch-size', 'cp-bulk-limit', 'cp-dedupe', 'cp-stated-failure'],
   },
   {
     request: 'POST /messages_status/',

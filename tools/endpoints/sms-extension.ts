@@ -9,11 +9,11 @@ export const SMS_EXTENSION_ENDPOINTS: readonly Endpoint[] = [
     request: 'POST /oauth/token',
     usedBy: ['Connect (sign in, refresh)'],
     documented: `${COLLECTION}: "POST /oauth/token | grant_type | values: password, refresh_token"`,
-    assumptions: ['sx-paths', 'sx-refresh-token'],
+    assumptions: ['sx-paths', 'sx-public-host', 'sx-refresh-token'],
   },
   {
     request: 'GET /sender-id/list',
-    usedBy: ['Test the connection', 'New Sender ID', 'Find Sender ID'],
+    usedBy: ['Test the connection', 'New Sender ID', 'Sender ID Approved', 'Find Sender ID'],
     documented: `${COLLECTION}: "GET /sender-id/list"`,
     assumptions: [...CALLS, 'sx-sender-list', 'sx-case'],
   },
@@ -27,7 +27,7 @@ export const SMS_EXTENSION_ENDPOINTS: readonly Endpoint[] = [
     request: 'POST /sms/send',
     usedBy: ['Send SMS'],
     documented: `${COLLECTION}: "POST /sms/send | source | alpha_numeric | required (approved sender_id)", "destination | number", "text"`,
-    assumptions: [...CALLS, 'sx-wire-number', 'sx-uk-only', 'sx-text-limit', 'sx-422', 'sx-send-id', 'sx-action-answer'],
+    assumptions: [...CALLS, 'sx-wire-number', 'sx-stated-failure', 'sx-text-limit', 'sx-422', 'sx-send-id', 'sx-action-answer'],
   },
   {
     request: 'GET /sms/list',

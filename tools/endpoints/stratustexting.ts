@@ -5,9 +5,9 @@ export const STRATUSTEXTING_ENDPOINTS: readonly Endpoint[] = [
   {
     request: 'POST /message/sendsms',
     usedBy: ['Send SMS'],
-    assumptions: ['st-sendsms-path', 'st-send-id', 'st-text-limit'],
+    assumptions: ['st-sendsms-path', 'st-send-id', 'st-stated-failure', 'st-text-limit'],
   },
-  { request: 'POST /message/sendmms', usedBy: ['Send MMS'], assumptions: ['st-mms', 'st-send-id'] },
+  { request: 'POST /message/sendmms', usedBy: ['Send MMS'], assumptions: ['st-mms', 'st-send-id', 'st-stated-failure'] },
   {
     request: 'GET /message/getmessagebyid/{messageId}',
     usedBy: ['Find Message', 'New Inbound Message', 'New Outbound Message'],
@@ -50,7 +50,17 @@ export const STRATUSTEXTING_ENDPOINTS: readonly Endpoint[] = [
     documented: 'Consent pages: "Change Custom Consent Status by Id", `POST /customconsent/{customConsentId}/change`',
     assumptions: ['st-consents'],
   },
-  { request: 'GET /customconsent/all', usedBy: ['the Custom Consent dropdown'], assumptions: ['st-consents'] },
+  {
+    request: 'GET /customconsent/{id}',
+    usedBy: ['Find Custom Consent (by ID)', 'Find or Create Custom Consent'],
+    documented: 'Consent pages: "Get Custom Consent Details Using ID", `GET /customconsent/{customConsentId}`',
+    assumptions: ['st-consent-record'],
+  },
+  {
+    request: 'GET /customconsent/all',
+    usedBy: ['the Custom Consent dropdown', 'Find Custom Consent (by name)'],
+    assumptions: ['st-consents'],
+  },
   { request: 'POST /customconsent/contact', usedBy: ['Add or Remove Contact Consent'], assumptions: ['st-consents'] },
   {
     request: 'POST /webhooksubscription',

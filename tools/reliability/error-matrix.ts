@@ -169,6 +169,8 @@ const INPUTS: Record<ProviderKey, Record<string, Omit<Invocation, 'provider' | '
     },
     'searches.find_contact': { bundle: { inputData: { mobile: '(949) 555-0111' } }, notFound: 'none', accepts: ['empty'] },
     'searches.find_message': { bundle: { inputData: { message_id: 'msg-1' } }, notFound: 'none' },
+    'searches.find_consent': { bundle: { inputData: { consent_id: 'k-1' } }, notFound: 'none' },
+    'searches.find_consent#name': { bundle: { inputData: { name: 'Reminders' } } },
   },
   commpeak: {
     // Any answer but 401, 403, throttling or an outage shows the key got past authentication.
@@ -202,6 +204,7 @@ const INPUTS: Record<ProviderKey, Record<string, Omit<Invocation, 'provider' | '
     'authentication.test': { bundle: {} },
     'triggers.new_sms': { bundle: {} },
     'triggers.new_sender_id': { bundle: {} },
+    'triggers.sender_id_approved': { bundle: {} },
     'creates.send_sms': {
       bundle: { inputData: { from: 'ACMESHOP', to: '07400 900123', text: 'Hello' } },
       accepts: ['text', 'empty'],

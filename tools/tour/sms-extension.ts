@@ -62,6 +62,17 @@ export async function smsExtensionTour(sandbox: Sandbox, transcript: Transcript)
     return `${senderId}: ${String(ours?.approval_status)}`;
   });
 
+  await transcript.step(`Sender ID Approved fires for ${senderId} now that it is approved`, async () => {
+    const approvals = await app.run<Record<string, unknown>[]>('triggers.sender_id_approved.operation.perform', {
+      authData,
+      inputData: {},
+      meta: {},
+    });
+    const ours = approvals.find((sender) => sender.sender_id === senderId);
+    expectThat(ours !== undefined, `${senderId} is not among the approved sender ids: ${JSON.stringify(approvals)}`);
+    return `${approvals.length} approved sender id(s); ${senderId} under ${String(ours?.id)}`;
+  });
+
   await transcript.step('Send SMS from the approved sender', async () => {
     const sent = await app.run<Record<string, string>>('creates.send_sms.operation.perform', {
       authData,

@@ -129,16 +129,26 @@ function senderNameOf(record: Record<string, unknown>): string | undefined {
   return textOf(record.sender_id) ?? textOf(record.name) ?? textOf(record.sender);
 }
 
-// ASSUMPTION: [sx-sender-list] approval shows as a flag (`approved`/`is_approved`: true/false or 1/0) or a
-// status word; these words (or 1) mean approved, any other status means not approved yet.
+// ASSUMPTION: [sx-sender-list] approval shows as a flag (`approved`/`is_approved`: true/false, 1/0, or those as
+// text, as a database column often comes out) or a status word; these words (or 1) mean approved,
+// any other status means not approved yet.
 const APPROVED_STATUSES = new Set(['approved', 'active', 'verified', 'enabled', '1']);
+const FLAG_VALUES = new Map<unknown, boolean>([
+  [true, true],
+  [1, true],
+  ['1', true],
+  ['true', true],
+  [false, false],
+  [0, false],
+  ['0', false],
+  ['false', false],
+]);
 
 function approvalOf(record: Record<string, unknown>): { approved: boolean | null; approval_status: string } {
-  const flag = record.approved ?? record.is_approved;
+  const flag = FLAG_VALUES.get(record.approved ?? record.is_approved);
   const status = textOf(record.approval_status) ?? textOf(record.status);
   let approved: boolean | null = null;
-  if (typeof flag === 'boolean') approved = flag;
-  else if (flag === 0 || flag === 1 || flag === '0' || flag === '1') approved = Number(flag) === 1;
+  if (flag !== undefined) approved = flag;
   else if (status !== undefined) approved = APPROVED_STATUSES.has(status.toLowerCase());
   const derived = approved === null ? 'unknown' : approved ? 'approved' : 'pending';
   return { approved, approval_status: status ?? derived };

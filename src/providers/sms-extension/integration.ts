@@ -3,6 +3,7 @@ import { release } from '../../core/release';
 import { addSessionHeaders, authentication } from './auth';
 import newSms from '../../../triggers/sms-extension/new-sms';
 import newSenderId from '../../../triggers/sms-extension/new-sender-id';
+import senderIdApproved from '../../../triggers/sms-extension/sender-id-approved';
 import sendSms from '../../../creates/sms-extension/send-sms';
 import addSenderId from '../../../creates/sms-extension/add-sender-id';
 import clickToDial from '../../../creates/sms-extension/click-to-dial';
@@ -18,6 +19,7 @@ export default defineApp({
   triggers: {
     [newSms.key]: newSms,
     [newSenderId.key]: newSenderId,
+    [senderIdApproved.key]: senderIdApproved,
   },
   creates: {
     [sendSms.key]: sendSms,

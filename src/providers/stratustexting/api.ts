@@ -346,6 +346,7 @@ export async function updateContact(
 // ---------------------------------------------------------------- custom consents
 
 // Documented: POST /customconsent, GET /customconsent/{id}, POST /customconsent/{id}/change.
+// ASSUMPTION: [st-consent-record] GET /customconsent/{id} answers the consent record itself (the shape below), 404 for an unknown id.
 // ASSUMPTION: [st-consents] update is PUT /customconsent/{id}, list is GET /customconsent/all (like
 // /webhooksubscription/all), add/remove on a contact is POST /customconsent/contact; body field
 // names (name, description, active, mobileNumber, customConsentId, action) are guesses.
@@ -388,6 +389,11 @@ export function updateConsent(z: ZObject, id: string, details: ConsentDetails): 
     consentSchema,
     assumed('Update Custom Consent'),
   );
+}
+
+/** The custom consent with this id; null when there is none. */
+export function getConsent(z: ZObject, id: string): Promise<Consent | null> {
+  return callProviderOrNull(z, api(CONSENT_PATHS.one(id)), consentSchema, context('Get Custom Consent'));
 }
 
 export const consentListSchema = listOf(consentSchema);

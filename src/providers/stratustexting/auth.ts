@@ -5,7 +5,27 @@ import { bearerHeader, headerToken, unsendableCharacter } from '../../core/heade
 import { withoutRuntimeContext } from '../../core/provider-errors';
 import { callProvider } from '../../core/provider-request';
 import { listSites, listSubscriptions } from './api';
-import { brand } from './brand';
+import { brand, productName } from './brand';
+
+const API_KEY_PAGE = 'https://apidocs-stratustexting.spectrumvoip.com/postman-how-to-for-stratustexting-openapis-1612009m0';
+
+/** Optional: the connection signs in through the popup; these only add a key and a tip. */
+const fields = [
+  {
+    key: 'sign_in_help',
+    label: 'Signing In',
+    type: 'copy',
+    required: false,
+    helpText: `Continue to sign in to ${productName()} in a popup window. If the popup stays blank and never asks you to log in, your browser is showing an old copy of the page: try again in a private (incognito) window.`,
+  },
+  {
+    key: 'api_key',
+    label: 'API Key (optional)',
+    type: 'password',
+    required: false,
+    helpText: `Only if your account uses its own API Connect client: its API Key, shown in ${productName()} under Integration > API Connect > Add New Client (see the [Postman how-to](${API_KEY_PAGE})). Leave blank to use this integration's key.`,
+  },
+] as const;
 
 const tokenSchema = schema
   .object({
@@ -112,8 +132,23 @@ const refreshAccessToken = async (z: ZObject, bundle: Bundle) => {
   }
 };
 
-/** The API key setting, refused without being quoted when a header cannot carry it. */
-function apiKeyHeader(): string {
+/**
+ * The customer's own API Connect key when the connection has one (trimmed of the blanks a paste
+ * leaves), else the app's. Either is refused when a header cannot carry it.
+ */
+function apiKeyHeader(bundle: Bundle): string {
+  const customerKey = String(bundle.authData.api_key ?? '');
+  if (customerKey.trim() !== '') {
+    const where = unsendableCharacter(customerKey, { trimmed: true });
+    if (where) {
+      throw withoutRuntimeContext(
+        new errors.ExpiredAuthError(
+          `The API Key of this ${brand().product} connection has a character an HTTP header cannot carry ${where}, so nothing was sent. Copy the key again from Integration > API Connect in ${brand().product} (a paste can bring invisible characters along) and reconnect.`,
+        ),
+      );
+    }
+    return customerKey.trim();
+  }
   const apiKey = appSecret('API_KEY');
   const where = unsendableCharacter(apiKey);
   if (where) {
@@ -133,7 +168,7 @@ export const addApiCredentials: BeforeRequestMiddleware = (request, _z, bundle) 
       ...request.headers,
       Accept: 'application/json',
       Authorization: bearerHeader(String(bundle.authData.access_token), brand().product),
-      'x-api-key': apiKeyHeader(),
+      'x-api-key': apiKeyHeader(bundle),
     };
   }
   return request;
@@ -169,7 +204,7 @@ export const authentication = {
     autoRefresh: true,
     enablePkce: false,
   },
-  fields: [],
+  fields: [...fields],
   test: testConnection,
   connectionLabel: async (_z: ZObject, bundle: Bundle) => {
     const { account_name: account, first_site: site } = bundle.inputData as { account_name?: string; first_site?: string };

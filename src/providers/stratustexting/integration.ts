@@ -19,6 +19,7 @@ import changeConsentStatus from '../../../creates/stratustexting/change-consent-
 import setContactConsent from '../../../creates/stratustexting/set-contact-consent';
 import findContact from '../../../searches/stratustexting/find-contact';
 import findMessage from '../../../searches/stratustexting/find-message';
+import findConsent from '../../../searches/stratustexting/find-consent';
 
 /** StratusTexting (Beetexting Connect): OAuth2, instant triggers, texts, contacts and consents. */
 export default defineApp({
@@ -48,6 +49,7 @@ export default defineApp({
   searches: {
     [findContact.key]: findContact,
     [findMessage.key]: findMessage,
+    [findConsent.key]: findConsent,
   },
   searchOrCreates: {
     [findContact.key]: {
@@ -58,6 +60,15 @@ export default defineApp({
       },
       search: findContact.key,
       create: upsertContact.key,
+    },
+    [findConsent.key]: {
+      key: findConsent.key,
+      display: {
+        label: 'Find or Create Custom Consent',
+        description: 'Finds a custom consent by its name, creating it when there is none.',
+      },
+      search: findConsent.key,
+      create: createConsent.key,
     },
   },
 });
