@@ -9,12 +9,13 @@ import { appConfigIncluding, moduleSyncFiles } from './app-config';
  * is emptied, then gets one file, `integration.js`, bundling that provider's definition with all
  * it imports (the core, zod, libphonenumber-js, the segment calculator, the time-zone table),
  * nothing of the other providers or of the tooling. `zapier-platform-core` stays outside: Zapier
- * requires the app to depend on it, and installs it.
+ * requires the app to depend on it, and installs it. Returns the files bundled, relative to
+ * `root`.
  */
-export function stageApp(root: string, key: string): void {
-  const target = join(root, 'apps', key, 'dist');
+export function stageApp(root: string, key: string, apps = join(root, 'apps')): string[] {
+  const target = join(apps, key, 'dist');
   rmSync(target, { recursive: true, force: true });
-  buildSync({
+  const { metafile } = buildSync({
     entryPoints: [join(root, 'src', 'providers', key, 'integration.ts')],
     outfile: join(target, 'integration.js'),
     bundle: true,
@@ -24,7 +25,10 @@ export function stageApp(root: string, key: string): void {
     external: ['zapier-platform-core'],
     legalComments: 'inline',
     logLevel: 'warning',
+    metafile: true,
+    absWorkingDir: root,
   });
+  return Object.keys(metafile.inputs);
 }
 
 if (require.main === module) {
