@@ -1,5 +1,8 @@
 import { OPERATION_GROUPS, type InputFieldSnapshot, type OperationSnapshot, type Snapshot } from './snapshot';
 
+/** What one operation of each group is called in a message. */
+const OPERATION_KIND = { triggers: 'trigger', creates: 'action', searches: 'search' } as const;
+
 /**
  * Every difference between a released snapshot and the current one, classed as Zapier's versioning
  * matrix classes it (https://docs.zapier.com/integrations/manage/planning-changes) and as its
@@ -154,13 +157,14 @@ export function compare(before: Snapshot, after: Snapshot): Change[] {
   }
 
   for (const group of OPERATION_GROUPS) {
+    const kind = OPERATION_KIND[group];
     for (const [key, operation] of Object.entries(before[group])) {
       const now = after[group][key];
       if (now) changes.push(...compareOperation(`${group}.${key}`, operation, now, group === 'triggers'));
-      else changes.push(breaking('removed-operation', `${group}.${key}`, `${group.slice(0, -1)} \`${key}\` is gone: Zaps using it stop`));
+      else changes.push(breaking('removed-operation', `${group}.${key}`, `${kind} \`${key}\` is gone: Zaps using it stop`));
     }
     for (const key of Object.keys(after[group]).filter((key) => !(key in before[group]))) {
-      changes.push(compatible('added-operation', `${group}.${key}`, `new ${group.slice(0, -1)} \`${key}\``));
+      changes.push(compatible('added-operation', `${group}.${key}`, `new ${kind} \`${key}\``));
     }
   }
 
