@@ -182,11 +182,11 @@ export async function probeProvider(
         detail: skipped.get(endpoint.request) ?? 'it changes data: needs --write (or --hook-url for subscriptions)',
       };
     }
-    const judged = mine.map((call) => judge(call, provider.answers[endpoint.request]));
+    // An answer about a record that cannot exist says nothing of the answer's shape: the others come first.
+    const ordered = [...mine.filter((call) => !call.credentialsOnly), ...mine.filter((call) => call.credentialsOnly)];
+    const judged = ordered.map((call) => judge(call, provider.answers[endpoint.request]));
     const worst = judged.reduce((a, b) => (SEVERITY.indexOf(b.result) > SEVERITY.indexOf(a.result) ? b : a));
-    // An answer about a record that cannot exist says nothing of the answer's shape: another is shown when there is one.
-    const shown = mine.find((call) => !call.credentialsOnly) ?? mine[0];
-    return { ...base, ...worst, answer: redactAnswer(parsed(shown?.content ?? '')) };
+    return { ...base, ...worst, answer: redactAnswer(parsed(ordered[0]?.content ?? '')) };
   });
   return { rows, left };
 }
