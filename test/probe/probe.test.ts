@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nock from 'nock';
-import { SANDBOX_CREDENTIALS, startSandbox } from '../../tools/sandbox';
+import { integrationEnvironment, SANDBOX_CREDENTIALS, startSandbox } from '../../tools/sandbox';
 import { startReceiver } from '../sandbox/support';
 import { readEnvFile, runProbe, type ProbeReport } from '../../tools/probe/run';
 
@@ -53,7 +53,6 @@ describe('against the sandbox, every request probed is confirmed', () => {
       'GET /contact/mobile/{mobile}': 'confirmed',
       'GET /contact/{id}': 'confirmed',
       'GET /customconsent/all': 'confirmed',
-      'GET /webhooksubscription/all': 'confirmed',
     });
     expect(detail(report, 'POST /message/sendsms')).toBe('it sends a text: needs --send-to <your own number>');
     expect(detail(report, 'POST /contact')).toBe('it changes data: needs --write (or --hook-url for subscriptions)');
@@ -149,7 +148,6 @@ describe('SANDBOX_DOCUMENTED_ONLY=1: every assumed request is not available, eve
       ['GET /sites', false, 'not available'],
       ['GET /contact/all', false, 'not available'],
       ['GET /customconsent/all', false, 'not available'],
-      ['GET /webhooksubscription/all', false, 'not available'],
     ]);
     expect(report.table).toContain(
       `GET /sites                               assumed      not available  403 "Missing Authentication Token". Breaks: the Site dropdown; the connection test (naming the connection); instant triggers' subscribe.`,
@@ -167,7 +165,9 @@ describe('SANDBOX_DRIFT=1: the probe says which field differs, and what breaks',
       ['GET /sites', 'new: content[].siteName'],
       ['GET /contact/all', 'new: content[].loyaltyTier'],
     ]);
-    expect(report.table).toContain('Breaks: Find Message; New Inbound Message; New Outbound Message.');
+    expect(report.table).toContain(
+      "Breaks: Test the connection; Find Message; New Inbound Message; New Outbound Message; instant triggers (telling another organization's id).",
+    );
     expect(report.exitCode).toBe(1);
   });
 
@@ -213,6 +213,35 @@ describe('a real account: apps/<key>/.env, and nothing secret in what the probe 
       await sandbox.close();
     }
   });
+
+  it.each([
+    ['the right API key', 'API_KEY', 'confirmed', 'HTTP 404: the credentials got past authentication', 0],
+    ['a wrong API key', 'not-the-api-key', 'refused', 'HTTP 403 "Forbidden"', 1],
+  ])(
+    "stratustexting with %s: the connection test's read of a message that cannot exist is judged by its credentials only",
+    async (_case, apiKey, result, said, exitCode) => {
+      const sandbox = await startSandbox({ port: 0 });
+      try {
+        const root = mkdtempSync(join(tmpdir(), 'probe-'));
+        mkdirSync(join(root, 'apps', 'stratustexting'), { recursive: true });
+        const { access_token } = sandbox.stratusTextingTokens();
+        const environment = {
+          ...integrationEnvironment(sandbox).stratustexting,
+          API_KEY: apiKey === 'API_KEY' ? SANDBOX_CREDENTIALS.stratustexting.apiKey : apiKey,
+        };
+        const lines = [...Object.entries(environment).map(([name, value]) => `${name}=${value}`), `authData_access_token=${access_token}`];
+        writeFileSync(join(root, 'apps', 'stratustexting', '.env'), `${lines.join('\n')}\n`);
+        const report = await runProbe('stratustexting', { root });
+        expect(report.rows.find((row) => row.request === 'GET /message/getmessagebyid/{messageId}')).toMatchObject({
+          result,
+          detail: said,
+        });
+        expect(report.exitCode).toBe(exitCode);
+      } finally {
+        await sandbox.close();
+      }
+    },
+  );
 
   it.each(['stratustexting', 'commpeak', 'sms-extension'])(
     '%s: no credential, token or phone number in the table or the JSON',

@@ -306,10 +306,10 @@ describe('the StratusTexting sandbox API', () => {
         orgId: ORG_ID,
       });
 
-      const list = await expectAnswer(call('GET', '/webhooksubscription/all'), 200);
-      expect(list).toEqual({ content: [subscription] });
+      expect([...sandbox().state.stratustexting.subscriptions.keys()]).toEqual([subscription.id]);
       const deleted = await call('DELETE', `/webhooksubscription/${subscription.id}`);
       expect(deleted.status).toBe(204);
+      expect(sandbox().state.stratustexting.subscriptions.size).toBe(0);
       await expectAnswer(call('DELETE', `/webhooksubscription/${subscription.id}`), 404);
     });
 

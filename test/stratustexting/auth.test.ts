@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { api, appError, authData, BASE, FORBIDDEN_HINT, integration, rejection, run } from './support';
+import { api, appError, authData, BASE, CONNECTION_CHECK, FORBIDDEN_HINT, integration, rejection, run } from './support';
 
 const AUTH_HOST = 'https://spectrumauth.beetexting.com';
 const BASIC = `Basic ${Buffer.from('test-client-id:test-client-secret').toString('base64')}`;
@@ -233,8 +233,8 @@ describe('StratusTexting authentication (OAuth2 authorization code)', () => {
       { id: 'dept-2', name: 'Harbor Store', orgId: 'org-9' },
     ];
 
-    it('lists the subscriptions (documented) with the bearer token and API key, then names the first site for the label', async () => {
-      api().get(`${BASE}/webhooksubscription/all`).reply(200, { content: [] });
+    it('reads the message with the all-zero id (documented path) with the bearer token and API key, then names the first site for the label', async () => {
+      api().get(CONNECTION_CHECK).reply(404, { message: 'Message not found' });
       api().get(`${BASE}/sites`).reply(200, sites);
       await expect(run.connectionTest({ authData })).resolves.toEqual({
         account_name: 'sam@example.com',
@@ -248,13 +248,27 @@ describe('StratusTexting authentication (OAuth2 authorization code)', () => {
       nock('https://api-stratustexting.spectrumvoip.com', {
         reqheaders: { authorization: 'Bearer access-token-1', 'x-api-key': 'test-api-key' },
       })
-        .get('/stratustexting-prod/webhooksubscription/all')
-        .reply(200, { content: [] })
+        .get('/stratustexting-prod/message/getmessagebyid/000000000000000000000000')
+        .reply(404, { message: 'Not Found' })
         .get('/stratustexting-prod/sites')
         .reply(200, { content: [] });
       await expect(run.connectionTest({ authData: { ...authData, account_name: '' } })).resolves.toEqual({
         site_count: 0,
       });
+    });
+
+    it.each([
+      ['404', 404, { message: 'Message not found' }],
+      ['400 about the id', 400, { message: 'Invalid message id' }],
+      ['409', 409, { message: 'Conflict' }],
+      ['422', 422, { message: 'Unprocessable' }],
+      ['200 with a message', 200, { id: '000000000000000000000000', text: '' }],
+      ['200 empty', 200, ''],
+      ['200 that is not JSON', 200, 'OK'],
+    ])('passes when the unknown message is answered %s: the credentials got past authentication', async (_case, status, body) => {
+      api().get(CONNECTION_CHECK).reply(status, body);
+      api().get(`${BASE}/sites`).reply(200, []);
+      await expect(run.connectionTest({ authData })).resolves.toEqual({ account_name: 'sam@example.com', site_count: 0 });
     });
 
     it.each([
@@ -264,24 +278,43 @@ describe('StratusTexting authentication (OAuth2 authorization code)', () => {
     ])(
       'connects when the sites list (an assumed endpoint) fails with %s, only without a site for the label',
       async (_case, status, body) => {
-        api().get(`${BASE}/webhooksubscription/all`).reply(200, { content: [] });
+        api().get(CONNECTION_CHECK).reply(404, { message: 'Not Found' });
         api().get(`${BASE}/sites`).reply(status, body);
         await expect(run.connectionTest({ authData })).resolves.toEqual({ account_name: 'sam@example.com', site_count: 0 });
       },
     );
 
     it('makes the runtime raise RefreshAuthError when the API answers 401 (autoRefresh)', async () => {
-      api().get(`${BASE}/webhooksubscription/all`).reply(401, { message: 'Unauthorized' });
+      api().get(CONNECTION_CHECK).reply(401, { message: 'Unauthorized' });
       expect((await rejection(run.connectionTest({ authData }))).name).toBe('RefreshAuthError');
     });
 
     it('explains a 403 (a wrong API key or a missing scope)', async () => {
-      api().get(`${BASE}/webhooksubscription/all`).reply(403, { message: 'Forbidden' });
+      api().get(CONNECTION_CHECK).reply(403, { message: 'Forbidden' });
       expect(appError(await rejection(run.connectionTest({ authData })))).toEqual({
         message: `StratusTexting refused the connected account access to "Test the connection" ("Forbidden"). ${FORBIDDEN_HINT} (HTTP 403)`,
         code: 'forbidden',
         status: 403,
       });
+    });
+
+    it("reports a 500 as an outage on StratusTexting's side, not as accepted credentials", async () => {
+      api().get(CONNECTION_CHECK).reply(500, { message: 'Internal server error' });
+      expect(appError(await rejection(run.connectionTest({ authData })))).toEqual({
+        message:
+          'StratusTexting failed on its side during "Test the connection" ("Internal server error"). Nothing in this step needs to change: try again later. (HTTP 500)',
+        code: 'provider_unavailable',
+        status: 500,
+      });
+    });
+
+    it('reports an unreachable API as such', async () => {
+      api().get(CONNECTION_CHECK).replyWithError('connect ECONNREFUSED 203.0.113.7:443');
+      const error = appError(await rejection(run.connectionTest({ authData })));
+      expect(error.code).toBe('provider_unreachable');
+      expect(error.message).toMatch(
+        /^Could not reach StratusTexting for "Test the connection": .*ECONNREFUSED 203\.0\.113\.7:443\. Try again later\.$/,
+      );
     });
 
     it('says the API key is not configured rather than calling the API without it', async () => {

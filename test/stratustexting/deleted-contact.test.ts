@@ -1,6 +1,6 @@
 import { SAM, SAM_DETAILS } from './contacts';
 import { SAM_BY_ID, withIgnoredLog } from './events';
-import { api, appError, authData, BASE, rejection, run, triggers } from './support';
+import { api, appError, authData, CONNECTION_CHECK, rejection, run, triggers } from './support';
 
 const trigger = triggers.deleted_contact;
 const deliver = (cleanedRequest: unknown, subscribeData?: Record<string, unknown>) =>
@@ -53,7 +53,7 @@ describe('Deleted Contact (deleted_contact)', () => {
 
     it("fires nothing for another organization's contact (403 while the connection works)", async () => {
       api().get(SAM_BY_ID).reply(403, { message: 'Forbidden' });
-      api().get(`${BASE}/webhooksubscription/all`).reply(200, { content: [] });
+      api().get(CONNECTION_CHECK).reply(404, { message: 'Not Found' });
       const { result, ignored } = await withIgnoredLog(() => deliver(DELETED));
       expect(result).toEqual([]);
       expect(ignored).toEqual(['StratusTexting event ignored: the API refuses this contact id to the connection.']);
@@ -61,7 +61,7 @@ describe('Deleted Contact (deleted_contact)', () => {
 
     it('fails with the reason when the lookup and the connection are refused', async () => {
       api().get(SAM_BY_ID).reply(403, { message: 'Forbidden' });
-      api().get(`${BASE}/webhooksubscription/all`).reply(403, { message: 'Forbidden' });
+      api().get(CONNECTION_CHECK).reply(403, { message: 'Forbidden' });
       expect(appError(await rejection(deliver(DELETED)))).toMatchObject({ code: 'forbidden', status: 403 });
     });
 

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { zapierCacheService } from '../support/zapier-cache';
 import { withIgnoredLog } from './events';
-import { api, appError, authData, BASE, FORBIDDEN_HINT, rejection, run } from './support';
+import { api, appError, authData, BASE, CONNECTION_CHECK, FORBIDDEN_HINT, rejection, run } from './support';
 
 /** New Inbound / Outbound Message against forged, malformed, foreign, misfiled and old events. */
 const MESSAGE_ID = '6650f1c2a4b7e93d1c2f8a10';
@@ -58,9 +58,9 @@ describe('message events that cannot suppress or crash the trigger', () => {
   });
 
   describe("another organization's message id (refused with 403 while the connection works)", () => {
-    it('fires nothing and fails nothing, after checking the connection with GET /webhooksubscription/all', async () => {
+    it('fires nothing and fails nothing, after checking the connection (the message with the all-zero id answers 404)', async () => {
       api().get(MESSAGE_PATH).reply(403, { message: 'Forbidden' });
-      api().get(`${BASE}/webhooksubscription/all`).reply(200, { content: [] });
+      api().get(CONNECTION_CHECK).reply(404, { message: 'Not Found' });
       const { result, ignored } = await withIgnoredLog(() => deliver(EVENT));
       expect(result).toEqual([]);
       expect(ignored).toEqual(['StratusTexting event ignored: the API refuses this message id to the connection.']);
@@ -68,7 +68,7 @@ describe('message events that cannot suppress or crash the trigger', () => {
 
     it("fails with the lookup's own reason when the connection is refused too (the API key)", async () => {
       api().get(MESSAGE_PATH).reply(403, { message: 'Forbidden' });
-      api().get(`${BASE}/webhooksubscription/all`).reply(403, { message: 'Forbidden' });
+      api().get(CONNECTION_CHECK).reply(403, { message: 'Forbidden' });
       expect(appError(await rejection(deliver(EVENT)))).toEqual({
         message: `StratusTexting refused the connected account access to "Get Message" ("Forbidden"). ${FORBIDDEN_HINT} (HTTP 403)`,
         code: 'forbidden',

@@ -1,4 +1,4 @@
-import { api, appError, authData, BASE, noPastMessages, rejection, run, triggers } from './support';
+import { api, appError, authData, BASE, CONNECTION_CHECK, noPastMessages, rejection, run, triggers } from './support';
 
 const trigger = triggers.new_inbound_message;
 const deliver = (cleanedRequest: unknown, inputData: Record<string, unknown> = { department_id: 'dept-1' }) =>
@@ -101,7 +101,7 @@ describe('New Inbound Message (new_inbound_message)', () => {
     it('fails with the reason when the fetch and the connection are refused', async () => {
       api().get(MESSAGE_PATH).reply(403, { message: 'Forbidden' });
       // The connection is refused too: the API key, not this id.
-      api().get(`${BASE}/webhooksubscription/all`).reply(403, { message: 'Forbidden' });
+      api().get(CONNECTION_CHECK).reply(403, { message: 'Forbidden' });
       expect(appError(await rejection(deliver(EVENT)))).toMatchObject({ code: 'forbidden', status: 403 });
     });
   });

@@ -30,6 +30,9 @@ export const API_HOST = 'https://api.stratus.test';
 /** The path of the test base URL, which every API path follows. */
 export const BASE = '/prod';
 
+/** The connection test's request: the message with the all-zero id, which no message has. */
+export const CONNECTION_CHECK = `${BASE}/message/getmessagebyid/000000000000000000000000`;
+
 export const authData = { access_token: 'access-token-1', refresh_token: 'refresh-token-1', account_name: 'sam@example.com' };
 
 /** The two credentials every API call must carry. */

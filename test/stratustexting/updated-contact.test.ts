@@ -1,6 +1,6 @@
 import { SAM, SAM_DETAILS } from './contacts';
 import { SAM_BY_ID, SAM_BY_MOBILE, samEvent, samLookupMisses, withIgnoredLog } from './events';
-import { api, appError, authData, BASE, rejection, run, triggers } from './support';
+import { api, appError, authData, BASE, CONNECTION_CHECK, rejection, run, triggers } from './support';
 
 const trigger = triggers.updated_contact;
 const deliver = (cleanedRequest: unknown, subscribeData?: Record<string, unknown>) =>
@@ -50,7 +50,7 @@ describe('Updated Contact (updated_contact)', () => {
 
     it('fails with the reason when the lookup and the connection are refused', async () => {
       api().get(SAM_BY_MOBILE).reply(403, { message: 'Forbidden' });
-      api().get(`${BASE}/webhooksubscription/all`).reply(403, { message: 'Forbidden' });
+      api().get(CONNECTION_CHECK).reply(403, { message: 'Forbidden' });
       expect(appError(await rejection(deliver(samEvent('CONTACT_UPDATED'))))).toMatchObject({ code: 'forbidden', status: 403 });
     });
   });
@@ -115,7 +115,7 @@ describe('Updated Contact (updated_contact)', () => {
 
     it("fires nothing for another organization's contact (403 while the connection works)", async () => {
       api().get(SAM_BY_MOBILE).reply(403, { message: 'Forbidden' });
-      api().get(`${BASE}/webhooksubscription/all`).reply(200, { content: [] });
+      api().get(CONNECTION_CHECK).reply(404, { message: 'Not Found' });
       await expect(deliver(samEvent('CONTACT_UPDATED'))).resolves.toEqual([]);
     });
   });

@@ -10,9 +10,15 @@ export const STRATUSTEXTING_ENDPOINTS: readonly Endpoint[] = [
   { request: 'POST /message/sendmms', usedBy: ['Send MMS'], assumptions: ['st-mms', 'st-send-id', 'st-stated-failure'] },
   {
     request: 'GET /message/getmessagebyid/{messageId}',
-    usedBy: ['Find Message', 'New Inbound Message', 'New Outbound Message'],
+    usedBy: [
+      'Test the connection',
+      'Find Message',
+      'New Inbound Message',
+      'New Outbound Message',
+      "instant triggers (telling another organization's id)",
+    ],
     documented: 'FAQ: "call the below end point to get the message details … /message/getmessagebyid/{messageId} Method : GET"',
-    assumptions: ['st-message-fields', 'st-direction', 'st-message-department', 'st-event-id'],
+    assumptions: ['st-connection-test', 'st-message-fields', 'st-direction', 'st-message-department', 'st-event-id', 'st-foreign-id'],
   },
   {
     request: 'GET /sites',
@@ -67,11 +73,6 @@ export const STRATUSTEXTING_ENDPOINTS: readonly Endpoint[] = [
     usedBy: ['New Inbound Message', 'New Outbound Message', 'New Contact', 'Updated Contact', 'Deleted Contact (subscribe)'],
     documented: 'Subscription page: "Create or Update Subscription", body `uri`, `eventFilters`, `expiresDateInMillies`',
     assumptions: ['st-contact-filter', 'st-contact-event', 'st-event-time', 'st-subscription-days', 'st-handshake-wording'],
-  },
-  {
-    request: 'GET /webhooksubscription/all',
-    usedBy: ['Test the connection', "instant triggers (telling another organization's id)"],
-    assumptions: ['st-subscription-list', 'st-foreign-id'],
   },
   { request: 'DELETE /webhooksubscription/{id}', usedBy: ["instant triggers' unsubscribe"], assumptions: ['st-unsubscribe'] },
 ];

@@ -21,6 +21,8 @@ export interface Call {
   url: string;
   status: number;
   content: string;
+  /** Made by a step that only tests the credentials (e.g. a read of a record that cannot exist): its answer is not judged. */
+  credentialsOnly?: boolean;
 }
 
 /** The schema an endpoint's answer is parsed with, and fields the code passes on beyond it. */
@@ -31,7 +33,12 @@ export interface AnswerCheck {
 
 export interface Prober {
   /** Runs the integration's function at `path` (e.g. `triggers.site_list.operation.perform`) as a step would. */
-  step<T>(request: Endpoint['request'], path: string, bundle: Partial<Record<keyof Bundle, unknown>>): Promise<T | undefined>;
+  step<T>(
+    request: Endpoint['request'],
+    path: string,
+    bundle: Partial<Record<keyof Bundle, unknown>>,
+    options?: { credentialsOnly?: boolean },
+  ): Promise<T | undefined>;
   /** Marks a request not probed, saying why. */
   skip(request: Endpoint['request'], reason: string): void;
 }
@@ -91,6 +98,9 @@ function reasonOf(content: string): string {
 function judge(call: Call, check: AnswerCheck | undefined): Pick<Row, 'result' | 'detail'> {
   const reason = reasonOf(call.content);
   if (call.status === 403 && /missing authentication token/i.test(reason)) return { result: 'not available', detail: `403 "${reason}"` };
+  if (call.credentialsOnly && call.status !== 401 && call.status !== 403 && call.status < 500) {
+    return { result: 'confirmed', detail: `HTTP ${call.status}: the credentials got past authentication` };
+  }
   if (call.status === 404 || call.status === 405) return { result: 'not available', detail: `HTTP ${call.status}` };
   if (call.status === 401 || call.status === 403) return { result: 'refused', detail: `HTTP ${call.status} "${reason}"` };
   if (call.status === 400 || call.status === 422)
@@ -116,12 +126,14 @@ export async function probeProvider(
   asked: WriteOptions = {},
 ): Promise<{ rows: Row[]; left: string[] }> {
   const calls: Call[] = [];
+  let credentialsOnly = false;
   const record = (response: { status: number; content: string; request: { method?: string; url: string } }) => {
     calls.push({
       method: (response.request.method ?? 'GET').toUpperCase(),
       url: response.request.url,
       status: response.status,
       content: response.content,
+      credentialsOnly,
     });
     return response;
   };
@@ -135,16 +147,19 @@ export async function probeProvider(
   const skipped = new Map<string, string>();
   const failures = new Map<string, string>();
   const prober: Prober = {
-    async step(request, path, bundle) {
+    async step(request, path, bundle, options = {}) {
       let node: unknown = app;
       for (const part of path.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
       if (typeof node !== 'function') throw new Error(`The integration has no function at ${path}.`);
       const before = calls.length;
+      credentialsOnly = options.credentialsOnly ?? false;
       try {
         return (await appTester(node as never, { authData, ...bundle } as never)) as never;
       } catch (error) {
         if (calls.length === before) failures.set(request, error instanceof Error ? error.message : String(error));
         return undefined;
+      } finally {
+        credentialsOnly = false;
       }
     },
     skip(request, reason) {
@@ -167,9 +182,11 @@ export async function probeProvider(
         detail: skipped.get(endpoint.request) ?? 'it changes data: needs --write (or --hook-url for subscriptions)',
       };
     }
-    const judged = mine.map((call) => judge(call, provider.answers[endpoint.request]));
+    // An answer about a record that cannot exist says nothing of the answer's shape: the others come first.
+    const ordered = [...mine.filter((call) => !call.credentialsOnly), ...mine.filter((call) => call.credentialsOnly)];
+    const judged = ordered.map((call) => judge(call, provider.answers[endpoint.request]));
     const worst = judged.reduce((a, b) => (SEVERITY.indexOf(b.result) > SEVERITY.indexOf(a.result) ? b : a));
-    return { ...base, ...worst, answer: redactAnswer(parsed(mine[0]?.content ?? '')) };
+    return { ...base, ...worst, answer: redactAnswer(parsed(ordered[0]?.content ?? '')) };
   });
   return { rows, left };
 }

@@ -35,7 +35,8 @@ export const stratusTextingProbe: ProviderProbe = {
   async readOnly(prober) {
     prober.skip('POST /message/sendsms', 'it sends a text: needs --send-to <your own number>');
     prober.skip('POST /message/sendmms', 'it sends a picture message: the probe never does');
-    await prober.step('GET /webhooksubscription/all', 'authentication.test', {});
+    // The connection test reads a message that cannot exist: any answer but 401/403 or an outage passes.
+    await prober.step('GET /message/getmessagebyid/{messageId}', 'authentication.test', {}, { credentialsOnly: true });
     const sites = await prober.step<Record_[]>('GET /sites', 'triggers.site_list.operation.perform', {});
     const contacts = await prober.step<Record_[]>('GET /contact/all', 'triggers.new_contact.operation.performList', {
       inputData: { department_id: String(first(sites)?.id ?? 'probe') },

@@ -114,7 +114,20 @@ const SUBSCRIBING = { bundle: SUBSCRIBE, run: ['performSubscribe'], overrides: O
 /** Valid inputs per operation: an operation missing here fails the matrix test. */
 const INPUTS: Record<ProviderKey, Record<string, Omit<Invocation, 'provider' | 'method' | 'label'> & { run?: string[] }>> = {
   stratustexting: {
-    'authentication.test': { bundle: {}, accepts: ['text', 'object', 'empty'] },
+    // It reads a message that cannot exist: any answer but 401, 403, throttling or an outage shows the credentials got past
+    // authentication (a same-host redirect is followed, to the matrix's 404).
+    'authentication.test': {
+      bundle: {},
+      notFound: 'none',
+      accepts: ['text', 'object', 'empty'],
+      overrides: {
+        '400': 'success',
+        '409': 'success',
+        '422': 'success',
+        '200 HTML page': 'success',
+        ...Object.fromEntries(REDIRECTS.filter((answer) => answer.endsWith('same host')).map((answer) => [answer, 'success'])),
+      },
+    },
     'triggers.new_inbound_message': SUBSCRIBING,
     'triggers.new_inbound_message#event': { bundle: { cleanedRequest: EVENT_FOR_MESSAGE }, run: ['perform'], notFound: 'none' },
     'triggers.new_inbound_message#unsubscribe': {

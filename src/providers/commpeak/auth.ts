@@ -1,5 +1,5 @@
 import { errors, type Authentication, type BeforeRequestMiddleware, type Bundle, type ZObject } from 'zapier-platform-core';
-import { errorCodeOf } from '../../core/error-details';
+import { passedAuthentication } from '../../core/connection-check';
 import { unsendableCharacter } from '../../core/header-value';
 import { withoutRuntimeContext } from '../../core/provider-errors';
 import { messagesStatus, PROVIDER } from './api';
@@ -14,12 +14,6 @@ import { messagesStatus, PROVIDER } from './api';
  */
 
 const PROBE_UUID = '00000000-0000-0000-0000-000000000000';
-/** Errors from answers that show the key was accepted: the request itself was judged, not the key. */
-const KEY_ACCEPTED = new Set(['provider_rejected', 'not_found', 'unexpected_response']);
-
-function keyWasAccepted(error: unknown): boolean {
-  return (error instanceof Error && error.name === 'HaltedError') || KEY_ACCEPTED.has(errorCodeOf(error) ?? '');
-}
 
 /** The key as sent: trimmed of the blanks a paste leaves, and refused when a header cannot carry it. */
 function apiKeyOf(bundle: Bundle): string {
@@ -72,11 +66,7 @@ export const authentication: Authentication = {
     },
   ],
   test: async (z: ZObject) => {
-    try {
-      await messagesStatus(z, [PROBE_UUID], 'test the connection');
-    } catch (error) {
-      if (!keyWasAccepted(error)) throw error;
-    }
+    await passedAuthentication(() => messagesStatus(z, [PROBE_UUID], 'test the connection'));
     return { connected: true };
   },
   // CommPeak has no call that names the account or the stream: the label is the name the user gave, never key material.

@@ -6,6 +6,7 @@
 import type { ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
 import { pathSegment } from '../../core/base-url';
+import { passedAuthentication } from '../../core/connection-check';
 import {
   callProvider,
   callProviderOrNull,
@@ -169,6 +170,21 @@ export async function getMessage(z: ZObject, messageId: string): Promise<Message
     context('Get Message'),
   );
   return raw && flattenMessage(raw);
+}
+
+/** An ObjectId (the platform's 24-hex-digit ids) that no record has: all zeros. */
+const NO_SUCH_MESSAGE = '000000000000000000000000';
+
+/**
+ * The connection test: a documented read that needs both the user's token and the API key and
+ * changes nothing, asked for a message that cannot exist. ASSUMPTION: [st-connection-test] an
+ * unknown message id is answered with something other than 401/403 (how is not documented, so the
+ * answer itself is not judged): only 401/403, throttling or an outage fail the test.
+ */
+export async function checkConnection(z: ZObject): Promise<void> {
+  await passedAuthentication(() =>
+    callProvider(z, api(`/message/getmessagebyid/${NO_SUCH_MESSAGE}`), schema.unknown(), context('Test the connection')),
+  );
 }
 
 // ---------------------------------------------------------------- sites
@@ -347,8 +363,8 @@ export async function updateContact(
 
 // Documented: POST /customconsent, GET /customconsent/{id}, POST /customconsent/{id}/change.
 // ASSUMPTION: [st-consent-record] GET /customconsent/{id} answers the consent record itself (the shape below), 404 for an unknown id.
-// ASSUMPTION: [st-consents] update is PUT /customconsent/{id}, list is GET /customconsent/all (like
-// /webhooksubscription/all), add/remove on a contact is POST /customconsent/contact; body field
+// ASSUMPTION: [st-consents] update is PUT /customconsent/{id}, list is GET /customconsent/all (the `…/all`
+// third-party code uses for subscriptions), add/remove on a contact is POST /customconsent/contact; body field
 // names (name, description, active, mobileNumber, customConsentId, action) are guesses.
 const CONSENT_PATHS = {
   create: '/customconsent',
@@ -467,15 +483,6 @@ export function subscribe(z: ZObject, hook: { uri: string; filter: string; expir
     subscriptionSchema,
     context('Subscribe to events'),
   );
-}
-
-/**
- * The connection test, since it needs the user's token and the API key. Only that it answers
- * matters, so any JSON is accepted. ASSUMPTION: [st-subscription-list] the path: the docs name "Get
- * All Subscriptions" (a GET) without showing it; working third-party code uses `/webhooksubscription/all`.
- */
-export async function listSubscriptions(z: ZObject): Promise<void> {
-  await callProvider(z, api('/webhooksubscription/all'), schema.unknown(), assumed('Test the connection'));
 }
 
 /** Deletes a subscription; one that is already gone counts as deleted. */

@@ -4,7 +4,7 @@ import { providerStatusOf } from '../../core/error-details';
 import { bearerHeader, headerToken, unsendableCharacter } from '../../core/header-value';
 import { withoutRuntimeContext } from '../../core/provider-errors';
 import { callProvider } from '../../core/provider-request';
-import { listSites, listSubscriptions } from './api';
+import { checkConnection, listSites } from './api';
 import { brand, productName } from './brand';
 
 const API_KEY_PAGE = 'https://apidocs-stratustexting.spectrumvoip.com/postman-how-to-for-stratustexting-openapis-1612009m0';
@@ -175,12 +175,12 @@ export const addApiCredentials: BeforeRequestMiddleware = (request, _z, bundle) 
 };
 
 /**
- * The test lists the subscriptions (ASSUMPTION: [st-subscription-list], its path), a call that
- * needs both the user's token and the API key. The sites list (an assumed endpoint) only names a
- * site for the connection label: when it cannot be read, the label goes without.
+ * The test reads a message that cannot exist (`checkConnection`), a documented call that needs both
+ * the user's token and the API key. The sites list (an assumed endpoint) only names a site for the
+ * connection label: when it cannot be read, the label goes without.
  */
 const testConnection = async (z: ZObject, bundle: Bundle) => {
-  await listSubscriptions(z);
+  await checkConnection(z);
   const sites = await listSites(z).catch(() => []);
   return { account_name: bundle.authData.account_name || undefined, site_count: sites.length, first_site: sites[0]?.name };
 };

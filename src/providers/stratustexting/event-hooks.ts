@@ -3,7 +3,7 @@ import { z as schema } from 'zod';
 import { pathSegment } from '../../core/base-url';
 import { errorCodeOf, messageOf } from '../../core/error-details';
 import { optionalText, parseInput, requiredText, type InputShape } from '../../core/input';
-import { eventFilter, listSites, listSubscriptions, subscribe, unsubscribe, type EventKind } from './api';
+import { checkConnection, eventFilter, listSites, subscribe, unsubscribe, type EventKind } from './api';
 import { brand, productName } from './brand';
 import { subscribedUri, withHandshakeAdvice } from './hook-relay';
 
@@ -67,7 +67,7 @@ export function beforeSubscription(bundle: Bundle, at: number | null): boolean {
 
 /**
  * The record an event names, looked up by `lookup`: null when it is gone, 'foreign' when the API
- * refuses this id (403) while the connection itself works (its test call answers): an id of another
+ * refuses this id (403) while the connection itself works (its test passes): an id of another
  * organization's, which starts nothing. A refusal of the connection itself fails the step as it is.
  * ASSUMPTION: [st-foreign-id] the API answers 403 for a record of another organization.
  */
@@ -77,7 +77,7 @@ export async function eventRecord<T>(z: ZObject, lookup: () => Promise<T | null>
   } catch (cause) {
     if (errorCodeOf(cause) !== 'forbidden') throw cause;
     // When the connection is refused too, the lookup's own error says so.
-    await listSubscriptions(z).catch(() => {
+    await checkConnection(z).catch(() => {
       throw cause;
     });
     return 'foreign';

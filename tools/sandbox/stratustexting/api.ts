@@ -334,9 +334,6 @@ export function addApiRoutes(router: Router, prefix: string, state: StratusTexti
     });
     return json(200, subscriptionView(subscription));
   });
-  route('GET', '/webhooksubscription/all', () =>
-    json(200, { content: [...state.subscriptions.values()].map((subscription) => subscriptionView(subscription)) }),
-  );
   route('DELETE', '/webhooksubscription/:id', (request) => {
     if (!state.subscriptions.delete(request.params.id)) return appError(request, 404, `Subscription ${request.params.id} not found`);
     return empty(204);
