@@ -53,6 +53,7 @@ describe('against the sandbox, every request probed is confirmed', () => {
       'GET /contact/mobile/{mobile}': 'confirmed',
       'GET /contact/{id}': 'confirmed',
       'GET /customconsent/all': 'confirmed',
+      'GET /customconsent/{id}': 'confirmed',
     });
     expect(detail(report, 'POST /message/sendsms')).toBe('it sends a text: needs --send-to <your own number>');
     expect(detail(report, 'POST /contact')).toBe('it changes data: needs --write (or --hook-url for subscriptions)');

@@ -29,9 +29,10 @@ export function methodOf(endpoint: Endpoint): Method {
   return endpoint.request.split(' ')[0] as Method;
 }
 
-/** The endpoint a request went to, by method and path under the base URL. */
+/** The endpoint a request went to, by method and path under the base URL: a literal path (`/contact/all`) before a pattern (`/contact/{id}`). */
 export function endpointOf(endpoints: readonly Endpoint[], method: string, path: string): Endpoint | undefined {
-  return endpoints.find((endpoint) => methodOf(endpoint) === method.toUpperCase() && pathPattern(endpoint).test(path));
+  const candidates = endpoints.filter((endpoint) => methodOf(endpoint) === method.toUpperCase() && pathPattern(endpoint).test(path));
+  return candidates.find((endpoint) => !endpoint.request.includes('{')) ?? candidates[0];
 }
 
 /** The table docs/providers.md carries for a provider, as test/docs/ expects it verbatim. */

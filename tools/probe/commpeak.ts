@@ -12,7 +12,8 @@ export const commPeakProbe: ProviderProbe = {
   answers: { 'POST /messages_status/': { schema: statusAnswer } },
   async readOnly(prober) {
     prober.skip('POST /simple_send/', 'it sends a text: needs --send-to <your own number> and PROBE_FROM (the sender)');
-    await prober.step('POST /messages_status/', 'authentication.test', {});
+    // The connection test asks for the nil UUID: any answer but 401/403 or an outage passes.
+    await prober.step('POST /messages_status/', 'authentication.test', {}, { credentialsOnly: true });
     await prober.step('POST /messages_status/', 'searches.find_message_status.operation.perform', {
       inputData: { message_uuid: MADE_UP_UUID },
     });

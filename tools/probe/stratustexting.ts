@@ -1,5 +1,6 @@
 import {
   consentListSchema,
+  consentSchema,
   contactLookupSchema,
   contactPageSchema,
   messageSchema,
@@ -7,7 +8,7 @@ import {
 } from '../../src/providers/stratustexting/api';
 import stratusTexting from '../../src/providers/stratustexting/integration';
 import { STRATUSTEXTING_ENDPOINTS } from '../endpoints/stratustexting';
-import { PROBE_TEXT, type ProviderProbe } from './probe';
+import { PROBE_TEXT, type Prober, type ProviderProbe } from './probe';
 
 type Record_ = Record<string, unknown>;
 /** Fields the integration passes on unread: the contact's organization, consents and dates (ASSUMPTION: [st-contact-sort]). */
@@ -21,6 +22,10 @@ const PROBE_MOBILE = '+19495550199';
 const PROBE_CONTACT = { first_name: 'Zapier probe', last_name: '(delete me)', notes: 'Made by npm run probe -- stratustexting --write.' };
 const PROBE_CONSENT = 'Zapier probe consent (delete me)';
 
+/** Find Custom Consent by ID: the documented details call. */
+const findConsent = (prober: Prober, id: string) =>
+  prober.step('GET /customconsent/{id}', 'searches.find_consent.operation.perform', { inputData: { consent_id: id } });
+
 export const stratusTextingProbe: ProviderProbe = {
   definition: stratusTexting,
   endpoints: STRATUSTEXTING_ENDPOINTS,
@@ -29,6 +34,7 @@ export const stratusTextingProbe: ProviderProbe = {
     'GET /contact/all': { schema: contactPageSchema, known: [...CONTACT_FIELDS, ...SPRING_PAGE] },
     'GET /contact/mobile/{mobile}': { schema: contactLookupSchema, known: CONTACT_FIELDS },
     'GET /contact/{id}': { schema: contactLookupSchema, known: CONTACT_FIELDS },
+    'GET /customconsent/{id}': { schema: consentSchema, known: ['orgId', 'createdDate', 'lastUpdated'] },
     'GET /customconsent/all': { schema: consentListSchema, known: ['orgId', 'createdDate', 'lastUpdated', ...SPRING_PAGE] },
     'GET /message/getmessagebyid/{messageId}': { schema: messageSchema, known: ['orgId', 'departmentId', 'createdDate'] },
   },
@@ -53,7 +59,10 @@ export const stratusTextingProbe: ProviderProbe = {
         cleanedRequest: { contactInfo: { contactId: contact.id } },
       });
     } else prober.skip('GET /contact/{id}', 'no contact to look up');
-    await prober.step('GET /customconsent/all', 'triggers.consent_list.operation.perform', {});
+    const consents = await prober.step<Record_[]>('GET /customconsent/all', 'triggers.consent_list.operation.perform', {});
+    const consent = first(consents);
+    if (typeof consent?.id === 'string') await findConsent(prober, consent.id);
+    else prober.skip('GET /customconsent/{id}', 'no custom consent to look up');
     const messageId = process.env.PROBE_MESSAGE_ID?.trim();
     if (messageId) {
       await prober.step('GET /message/getmessagebyid/{messageId}', 'searches.find_message.operation.perform', {
@@ -89,6 +98,7 @@ export const stratusTextingProbe: ProviderProbe = {
         left.push(
           `the custom consent "${PROBE_CONSENT}" (id ${consentId}): no request deletes a consent; the row POST /customconsent/{id}/change says whether it was made inactive`,
         );
+        await findConsent(prober, consentId);
         await prober.step('PUT /customconsent/{id}', 'creates.update_consent.operation.perform', {
           inputData: { consent_id: consentId, description: 'Changed by the probe.' },
         });

@@ -374,7 +374,7 @@ const CONSENT_PATHS = {
   onContact: '/customconsent/contact',
 };
 
-const consentSchema = schema
+export const consentSchema = schema
   .object({
     id: schema.string(),
     name: schema.string().nullish(),
