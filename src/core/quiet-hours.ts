@@ -1,5 +1,5 @@
 import { errors } from 'zapier-platform-core';
-import type * as FullMetadata from 'libphonenumber-js/max';
+import { parsePhoneNumberFromString, type MetadataJson } from 'libphonenumber-js/core';
 import { inputError } from './input-error';
 
 /**
@@ -85,8 +85,8 @@ const GEO_MOBILE_CALLING_CODES = new Set(['52', '54', '55', '62', '86']);
  */
 function zonesOf(e164: string): { zones: string[]; countryWide?: string } {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the number types need the full metadata: loaded only here
-  const { parsePhoneNumberFromString } = require('libphonenumber-js/max') as typeof FullMetadata;
-  const parsed = parsePhoneNumberFromString(e164);
+  const fullMetadata = require('libphonenumber-js/metadata.max.json') as MetadataJson;
+  const parsed = parsePhoneNumberFromString(e164, fullMetadata);
   if (!parsed) return { zones: [] };
   const type = parsed.getType();
   const callingCode = parsed.countryCallingCode;

@@ -60,4 +60,18 @@ describe('what each apps/<key>/dist/integration.js bundles (npm run build)', () 
     const packages = new Set(bundled.map((file) => /^node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1]).filter(Boolean));
     expect([...packages].sort()).toEqual(['grapheme-splitter', 'libphonenumber-js', 'sms-segments-calculator', 'zod']);
   });
+
+  it.each(PROVIDERS)(
+    '%s: one copy of libphonenumber-js (its ES modules), the full metadata only as the JSON Quiet Hours requires',
+    (key) => {
+      const phoneFiles = stageApp(ROOT, key, apps).filter((file) => file.startsWith('node_modules/libphonenumber-js/'));
+      expect(
+        phoneFiles.filter(
+          (file) =>
+            !/^node_modules\/libphonenumber-js\/(es6|core|min)\//.test(file) && !file.endsWith('.json') && !file.endsWith('.json.js'),
+        ),
+      ).toEqual([]);
+      expect(phoneFiles.filter((file) => file.endsWith('.json'))).toEqual(['node_modules/libphonenumber-js/metadata.max.json']);
+    },
+  );
 });
