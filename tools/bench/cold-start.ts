@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { childAnswer, type StepEvent } from './invoke';
 import { ms, trimmedMean, type Row } from './report';
 
-const COLD_START_RUNS = 31;
+const COLD_START_RUNS = 51;
 const COLD_START_BOUND = 1.15;
 
 const CHILD = join(__dirname, 'cold-start-child.js');
