@@ -102,7 +102,7 @@ function zonesOf(e164: string): { zones: string[]; countryWide?: string } {
  * may be in is inside the window. A number whose zone is unknown is held too: its local time
  * cannot be vouched for.
  */
-export async function quietHolds(numbers: readonly string[], window: QuietWindow, now: Date): Promise<QuietHold[]> {
+export function quietHolds(numbers: readonly string[], window: QuietWindow, now: Date): QuietHold[] {
   const holds: QuietHold[] = [];
   for (const number of numbers) {
     const { zones, countryWide } = zonesOf(number);

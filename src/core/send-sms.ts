@@ -161,7 +161,7 @@ export function sendSmsCreate(channel: SmsChannel) {
         const { text, replaced, shape } = textToSend(input, channel, textField.label);
 
         const window = input.quiet_hours;
-        const holds = window ? await quietHolds(distinct, window, new Date()) : [];
+        const holds = window ? quietHolds(distinct, window, new Date()) : [];
         if (window && holds.length === distinct.length) throw quietHoursHalt(holds, window);
         const held = new Set(holds.map((hold) => hold.number));
         const to = distinct.filter((number) => !held.has(number)).map(written) as Recipients;

@@ -1,3 +1,4 @@
+import { isRecord } from './is-record';
 /**
  * Whether a 2xx answer says in words that the request failed: `"status": false`,
  * `"success": false`, or an `error` / `errors` member with something in it (`errors: []`,
@@ -8,10 +9,6 @@
 export function statesFailure(body: unknown): boolean {
   if (!isRecord(body)) return false;
   return body.status === false || body.success === false || hasContent(body.error) || hasContent(body.errors);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function hasContent(value: unknown): boolean {

@@ -1,3 +1,4 @@
+import { isRecord } from '../../core/is-record';
 import type { ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
 import { checkedSettingUrl } from '../../core/base-url';
@@ -128,10 +129,6 @@ export function messagesStatus(z: ZObject, messageUuids: readonly string[], acti
 
 const ID_FIELDS = ['message_uuid', 'uuid', 'message_id', 'id'] as const;
 const SEARCH_DEPTH = 4;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * Each requested message's record in a status answer, by lower-cased uuid. Since the shape is

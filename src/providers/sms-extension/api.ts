@@ -1,3 +1,4 @@
+import { isRecord } from '../../core/is-record';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { z as schema } from 'zod';
 import { checkedTypedBaseUrl, pathSegment } from '../../core/base-url';
@@ -71,10 +72,6 @@ function textOf(value: unknown): string | undefined {
   if (typeof value === 'string' && value.trim() !== '') return value.trim();
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 // ---------------------------------------------------------------- tokens

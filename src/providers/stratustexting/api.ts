@@ -297,8 +297,8 @@ export const contactPageSchema = schema
 
 export const contactLookupSchema = schema.union([contactSchema, schema.array(contactSchema), schema.undefined()]);
 
-/** When a contact was added, in epoch ms, where the record says (ASSUMPTION: [st-contact-sort] `createdDate`, ISO 8601). */
-const addedAt = (contact: Contact) => (typeof contact.createdDate === 'string' ? Date.parse(contact.createdDate) || 0 : 0);
+/** When a contact was added, in epoch ms; 0 where the record does not say (the newest-first sort puts those last). */
+const addedAt = (contact: Contact) => contactTimes(contact).added ?? 0;
 
 /** One page of the organization's contacts, newest first; `last` is true when no page follows. */
 export async function listContacts(z: ZObject, page: number, size: number): Promise<{ contacts: Contact[]; last: boolean }> {
