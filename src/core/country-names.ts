@@ -1,6 +1,6 @@
 // Written by `npm run generate:countries` (tools/generate/country-names.ts): do not edit by hand.
-/** The Default Country dropdown: ISO code → English name, sorted by name. */
-export const COUNTRY_CHOICES: Record<string, string> = {
+/** Every country a number can belong to: ISO code → English name, sorted by name (the Default Country dropdown). */
+export const COUNTRY_NAMES: Record<string, string> = {
   AF: 'Afghanistan (AF)',
   AX: 'Åland Islands (AX)',
   AL: 'Albania (AL)',

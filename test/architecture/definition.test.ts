@@ -35,6 +35,7 @@ const CONTRACT = {
     triggers: [
       'consent_list',
       'contact_list',
+      'country_list',
       'deleted_contact',
       'new_contact',
       'new_inbound_message',
@@ -53,19 +54,19 @@ const CONTRACT = {
       'upsert_contact',
     ],
     searches: ['find_consent', 'find_contact', 'find_message'],
-    hidden: ['consent_list', 'contact_list', 'site_list'],
+    hidden: ['consent_list', 'contact_list', 'country_list', 'site_list'],
   },
   commpeak: {
-    triggers: [],
+    triggers: ['country_list'],
     creates: ['get_message_statuses', 'send_bulk_sms', 'send_sms'],
     searches: ['find_message_status'],
-    hidden: [],
+    hidden: ['country_list'],
   },
   'sms-extension': {
-    triggers: ['new_sender_id', 'new_sms', 'sender_id_approved'],
+    triggers: ['country_list', 'new_sender_id', 'new_sms', 'sender_id_approved'],
     creates: ['add_sender_id', 'click_to_dial', 'masked_click_to_dial', 'send_sms'],
     searches: ['find_sender_id', 'find_sms'],
-    hidden: [],
+    hidden: ['country_list'],
   },
 };
 

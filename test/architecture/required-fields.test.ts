@@ -21,6 +21,7 @@ const REQUIRED: Record<string, Record<string, string[]>> = {
     'triggers.site_list': [],
     'triggers.consent_list': [],
     'triggers.contact_list': [],
+    'triggers.country_list': [],
     'creates.send_sms': ['from', 'to', 'text'],
     'creates.send_mms': ['from', 'to', 'media'],
     'creates.upsert_contact': ['mobile'],
@@ -37,6 +38,7 @@ const REQUIRED: Record<string, Record<string, string[]>> = {
   },
   commpeak: {
     authentication: ['api_key'],
+    'triggers.country_list': [],
     'creates.send_sms': ['from', 'to', 'text'],
     // Recipients come as a list or as line items: either will do.
     'creates.send_bulk_sms': ['from'],
@@ -48,6 +50,7 @@ const REQUIRED: Record<string, Record<string, string[]>> = {
     'triggers.new_sms': [],
     'triggers.new_sender_id': [],
     'triggers.sender_id_approved': [],
+    'triggers.country_list': [],
     'creates.send_sms': ['from', 'to', 'text'],
     'creates.add_sender_id': ['sender_id'],
     'creates.click_to_dial': ['destination'],

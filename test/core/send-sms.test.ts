@@ -309,12 +309,11 @@ describe('sendSmsCreate: recipients written the way people type them', () => {
     expect(output).toMatchObject({ duplicates_dropped: ['447400900123', '447400900123'] });
   });
 
-  it('offers Default Country as a dropdown of countries by ISO code, named in English', () => {
+  it('offers Default Country as the dropdown of countries that List Countries fills', () => {
     const { fields } = fakeChannel();
-    const field = fields.find((candidate) => candidate.key === 'default_country') as { choices?: Record<string, string> };
-    expect(Object.keys(field.choices ?? {})).toHaveLength(245);
-    expect(field.choices).toMatchObject({ GB: 'United Kingdom (GB)', US: 'United States (US)', IL: 'Israel (IL)' });
-    expect(Object.values(field.choices ?? {}).slice(0, 2)).toEqual(['Afghanistan (AF)', 'Åland Islands (AX)']);
+    const field = fields.find((candidate) => candidate.key === 'default_country');
+    expect(field).toMatchObject({ dynamic: 'country_list.id.name' });
+    expect(field).not.toHaveProperty('choices');
   });
 
   it('shows the channel’s own examples in the To help', () => {

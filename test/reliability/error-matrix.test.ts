@@ -1,5 +1,13 @@
-import { ANSWERS, configureEnvironment, invocations, operationsOf, runCase, type CaseResult } from '../../tools/reliability/error-matrix';
-import { providerKeys } from '../../index';
+import {
+  ANSWERS,
+  configureEnvironment,
+  invocations,
+  operationsOf,
+  runCase,
+  SENDS_NOTHING,
+  type CaseResult,
+} from '../../tools/reliability/error-matrix';
+import { integrationLoaders, providerKeys } from '../../index';
 
 configureEnvironment();
 
@@ -10,6 +18,11 @@ describe('error matrix', () => {
     const covered = new Set(cases.map(({ invocation }) => `${invocation.provider}:${invocation.method.split('.operation.')[0]}`));
     const all = providerKeys.flatMap((provider) => operationsOf(provider).map((operation) => `${provider}:${operation}`));
     expect(all.filter((operation) => !covered.has(operation))).toEqual([]);
+  });
+
+  it('leaves out only List Countries, which every integration has and which sends no request', () => {
+    expect(SENDS_NOTHING).toEqual(['triggers.country_list']);
+    for (const provider of providerKeys) expect(integrationLoaders[provider]()).toHaveProperty(['triggers', 'country_list']);
   });
 
   describe.each(invocations().map((invocation) => [`${invocation.provider} ${invocation.method}`, invocation] as const))(

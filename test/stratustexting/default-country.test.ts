@@ -2,7 +2,7 @@ import { creates, searches } from './support';
 
 type Operation = (typeof creates)[string];
 
-type Field = { key: string; label?: string; choices?: Record<string, string> };
+type Field = { key: string; label?: string; dynamic?: string };
 
 const defaultCountryOf = (operation: Operation | undefined) =>
   (operation?.operation.inputFields as Field[] | undefined)?.find((field) => field.key === 'default_country');
@@ -10,8 +10,8 @@ const defaultCountryOf = (operation: Operation | undefined) =>
 describe('Default Country on every operation that reads a phone number', () => {
   const sendSms = defaultCountryOf(creates.send_sms);
 
-  it("is Send SMS's dropdown of countries, named in English with their ISO code", () => {
-    expect(sendSms?.choices).toMatchObject({ US: 'United States (US)', GB: 'United Kingdom (GB)', CA: 'Canada (CA)' });
+  it("is Send SMS's dropdown of countries, filled by List Countries", () => {
+    expect(sendSms?.dynamic).toBe('country_list.id.name');
   });
 
   it.each([
@@ -23,6 +23,6 @@ describe('Default Country on every operation that reads a phone number', () => {
   ])('%s offers the same dropdown under the same key', (_name, operation) => {
     const field = defaultCountryOf(operation);
     expect(field?.label).toBe('Default Country');
-    expect(field?.choices).toEqual(sendSms?.choices);
+    expect(field?.dynamic).toBe(sendSms?.dynamic);
   });
 });

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { getCountries } from 'libphonenumber-js/min';
 
 /**
- * The Default Country dropdown's choices: every country libphonenumber knows, by ISO code, named
+ * The Default Country dropdown's countries: every country libphonenumber knows, by ISO code, named
  * in English by `Intl.DisplayNames`, sorted by name. Written to a source file once, here, so that
- * no step pays for naming 245 countries when Zapier loads the definition.
+ * opening the dropdown names nothing and every runtime names them alike.
  */
 export function countryNames(): [string, string][] {
   const names = new Intl.DisplayNames(['en'], { type: 'region' });
@@ -18,8 +18,8 @@ export function countryNamesSource(): string {
   const lines = countryNames().map(([code, name]) => `  ${code}: ${JSON.stringify(name)},`);
   return [
     '// Written by `npm run generate:countries` (tools/generate/country-names.ts): do not edit by hand.',
-    '/** The Default Country dropdown: ISO code → English name, sorted by name. */',
-    'export const COUNTRY_CHOICES: Record<string, string> = {',
+    '/** Every country a number can belong to: ISO code → English name, sorted by name (the Default Country dropdown). */',
+    'export const COUNTRY_NAMES: Record<string, string> = {',
     ...lines,
     '};',
     '',

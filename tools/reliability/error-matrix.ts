@@ -241,11 +241,17 @@ export function appOf(provider: ProviderKey): App {
   return apps.get(provider) as App;
 }
 
-/** `triggers.x`, `creates.y`, `searches.z` and `authentication.test` of each integration, from its definition. */
+/**
+ * Operations that send no request (their answer is built into the integration), so no provider
+ * answer can reach them: outside the matrix. test/core/country-list.test.ts runs them offline.
+ */
+export const SENDS_NOTHING = ['triggers.country_list'];
+
+/** `triggers.x`, `creates.y`, `searches.z` and `authentication.test` of each integration, from its definition, but those that send nothing. */
 export function operationsOf(provider: ProviderKey): string[] {
   const app = appOf(provider) as unknown as Record<string, Record<string, unknown> | undefined>;
   const kinds = ['triggers', 'creates', 'searches'].flatMap((kind) => Object.keys(app[kind] ?? {}).map((key) => `${kind}.${key}`));
-  return ['authentication.test', ...kinds];
+  return ['authentication.test', ...kinds].filter((operation) => !SENDS_NOTHING.includes(operation));
 }
 
 /** Every invocation of every operation; throws naming any operation without inputs in the table. */

@@ -4,6 +4,7 @@ import { addSessionHeaders, authentication } from './auth';
 import newSms from '../../../triggers/sms-extension/new-sms';
 import newSenderId from '../../../triggers/sms-extension/new-sender-id';
 import senderIdApproved from '../../../triggers/sms-extension/sender-id-approved';
+import countryList from '../../../triggers/sms-extension/country-list';
 import sendSms from '../../../creates/sms-extension/send-sms';
 import addSenderId from '../../../creates/sms-extension/add-sender-id';
 import clickToDial from '../../../creates/sms-extension/click-to-dial';
@@ -20,6 +21,7 @@ export default defineApp({
     [newSms.key]: newSms,
     [newSenderId.key]: newSenderId,
     [senderIdApproved.key]: senderIdApproved,
+    [countryList.key]: countryList,
   },
   creates: {
     [sendSms.key]: sendSms,

@@ -1,5 +1,5 @@
 import { z as schema } from 'zod';
-import { COUNTRY_CHOICES } from '../../core/country-names';
+import { COUNTRY_DROPDOWN } from '../../core/country-list';
 import { optionalText, type InputShape } from '../../core/input';
 
 /** The editable contact fields, shared by Create or Update Contact and Update Contact. */
@@ -20,7 +20,7 @@ export const defaultCountryField = {
   key: 'default_country',
   label: 'Default Country',
   required: false,
-  choices: COUNTRY_CHOICES,
+  dynamic: COUNTRY_DROPDOWN,
   helpText: 'The country of phone numbers typed without a country code, e.g. `(949) 555-0111`. Blank means the United States.',
 } as const;
 

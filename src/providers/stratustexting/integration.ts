@@ -9,6 +9,7 @@ import deletedContact from '../../../triggers/stratustexting/deleted-contact';
 import siteList from '../../../triggers/stratustexting/site-list';
 import consentList from '../../../triggers/stratustexting/consent-list';
 import contactList from '../../../triggers/stratustexting/contact-list';
+import countryList from '../../../triggers/stratustexting/country-list';
 import sendSms from '../../../creates/stratustexting/send-sms';
 import sendMms from '../../../creates/stratustexting/send-mms';
 import upsertContact from '../../../creates/stratustexting/upsert-contact';
@@ -35,6 +36,7 @@ export default defineApp({
     [siteList.key]: siteList,
     [consentList.key]: consentList,
     [contactList.key]: contactList,
+    [countryList.key]: countryList,
   },
   creates: {
     [sendSms.key]: sendSms,

@@ -1,0 +1,28 @@
+import { defineTrigger } from 'zapier-platform-core';
+import { COUNTRY_NAMES } from './country-names';
+
+/**
+ * The Default Country dropdown's source. Listed as 245 static choices in each field, the countries
+ * made up most of StratusTexting's definition, which Zapier's runtime copies and freezes twice on
+ * every step; served by this hidden trigger, they cost only the steps that open the dropdown.
+ */
+export const countryList = defineTrigger({
+  key: 'country_list',
+  noun: 'Country',
+  display: {
+    label: 'List Countries',
+    description: 'Triggers when the Default Country dropdown is opened. Fills it with every country a number can belong to.',
+    hidden: true,
+  },
+  operation: {
+    perform: () => Object.entries(COUNTRY_NAMES).map(([id, name]) => ({ id, name })),
+    sample: { id: 'US', name: 'United States (US)' },
+    outputFields: [
+      { key: 'id', label: 'Country Code' },
+      { key: 'name', label: 'Country Name' },
+    ],
+  },
+});
+
+/** The `dynamic` of every Default Country field: the code is the value, the name the label. */
+export const COUNTRY_DROPDOWN = 'country_list.id.name';
