@@ -1,6 +1,7 @@
 import { errors } from 'zapier-platform-core';
 import { parsePhoneNumberFromString, type MetadataJson } from 'libphonenumber-js/core';
 import { inputError } from './input-error';
+import { withoutRuntimeContext } from './provider-errors';
 
 /**
  * Quiet hours: a daily window, in each recipient's local time, during which no SMS goes out.
@@ -133,7 +134,9 @@ export function describeHold(hold: QuietHold, window: QuietWindow): string {
 /** Zapier's "stopped" (not failed) for a step whose every recipient is inside quiet hours. */
 export function quietHoursHalt(holds: readonly QuietHold[], window: QuietWindow): Error {
   const lines = holds.map((hold) => describeHold(hold, window)).join('; ');
-  return new errors.HaltedError(
-    `Not sent: every recipient is inside quiet hours (${window.typed}, recipient's local time). ${lines}. Nothing was sent; run the step again after the window ends.`,
+  return withoutRuntimeContext(
+    new errors.HaltedError(
+      `Not sent: every recipient is inside quiet hours (${window.typed}, recipient's local time). ${lines}. Nothing was sent; run the step again after the window ends.`,
+    ),
   );
 }

@@ -193,7 +193,8 @@ describe('Send SMS guards (StratusTexting)', () => {
       clockAt('2026-01-15T03:15:00Z'); // 22:15 in New York (EST)
       const error = await stoppedBeforeAnyRequest({ from: '9495550100', to: NEW_YORK, text: 'Hi', quiet_hours: '21:00-08:00' });
       expect(error.name).toBe('HaltedError');
-      expect(firstLine(error)).toBe(
+      // The whole message: the runtime must not append "What happened" (the step's input and the message again).
+      expect(error.message).toBe(
         "Not sent: every recipient is inside quiet hours (21:00-08:00, recipient's local time). +12125550100: it is 22:15 in America/New_York; quiet hours end at 08:00 local time. Nothing was sent; run the step again after the window ends.",
       );
     });
