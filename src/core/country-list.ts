@@ -1,4 +1,4 @@
-import { defineTrigger } from 'zapier-platform-core';
+import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import { COUNTRY_NAMES } from './country-names';
 
 /**
@@ -11,11 +11,12 @@ export const countryList = defineTrigger({
   noun: 'Country',
   display: {
     label: 'List Countries',
-    description: 'Triggers when the Default Country dropdown is opened. Fills it with every country a number can belong to.',
+    description: 'Triggers when a country is listed for phone numbers. Fills the Default Country dropdowns.',
     hidden: true,
   },
   operation: {
-    perform: () => Object.entries(COUNTRY_NAMES).map(([id, name]) => ({ id, name })),
+    // One page holds every country: asked for another, the dropdown gets nothing more to add.
+    perform: (_z: ZObject, bundle: Bundle) => (bundle.meta?.page ? [] : Object.entries(COUNTRY_NAMES).map(([id, name]) => ({ id, name }))),
     sample: { id: 'US', name: 'United States (US)' },
     outputFields: [
       { key: 'id', label: 'Country Code' },

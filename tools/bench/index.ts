@@ -1,4 +1,5 @@
-import { relative } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { providerKeys } from '../../index';
 import { measureColdStart, type Pair } from './cold-start';
 import { BASELINE_APP, baselineStep, startLoopback, step } from './fixtures';
@@ -10,11 +11,31 @@ import { measureSize } from './size';
 
 // `npm run bench`: every performance figure of the issue beside its bound; exit 1 on any FAIL.
 // Arguments pick sections (size, requests, cold, overhead, scale); none runs them all.
+// `--against=DIR` adds, to the cold start, each integration as built in another checkout (DIR, after
+// its own `npm run build`), interleaved in the same run, for information: a change's before and after.
 // Run after `npm run build`: the integrations are loaded from apps/<key>/index.js as Zapier loads them.
 const SECTIONS = ['size', 'requests', 'cold', 'overhead', 'scale'] as const;
+const AGAINST = '--against=';
+
+/**
+ * The other checkout's apps/<key>/index.js. Its zapier-platform-core must be this one's: a second
+ * copy would be loaded beside the first and counted against it.
+ */
+function againstApp(dir: string, key: string): string {
+  const app = join(resolve(dir), 'apps', key, 'index.js');
+  const core = (from: string) => realpathSync(require.resolve('zapier-platform-core', { paths: [from] }));
+  if (core(dirname(app)) !== core(__dirname)) {
+    throw new Error(
+      `${dir} has its own zapier-platform-core: link its node_modules to this checkout's (ln -s ${relative(resolve(dir), join(__dirname, '..', '..', '..', 'node_modules'))} node_modules, in ${dir}).`,
+    );
+  }
+  return app;
+}
 
 async function main(): Promise<number> {
-  const asked = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const against = args.find((arg) => arg.startsWith(AGAINST))?.slice(AGAINST.length);
+  const asked = args.filter((arg) => !arg.startsWith(AGAINST));
   const unknown = asked.filter((name) => !(SECTIONS as readonly string[]).includes(name));
   if (unknown.length > 0) throw new Error(`Unknown section ${unknown.join(', ')}; choose from ${SECTIONS.join(', ')}.`);
   const wanted = (section: (typeof SECTIONS)[number]) => asked.length === 0 || asked.includes(section);
@@ -48,7 +69,21 @@ async function main(): Promise<number> {
         baseline: { name: `baseline for ${key}`, appPath: BASELINE_APP, step: captured && baselineStep(loopback.proxy.url, captured) },
       };
     });
-    if (wanted('cold')) section(await measureColdStart(pairs));
+    const others: Pair[] = against
+      ? pairs.map(({ integration, baseline }, index) => ({
+          integration: {
+            ...integration,
+            name: `${integration.name} (as built in ${against})`,
+            appPath: againstApp(against, providerKeys[index]),
+          },
+          baseline,
+        }))
+      : [];
+    if (wanted('cold')) {
+      const rows = await measureColdStart([...pairs, ...others]);
+      // The other build's rows are for comparison only: its bound is not this build's to keep.
+      section(rows.map((row, index) => (index < pairs.length ? row : { ...row, bound: 'information', pass: undefined })));
+    }
     if (wanted('overhead')) section(await measureOverhead(pairs));
     if (wanted('scale')) section(await measureScale(loopback));
   } finally {

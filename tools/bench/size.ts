@@ -63,10 +63,20 @@ function requiredFiles(entry: string, excluded: readonly string[]): string[] {
   return [...files];
 }
 
-/** Size of each deployable: its definition and the files it requires, without zapier-platform-core's own tree. */
+/**
+ * Size of each deployable: its definition and the files it requires, without zapier-platform-core's
+ * own tree. Beside it, for information, the definition as JSON: what Zapier's runtime deep-copies
+ * and freezes twice on every step.
+ */
 export function measureSize(): Row[] {
   const excluded = runtimePackages();
-  return providerKeys.map((key) => {
+  const definitions = providerKeys.map((key) => ({
+    figure: `definition: apps/${key} as JSON (copied twice per step by the runtime)`,
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built app, loaded as Zapier loads it
+    value: `${(JSON.stringify(require(appPath(key))).length / 1000).toFixed(1)} kB`,
+    bound: 'information',
+  }));
+  const deployables = providerKeys.map((key) => {
     const files = requiredFiles(appPath(key), excluded);
     const bytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
     const byPackage = new Map<string, number>();
@@ -85,4 +95,5 @@ export function measureSize(): Row[] {
       pass: bytes < SIZE_BOUND_BYTES,
     };
   });
+  return [...deployables, ...definitions];
 }
