@@ -4,7 +4,7 @@ import { inputError } from '../../src/core/input-error';
 import { withAdvice } from '../../src/core/provider-errors';
 import { optionalText, parseInput, requiredText, type InputShape } from '../../src/core/input';
 import { distinctBy, splitNumbers, toInternationalDigits } from '../../src/core/phone';
-import { COUNTRY_DROPDOWN } from '../../src/core/country-list';
+import { defaultCountryField } from '../../src/core/country-list';
 import { BATCH_SIZE, PROVIDER, type OutgoingMessage } from '../../src/providers/commpeak/api';
 import {
   IDEMPOTENCY_KEY_FIELD,
@@ -77,14 +77,9 @@ const inputFields = defineInputFields([
     required: false,
     children: lineItemFields,
   },
-  {
-    key: 'default_country',
-    label: 'Default Country',
-    required: false,
-    dynamic: COUNTRY_DROPDOWN,
-    helpText:
-      'Two-letter country code (e.g. `US`, `GB`) used for numbers typed without a country code. Leave blank when every number starts with `+` and its country code.',
-  },
+  defaultCountryField(
+    'Two-letter country code (e.g. `US`, `GB`) used for numbers typed without a country code. Leave blank when every number starts with `+` and its country code.',
+  ),
   IDEMPOTENCY_KEY_FIELD,
 ]);
 

@@ -25,5 +25,7 @@ export const countryList = defineTrigger({
   },
 });
 
-/** The `dynamic` of every Default Country field: the code is the value, the name the label. */
-export const COUNTRY_DROPDOWN = 'country_list.id.name';
+/** A Default Country field, filled by List Countries (the code is the value, the name the label), with its operation's help. */
+export function defaultCountryField(helpText: string) {
+  return { key: 'default_country', label: 'Default Country', required: false, dynamic: 'country_list.id.name', helpText } as const;
+}

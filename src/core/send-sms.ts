@@ -1,6 +1,6 @@
 import { defineCreate, defineInputFields, type Bundle, type PlainInputField, type ZObject } from 'zapier-platform-core';
 import { z as schema, type ZodType, type ZodTypeDef } from 'zod';
-import { COUNTRY_DROPDOWN } from './country-list';
+import { defaultCountryField } from './country-list';
 import { guardFields, guardOutputFields, guardSample, guardShape } from './guard-fields';
 import { inputError } from './input-error';
 import { describeText, replaceOutsideGsm7, textLength, type Replacement, type TextLimit, type TextShape } from './message-text';
@@ -115,13 +115,9 @@ export function sendSmsCreate(channel: SmsChannel) {
     channel.fromField,
     toField,
     textField,
-    {
-      key: 'default_country',
-      label: 'Default Country',
-      required: false,
-      dynamic: COUNTRY_DROPDOWN,
-      helpText: `The country of recipients' numbers typed without a country code (the sender is not affected).${channel.defaultCountry ? ` Blank means ${channel.defaultCountry}.` : ' Leave blank when every number starts with `+` and its country code.'} International numbers written without \`+\` (e.g. \`447400900123\`) are recognised when they cannot be a number of this country.`,
-    },
+    defaultCountryField(
+      `The country of recipients' numbers typed without a country code (the sender is not affected).${channel.defaultCountry ? ` Blank means ${channel.defaultCountry}.` : ' Leave blank when every number starts with `+` and its country code.'} International numbers written without \`+\` (e.g. \`447400900123\`) are recognised when they cannot be a number of this country.`,
+    ),
     ...(channel.extraInputFields ?? []),
     ...guardFields,
   ]);

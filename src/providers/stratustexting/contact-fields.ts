@@ -1,5 +1,5 @@
 import { z as schema } from 'zod';
-import { COUNTRY_DROPDOWN } from '../../core/country-list';
+import { defaultCountryField as countryField } from '../../core/country-list';
 import { optionalText, type InputShape } from '../../core/input';
 
 /** The editable contact fields, shared by Create or Update Contact and Update Contact. */
@@ -16,13 +16,9 @@ export const DEFAULT_COUNTRY = 'US';
 
 export const defaultCountryShape = optionalText().transform((value) => value ?? DEFAULT_COUNTRY);
 
-export const defaultCountryField = {
-  key: 'default_country',
-  label: 'Default Country',
-  required: false,
-  dynamic: COUNTRY_DROPDOWN,
-  helpText: 'The country of phone numbers typed without a country code, e.g. `(949) 555-0111`. Blank means the United States.',
-} as const;
+export const defaultCountryField = countryField(
+  'The country of phone numbers typed without a country code, e.g. `(949) 555-0111`. Blank means the United States.',
+);
 
 export const contactDetailShape = {
   first_name: optionalText(),
