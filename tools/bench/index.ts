@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { providerKeys } from '../../index';
 import { measureColdStart, type Pair } from './cold-start';
-import { BASELINE_APP, baselineStep, startLoopback, step } from './fixtures';
+import { BASELINE_APP, baselineStep, ROOT, startLoopback, step } from './fixtures';
 import { measureOverhead } from './overhead';
 import { table, type Row } from './report';
 import { measureRequests } from './requests';
@@ -26,7 +26,7 @@ function againstApp(dir: string, key: string): string {
   const core = (from: string) => realpathSync(require.resolve('zapier-platform-core', { paths: [from] }));
   if (core(dirname(app)) !== core(__dirname)) {
     throw new Error(
-      `${dir} has its own zapier-platform-core: link its node_modules to this checkout's (ln -s ${relative(resolve(dir), join(__dirname, '..', '..', '..', 'node_modules'))} node_modules, in ${dir}).`,
+      `${dir} has its own zapier-platform-core: link its node_modules to this checkout's (ln -s ${relative(resolve(dir), join(ROOT, 'node_modules'))} node_modules, in ${dir}).`,
     );
   }
   return app;
@@ -69,17 +69,17 @@ async function main(): Promise<number> {
         baseline: { name: `baseline for ${key}`, appPath: BASELINE_APP, step: captured && baselineStep(loopback.proxy.url, captured) },
       };
     });
-    const others: Pair[] = against
-      ? pairs.map(({ integration, baseline }, index) => ({
-          integration: {
-            ...integration,
-            name: `${integration.name} (as built in ${against})`,
-            appPath: againstApp(against, providerKeys[index]),
-          },
-          baseline,
-        }))
-      : [];
     if (wanted('cold')) {
+      const others: Pair[] = against
+        ? pairs.map(({ integration, baseline }, index) => ({
+            integration: {
+              ...integration,
+              name: `${integration.name} (as built in ${against})`,
+              appPath: againstApp(against, providerKeys[index]),
+            },
+            baseline,
+          }))
+        : [];
       const rows = await measureColdStart([...pairs, ...others]);
       // The other build's rows are for comparison only: its bound is not this build's to keep.
       section(rows.map((row, index) => (index < pairs.length ? row : { ...row, bound: 'information', pass: undefined })));
